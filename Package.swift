@@ -1,0 +1,78 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Arrows point one way: fronts (vtrack CLI, TUI) -> Core -> (ONVIF, Streaming, Store) -> Common / C shims.
+// Only NcursesBackend imports ncurses; only ONVIF imports libcurl.
+let package = Package(
+    name: "VTrackONVIF",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vtrack", targets: ["vtrack"]),
+        .executable(name: "vtrack-sim", targets: ["vtrack-sim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
+    targets: [
+        // C shims
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CShims"),
+
+        // Libraries
+        .target(name: "Common", dependencies: [
+            "CShims",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "ONVIF", dependencies: [
+            "Common", "CCurl",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Streaming", dependencies: [
+            "Common",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Store", dependencies: [
+            "Common",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Core", dependencies: [
+            "Common", "ONVIF", "Streaming", "Store",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "TUI", dependencies: ["Common", "Core", "CShims"],
+                resources: []),
+        .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw", "CShims"]),
+        .target(name: "Simulator", dependencies: [
+            "Common", "ONVIF", "Streaming",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Executables
+        .executableTarget(name: "vtrack", dependencies: [
+            "Core", "TUI", "NcursesBackend", "Simulator", "Common", "ONVIF", "Streaming", "Store",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "vtrack-sim", dependencies: [
+            "Simulator", "Common",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests
+        .testTarget(name: "CommonTests", dependencies: ["Common"]),
+        .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

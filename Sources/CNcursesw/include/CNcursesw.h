@@ -1,0 +1,30 @@
+#ifndef VTRACK_CNCURSESW_H
+#define VTRACK_CNCURSESW_H
+// ncursesw for Swift. Wide-character API needs these before <ncurses.h>.
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncurses.h>
+
+// Swift 6 rejects mutable C globals and cannot import complex macros: wrap them.
+static inline WINDOW *vtrack_stdscr(void) { return stdscr; }
+static inline int vtrack_lines(void) { return LINES; }
+static inline int vtrack_cols(void) { return COLS; }
+static inline int vtrack_colors(void) { return COLORS; }
+static inline int vtrack_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t vtrack_a_bold(void) { return A_BOLD; }
+static inline attr_t vtrack_a_reverse(void) { return A_REVERSE; }
+static inline attr_t vtrack_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t vtrack_a_dim(void) { return A_DIM; }
+static inline attr_t vtrack_a_normal(void) { return A_NORMAL; }
+static inline attr_t vtrack_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int vtrack_key_resize(void) { return KEY_RESIZE; }
+static inline int vtrack_key_f(int n) { return KEY_F(n); }
+int vtrack_mvaddwch_utf8(int y, int x, const char *utf8, attr_t attrs, short pair);
+#endif

@@ -1,0 +1,1 @@
+// Streaming: see README.md

@@ -1,0 +1,1 @@
+// TUI: see README.md
