@@ -1,0 +1,72 @@
+import Foundation
+
+/// Everything `vtrack-sim` can be told. One struct so tests, the demo and the CLI build the
+/// same simulator. Grouped by subsystem: ONVIF SOAP (HTTP), RTSP, Profile G, WS-Discovery.
+public struct SimulatorConfig: Sendable {
+    // MARK: Device and network
+    public var host: String = "127.0.0.1"
+    /// HTTP (ONVIF SOAP) port; 0 picks a free port.
+    public var port: Int = 0
+    /// RTSP port; 0 picks a free port.
+    public var rtspPort: Int = 0
+    public var channels: Int = 4
+    public var manufacturer: String = "VTrack"
+    public var model: String = "SIM-NVR"
+    public var serialNumber: String = "SIM0001"
+    public var deviceName: String = "VTrack Simulated NVR"
+
+    // MARK: Authentication
+    public var user: String = "admin"
+    public var password: String = "admin123"
+    public var auth: AuthMode = .wsse
+    /// Device clock minus real time, seconds.
+    public var clockSkew: TimeInterval = 0
+    /// Lock the account after this many failed logins (nil = never).
+    public var lockAfterFailures: Int?
+
+    public enum AuthMode: String, Sendable, CaseIterable {
+        case wsse, digest, basic, both, none
+    }
+
+    // MARK: Addressing
+    /// `HOST:PORT` advertised in XAddrs and URIs instead of the real one (NAT).
+    public var advertise: String?
+
+    // MARK: Services
+    public var media1Only = false
+    public var media2Only = false
+    public var noGetServices = false
+    public var profileG = true
+
+    // MARK: SOAP fault switches
+    public var faults = SOAPFaults()
+
+    public struct SOAPFaults: Sendable {
+        /// Answer auth failures with HTTP 200 and an empty body (Hikvision dome, Pelco).
+        public var emptyOn401 = false
+        /// Answer auth failures with an HTML 401 page (Hikvision NVR).
+        public var html401 = false
+        /// Answer SOAP 1.2 requests with an empty 200; only SOAP 1.1 works.
+        public var soap11Only = false
+        /// Return malformed XML bodies.
+        public var malformedXML = false
+        /// Use undeclared namespace prefixes (`ter:`, `MC1:`) in answers.
+        public var undeclaredPrefixes = false
+        /// Delay every answer by this many seconds.
+        public var stallSeconds: Double = 0
+        /// GetSystemDateAndTime requires authentication.
+        public var authenticatedDateTime = false
+        public init() {}
+    }
+
+    // MARK: Profile G
+    /// Days of recordings per channel, ending now.
+    public var days: Int = 7
+    /// Seed for the recordings' gaps.
+    public var seed: UInt64 = 42
+
+    // MARK: WS-Discovery
+    public var discovery = false
+
+    public init() {}
+}
