@@ -73,6 +73,12 @@ let package = Package(
         // Tests
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+        // Store / paths (issue 4): a helper process for the two-process database tests.
+        .executableTarget(name: "vtrack-store-worker", dependencies: ["Store", "Common"], path: "Tests/StoreWorker"),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Common", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
     ],
     swiftLanguageModes: [.v6]
 )
