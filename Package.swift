@@ -57,7 +57,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], resources: [.copy("RTSP/Assets")]),
 
         // Executables
         .executableTarget(name: "vtrack", dependencies: [
@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
         .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common"]),
     ],
     swiftLanguageModes: [.v6]
 )
