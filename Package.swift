@@ -81,6 +81,7 @@ let package = Package(
             "Store", "Common", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
+        .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
     ],
     swiftLanguageModes: [.v6]
 )
