@@ -73,6 +73,7 @@ let package = Package(
         // Tests
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "CLITests", dependencies: ["Simulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,17 +28,13 @@ extension ONVIFClient {
             if creds != nil, let e = snap.finalError { throw e }
             let version: SOAPVersion = triedSoap11 ? .soap11 : snap.soapVersion
             var security: String?
-            var httpAuth = HTTPAuth.none
+            var headers = version.headers(action: action)
             if let c = creds {
                 security = UsernameToken.header(credentials: c, deviceTime: Date().addingTimeInterval(snap.clockOffset ?? 0))
-                switch snap.httpScheme {
-                case .digest?: httpAuth = .digest(user: c.user, password: c.password)
-                case .basic?: httpAuth = .basic(user: c.user, password: c.password)
-                case nil: break
-                }
+                if let authorization = httpAuthorization(url: url, credentials: c) { headers.append("Authorization: \(authorization)") }
             }
             let xml = Envelope.build(version: version, action: action, to: url, body: body, security: security)
-            let request = HTTPRequest(url: url, headers: version.headers(action: action), body: Array(xml.utf8), auth: httpAuth)
+            let request = HTTPRequest(url: url, headers: headers, body: Array(xml.utf8))
             let response: HTTPResponse
             switch transport.send(request) {
             case .success(let r): response = r
@@ -83,6 +79,24 @@ extension ONVIFClient {
         throw state.withLock { $0.finalError } ?? ONVIFError.wrongCredentials(user: creds?.user ?? "", deviceReason: nil)
     }
 
+    /// The `Authorization` header for the device's HTTP challenge, if it sent one.
+    private func httpAuthorization(url: String, credentials c: Credentials) -> String? {
+        let (challenge, nc) = state.withLock { s -> (HTTPChallenge?, Int) in
+            s.nonceCount += 1
+            return (s.httpChallenge, s.nonceCount)
+        }
+        switch challenge {
+        case nil: return nil
+        case .basic?: return DigestChallenge.basicAuthorization(user: c.user, password: c.password)
+        case .digest(let d)?:
+            let uri = URLParts(url).map { $0.rest.isEmpty ? "/" : $0.rest } ?? "/"
+            var bytes = [UInt8](repeating: 0, count: 8)
+            for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+            let cnonce = bytes.map { String(format: "%02x", $0) }.joined()
+            return d.authorization(method: "POST", uri: uri, user: c.user, password: c.password, nc: nc, cnonce: cnonce)
+        }
+    }
+
     private func succeeded(withCredentials: Bool, soap11: Bool) {
         state.withLock { s in
             if soap11 { s.soapVersion = .soap11 }
@@ -110,19 +124,34 @@ extension ONVIFClient {
                 }
                 return .fail(e)
             }
+            if let challenge = refusal.challenge, challenge.isStale, now.httpChallenge != nil {
+                // the password was fine, only the nonce expired: answer the new one (not an attempt)
+                state.withLock { s in
+                    s.httpChallenge = challenge
+                    s.nonceCount = 0
+                    s.generation += 1
+                }
+                return .retry
+            }
             if let f = fault, f.mentionsLock {
                 return giveUp(.accountLocked(reason: redact(f.reason)))
             }
             if attempts >= options.maxLoginAttempts {
                 return giveUp(finalLoginError(fault: fault, empty: empty, offset: now.dateTimeNeedsAuth ? nil : now.clockOffset))
             }
-            if let challenge = refusal.challenge, now.httpScheme == nil {
+            if let challenge = refusal.challenge {
+                // keep the newest nonce for the next attempt
                 state.withLock { s in
-                    s.failedAttempts = attempts
-                    s.httpScheme = challenge
-                    s.generation += 1
+                    s.httpChallenge = challenge
+                    s.nonceCount = 0
                 }
-                return .retry
+                if now.httpChallenge == nil {
+                    state.withLock { s in
+                        s.failedAttempts = attempts
+                        s.generation += 1
+                    }
+                    return .retry
+                }
             }
             if canRemeasure && !now.dateTimeNeedsAuth {
                 state.withLock { s in s.failedAttempts = attempts }

@@ -1,8 +1,10 @@
 /// What a client has learned about how its device wants to be talked to. Kept per client
 /// (one client per device), under the client's lock.
 struct AuthState: Sendable {
-    /// The HTTP scheme the device asked for with a 401 challenge; nil until it does.
-    var httpScheme: SOAPOutcome.HTTPChallenge?
+    /// The HTTP challenge the device sent with a 401 (Digest nonce and all); nil until it does.
+    var httpChallenge: HTTPChallenge?
+    /// Requests made with the current Digest nonce (`nc`).
+    var nonceCount = 0
     /// SOAP 1.1 once the device answered 1.2 with an empty page and 1.1 worked.
     var soapVersion: SOAPVersion = .soap12
     /// Device clock minus ours, in seconds; nil until measured.
@@ -22,7 +24,7 @@ struct AuthState: Sendable {
 
     /// What to call the scheme in use, for users (`WS-Security + HTTP Digest`).
     var schemeDescription: String {
-        switch httpScheme {
+        switch httpChallenge {
         case .digest?: return "WS-Security + HTTP Digest"
         case .basic?: return "WS-Security + HTTP Basic"
         case nil: return "WS-Security"

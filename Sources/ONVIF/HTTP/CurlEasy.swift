@@ -31,11 +31,8 @@ final class CurlEasy: @unchecked Sendable {
         var headerLines: [String] = []
     }
 
-    // libcurl's auth bit masks (macros with casts, which Swift does not import)
-    private static let authBasic = 1
-    private static let authDigest = 2
-
-    /// Sends one POST and returns the final response (after libcurl's own 401 round trip for Digest).
+    /// Sends one POST and returns the response. Authentication headers, if any, are in the request:
+    /// libcurl never sees a password.
     func perform(_ request: HTTPRequest, settings: TransportSettings) -> Result<HTTPResponse, TransportFailure> {
         lock.lock()
         defer { lock.unlock() }
@@ -64,20 +61,6 @@ final class CurlEasy: @unchecked Sendable {
             _ = vtrack_curl_setopt_pointer(h, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buf.baseAddress))
         }
         vtrack_curl_setopt_slist(h, CURLOPT_HTTPHEADER, headers)
-        switch request.auth {
-        case .none:
-            vtrack_curl_setopt_long(h, CURLOPT_HTTPAUTH, CurlEasy.authBasic)
-            vtrack_curl_setopt_string(h, CURLOPT_USERNAME, nil)
-            vtrack_curl_setopt_string(h, CURLOPT_PASSWORD, nil)
-        case .basic(let user, let password):
-            vtrack_curl_setopt_long(h, CURLOPT_HTTPAUTH, CurlEasy.authBasic)
-            vtrack_curl_setopt_string(h, CURLOPT_USERNAME, user)
-            vtrack_curl_setopt_string(h, CURLOPT_PASSWORD, password)
-        case .digest(let user, let password):
-            vtrack_curl_setopt_long(h, CURLOPT_HTTPAUTH, CurlEasy.authDigest)
-            vtrack_curl_setopt_string(h, CURLOPT_USERNAME, user)
-            vtrack_curl_setopt_string(h, CURLOPT_PASSWORD, password)
-        }
         vtrack_curl_setopt_write(h, CURLOPT_WRITEFUNCTION) { ptr, size, count, ctx in
             let n = size * count
             guard let ctx, let ptr else { return n }

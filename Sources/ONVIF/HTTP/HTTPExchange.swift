@@ -4,14 +4,6 @@ struct HTTPRequest: Sendable {
     /// Extra header lines, `Name: value`.
     var headers: [String]
     var body: [UInt8]
-    var auth: HTTPAuth = .none
-}
-
-/// HTTP authentication handed to libcurl (it answers the 401 challenge itself).
-enum HTTPAuth: Sendable, Equatable {
-    case none
-    case basic(user: String, password: String)
-    case digest(user: String, password: String)
 }
 
 /// What came back.

@@ -14,13 +14,11 @@ enum SOAPOutcome {
     case malformed(String)
 
     struct Refusal {
-        /// The HTTP scheme the device asked for in `WWW-Authenticate`, if any.
+        /// The HTTP challenge the device sent in `WWW-Authenticate`, if any.
         var challenge: HTTPChallenge?
         var fault: SOAPFault?
         var status: Int
     }
-
-    enum HTTPChallenge: Equatable { case digest, basic }
 
     /// Classifies an HTTP response by status, headers and body, never trusting any of them alone.
     static func classify(_ r: HTTPResponse) -> SOAPOutcome {
@@ -32,10 +30,7 @@ enum SOAPOutcome {
         let fault = envelope?.child("Body")?.child("Fault").map(SOAPFault.init(element:))
 
         if r.status == 401 {
-            let challenges = r.headerValues("www-authenticate").map { $0.lowercased() }
-            let challenge: HTTPChallenge? = challenges.contains { $0.hasPrefix("digest") } ? .digest
-                : challenges.contains { $0.hasPrefix("basic") } ? .basic : nil
-            return .refused(Refusal(challenge: challenge, fault: fault, status: 401))
+            return .refused(Refusal(challenge: HTTPChallenge.parse(r.headerValues("www-authenticate")), fault: fault, status: 401))
         }
         if blank {
             if r.status == 200 || r.status == 202 { return .empty }

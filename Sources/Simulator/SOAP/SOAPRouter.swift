@@ -55,20 +55,22 @@ final class SOAPRouter: Sendable {
         if faults.soap11Only && is12 {
             return SimHTTPResponse(status: 200) // firmware that answers SOAP 1.2 with nothing (A9)
         }
-        guard let envelope = try? XMLDocument.parse(text), envelope.name == "Envelope",
-              let operationElement = envelope.child("Body")?.children.first else {
-            return soapFault(version, SOAPFaultReply(subcodes: ["ter:WellFormed"], reason: "Not a SOAP envelope"), faults)
-        }
-        let operation = operationElement.name
-        stats.withLock { $0.requests[operation, default: 0] += 1 }
+        let parsed = try? XMLDocument.parse(text)
+        let envelope = parsed?.name == "Envelope" ? parsed : nil
+        let operationElement = envelope?.child("Body")?.children.first
+        let operation = operationElement?.name
+        if let operation { stats.withLock { $0.requests[operation, default: 0] += 1 } }
         guard let service = table.withLock({ $0[request.path] }) else {
             return SimHTTPResponse(status: 404, contentType: "text/html", text: "<html><body><h1>404 Not Found</h1></body></html>")
         }
-        if !service.unauthenticated.contains(operation) || (operation == "GetSystemDateAndTime" && faults.authenticatedDateTime) {
-            if let refusal = authenticator.check(request, envelope: envelope, version: version, config: env.config,
-                                                 deviceTime: env.deviceTime, stats: stats) {
-                return refusal
-            }
+        // like devices, check the login before reading the request (an HTTP Digest probe may have no body)
+        let isPublic = operation.map { service.unauthenticated.contains($0) && !($0 == "GetSystemDateAndTime" && faults.authenticatedDateTime) } ?? false
+        if !isPublic, let refusal = authenticator.check(request, envelope: envelope, version: version, config: env.config,
+                                                        deviceTime: env.deviceTime, stats: stats) {
+            return refusal
+        }
+        guard let operation, let operationElement else {
+            return soapFault(version, SOAPFaultReply(subcodes: ["ter:WellFormed"], reason: "Not a SOAP envelope"), faults)
         }
         guard let handler = service.operations[operation] else {
             return soapFault(version, .actionNotSupported(operation), faults)

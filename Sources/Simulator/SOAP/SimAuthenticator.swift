@@ -18,7 +18,7 @@ final class SimAuthenticator: Sendable {
     enum HTTPResult: Equatable { case absent, valid, wrong, staleNonce }
 
     /// Nil when the request may pass; otherwise the answer to send.
-    func check(_ request: SimHTTPRequest, envelope: XMLElement, version: SOAPVersion, config: SimulatorConfig,
+    func check(_ request: SimHTTPRequest, envelope: XMLElement?, version: SOAPVersion, config: SimulatorConfig,
                deviceTime: Date, stats: borrowing Mutex<SimulatorStats>) -> SimHTTPResponse? {
         if config.auth == .none { return nil }
         let wsse = checkWSSE(envelope, config: config, deviceTime: deviceTime)
@@ -73,8 +73,8 @@ final class SimAuthenticator: Sendable {
 
     // MARK: WS-Security
 
-    func checkWSSE(_ envelope: XMLElement, config: SimulatorConfig, deviceTime: Date) -> WSSEResult {
-        guard let token = envelope.child("Header")?.first("UsernameToken") else { return .absent }
+    func checkWSSE(_ envelope: XMLElement?, config: SimulatorConfig, deviceTime: Date) -> WSSEResult {
+        guard let token = envelope?.child("Header")?.first("UsernameToken") else { return .absent }
         let user = token.childText("Username") ?? ""
         guard let pw = token.child("Password") else { return .badFormat }
         if (pw.attribute("Type") ?? "").hasSuffix("#PasswordText") {
