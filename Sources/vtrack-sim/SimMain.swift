@@ -1,5 +1,8 @@
 import ArgumentParser
+import Dispatch
 import Foundation
+import Glibc
+import ONVIF
 import Simulator
 
 @main
@@ -39,6 +42,10 @@ struct SimMain: ParsableCommand {
     @Flag(name: .customLong("profile-without-encoder"), help: "Channel 1's sub profile has no video encoder.") var profileWithoutEncoder = false
     @Option(name: .customLong("stream-uri-fault-channel"), help: "GetStreamUri fails with 'Unknown Error' for this channel.") var streamURIFaultChannel: Int?
 
+    // MARK: WS-Discovery (see DiscoveryFlags.swift)
+    @OptionGroup(title: "WS-Discovery")
+    var discoveryFlags: DiscoveryFlags
+
     func validate() throws {
         guard SimulatorConfig.AuthMode(rawValue: auth) != nil else {
             throw ValidationError("--auth must be one of: \(SimulatorConfig.AuthMode.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -71,28 +78,46 @@ struct SimMain: ParsableCommand {
         c.faults.authenticatedDateTime = authenticatedDateTime
         c.faults.profileWithoutEncoder = profileWithoutEncoder
         c.faults.streamURIFaultChannel = streamURIFaultChannel
+        discoveryFlags.apply(to: &c)
         return c
     }
 
     func run() throws {
+        let config = self.config
         let sim = Simulator(config: config)
         do {
             try sim.start()
         } catch {
             throw ValidationError("cannot listen on \(host):\(port): \(error)")
         }
-        // unbuffered, so a parent reading the pipe sees it at once
+        var responder: DiscoveryResponder?
+        if config.discovery {
+            let r = DiscoveryResponder(config: config, httpPort: sim.httpPort)
+            try r.start()
+            responder = r
+            FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
+        }
+        // the one line on standard output, unbuffered so a parent reading the pipe sees it at once
         FileHandle.standardOutput.write(Data("ready \(sim.deviceServiceURL)\n".utf8))
+        let discovery = responder
+        SimMain.waitForSignal {
+            discovery?.stop()
+            sim.stop()
+        }
+    }
+
+    /// Runs `cleanup` and exits on SIGINT or SIGTERM (so Bye goes out at exit).
+    static func waitForSignal(_ cleanup: @escaping @Sendable () -> Void) -> Never {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { sig in
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .main)
-            source.setEventHandler {
-                sim.stop()
-                Foundation.exit(0)
+        let queue = DispatchQueue(label: "vtrack-sim.signals")
+        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
+        for s in sources {
+            s.setEventHandler {
+                cleanup()
+                Glibc.exit(0)
             }
-            source.resume()
-            return source
+            s.resume()
         }
         withExtendedLifetime(sources) { dispatchMain() }
     }
