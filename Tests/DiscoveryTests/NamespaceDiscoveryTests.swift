@@ -48,7 +48,7 @@ struct NamespaceDiscoveryTests {
         #expect(dock.addresses == [IPv4Address("10.77.2.2")!])
 
         // --interface restricts the sweep
-        let onlyVc2 = try sweep(in: net.client, DiscoveryOptions(timeout: 0.6, interfaces: ["vc2"]))
+        let onlyVc2 = try sweep(in: net.client, DiscoveryOptions(timeout: 1, interfaces: ["vc2"]))
         #expect(onlyVc2.devices.map(\.name) == ["Dock"])
     }
 
@@ -84,7 +84,7 @@ struct NamespaceDiscoveryTests {
         let b = try start([onLan2], in: net.lan2)
         defer { b.stop() }
         let result = try sweep(in: net.client)
-        #expect(a.statistics.answersSent == 12 && b.statistics.answersSent == 12)
+        #expect(eventually { a.statistics.answersSent == 12 && b.statistics.answersSent == 12 }, "\(a.statistics) \(b.statistics)")
         #expect(result.devices.count == 1)
         let d = try #require(result.devices.first)
         #expect(d.name == "Dual")
@@ -148,7 +148,7 @@ struct NamespaceDiscoveryTests {
         let good = try start([advert("good", [Self.lan2XAddr], name: "Good")], in: net.lan2)
         defer { good.stop() }
         let result = try sweep(in: net.client)
-        #expect(raw.probesSeen == 6)
+        #expect(eventually { raw.probesSeen == 6 })
         #expect(result.malformedCount == 6 * FieldSamples.broken(relatesTo: "").count)
         #expect(result.devices.contains { $0.name == "Good" && $0.xaddr == Self.lan2XAddr })
         // the loopback XAddr of the no-name camera became the address it answered from (quirk C3)
@@ -159,8 +159,8 @@ struct NamespaceDiscoveryTests {
     @Test func lossyDeviceIsStillFoundThanksToRepeatsAndForms() throws {
         let net = try TwoLANs()
         defer { net.delete() }
-        // half of all answers are lost; 3 forms x 2 rounds give six chances
-        var settings = DiscoveryResponder.Settings(lossRate: 0.5)
+        // 30 % of all answers are lost (quirk D6); 3 forms x 2 rounds give six chances each
+        var settings = DiscoveryResponder.Settings(lossRate: 0.3)
         settings.seed = 11
         let r = try start(DiscoveryAdvert.fleet(count: 10, host: "10.77.1.2"), in: net.lan1, settings)
         defer { r.stop() }
