@@ -14,6 +14,9 @@ public struct DiscoveryResult: Sendable {
     public var interfaces: [NetworkInterface]
     /// How long the sweep took, in seconds.
     public var duration: Double
+    /// Seconds from the start of the sweep to the first answer of the last device found
+    /// (nil when nothing was found): how much of the window was actually needed.
+    public var lastNewDeviceAfter: Double?
 
     public init(devices: [DiscoveredDevice] = [], malformedCount: Int = 0, notes: [DiscoveryNote] = [],
                 ignoredCount: Int = 0, interfaces: [NetworkInterface] = [], duration: Double = 0) {

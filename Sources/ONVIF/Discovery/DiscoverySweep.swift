@@ -35,6 +35,7 @@ public enum WSDiscovery {
         var sweep = try Sweep(options: options, events: events)
         var result = sweep.run(until: start + max(0.05, options.timeout))
         result.duration = Monotonic.now() - start
+        result.lastNewDeviceAfter = sweep.lastNewDeviceAt.map { $0 - start }
         events?.send(.sweepFinished(result))
         return result
     }
@@ -67,6 +68,7 @@ private struct Sweep {
     var ignored = 0
     var notes: [DiscoveryNote] = []
     var interfaces: [NetworkInterface] = []
+    var lastNewDeviceAt: Double?
 
     init(options: DiscoveryOptions, events: DiscoveryEventSink?) throws(DiscoveryError) {
         self.options = options
@@ -174,7 +176,12 @@ private struct Sweep {
             guard entry.looksLikeONVIF(answering: form) else { ignored += 1; continue }
             let before = DeviceTable.key(of: entry).flatMap { table[$0] }
             guard let (device, isNew) = table.merge(entry, from: d.source, on: c.iface, interfaceLabel: c.label, form: form) else { continue }
-            if isNew { events?.send(.found(device)) } else if device != before { events?.send(.updated(device)) }
+            if isNew {
+                lastNewDeviceAt = Monotonic.now()
+                events?.send(.found(device))
+            } else if device != before {
+                events?.send(.updated(device))
+            }
         }
     }
 }

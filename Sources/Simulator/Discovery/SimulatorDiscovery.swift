@@ -50,7 +50,25 @@ extension DiscoveryResponder {
         var settings = Settings(port: UInt16(clamping: sw.port), multicast: sw.multicast,
                                 interfaceAddress: sw.interfaceAddress.flatMap { IPv4Address($0) },
                                 helloAndBye: sw.helloAndBye, lossRate: sw.lossRate)
-        settings.seed = 7
-        self.init(adverts: DiscoveryAdvert.forSimulator(config, deviceServiceURL: deviceServiceURL), settings: settings)
+        let adverts = DiscoveryAdvert.forSimulator(config, deviceServiceURL: deviceServiceURL)
+        // each device drops a different pattern of answers
+        settings.seed = adverts.first.map { UInt64(truncatingIfNeeded: $0.endpointReference.utf8.reduce(7) { $0 &* 31 &+ Int($1) }) } ?? 7
+        self.init(adverts: adverts, settings: settings)
+    }
+}
+
+extension DiscoveryResponder {
+    /// The responder for a simulator whose ONVIF HTTP server is bound to `httpPort`. Its XAddr is
+    /// `http://HOST:PORT/onvif/device_service` with HOST:PORT from `config.advertise` when set (NAT),
+    /// else `config.host` (a host of `0.0.0.0` advertises, on each interface, that interface's address).
+    public convenience init(config: SimulatorConfig, httpPort: Int) {
+        let authority: String
+        if let adv = config.advertise {
+            authority = adv
+        } else {
+            let host = config.host.isEmpty ? "0.0.0.0" : config.host
+            authority = (host.contains(":") ? "[\(host)]" : host) + ":\(httpPort)"
+        }
+        self.init(config: config, deviceServiceURL: "http://\(authority)/onvif/device_service")
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Common
+import Dispatch
 import Foundation
+import Glibc
 import ONVIF
 
 /// `vtrack discover`: WS-Discovery sweep of every interface (and optional hosts), printed as
@@ -33,6 +35,15 @@ struct Discover: ParsableCommand {
     @Flag(help: "Also show types, scopes, probe forms answered and every malformed answer.")
     var verbose = false
 
+    @Flag(help: "After the sweep, keep listening for devices joining (Hello) and leaving (Bye) until Ctrl-C.")
+    var watch = false
+
+    @Option(name: .customLong("repeats"), help: ArgumentHelp("Times each probe is sent (benchmarks).", visibility: .hidden))
+    var repeats = 2
+
+    @Option(name: .customLong("forms"), help: ArgumentHelp("Probe forms to send, comma-separated: nvt,device,untyped (benchmarks).", visibility: .hidden))
+    var forms = "nvt,device,untyped"
+
     func validate() throws {
         guard timeout >= 0.1, timeout <= 120 else {
             throw ValidationError(Localized(vi: "--timeout phải từ 0.1 đến 120 giây.", en: "--timeout must be between 0.1 and 120 seconds.").text())
@@ -44,7 +55,10 @@ struct Discover: ParsableCommand {
 
     func run() throws {
         var options = DiscoveryOptions(timeout: timeout, multicast: !noMulticast, interfaces: interfaces, hosts: hosts)
-        options.repeats = 2
+        options.repeats = max(1, min(5, repeats))
+        let byName: [String: ProbeForm] = ["nvt": .networkVideoTransmitter, "device": .device, "untyped": .untyped]
+        options.forms = forms.split(separator: ",").compactMap { byName[String($0)] }
+        if options.forms.isEmpty { options.forms = ProbeForm.allCases }
         let result: DiscoveryResult
         do {
             result = try WSDiscovery.sweep(options)
@@ -58,23 +72,87 @@ struct Discover: ParsableCommand {
             if result.devices.isEmpty { err += DiscoveryHint.nothingFound(timeout: timeout).text() + "\n" }
             if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
         } else {
-            print(DiscoverReport.text(result, timeout: timeout, verbose: verbose, lang: Language.current), terminator: "")
+            writeOut(DiscoverReport.text(result, timeout: timeout, verbose: verbose, lang: Language.current))
         }
+        if watch { try watchHelloAndBye() }
+    }
+
+    /// Streams Hello/Bye as lines (JSON lines with --json) until SIGINT/SIGTERM.
+    private func watchHelloAndBye() throws -> Never {
+        let queue = DispatchQueue(label: "vtrack.discover.watch")
+        let json = self.json, verbose = self.verbose
+        let listener = DiscoveryListener(interfaces: interfaces, events: DiscoveryEventSink(queue: queue) { event in
+            if let line = DiscoverReport.eventLine(event, json: json, verbose: verbose, lang: Language.current) {
+                writeOut(line + "\n")
+            }
+        })
+        do {
+            try listener.start()
+        } catch {
+            FileHandle.standardError.write(Data("vtrack: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        if !json {
+            writeOut(Localized(vi: "Đang nghe Hello/Bye (Ctrl-C để dừng)…", en: "Listening for Hello/Bye (Ctrl-C to stop)…").text() + "\n")
+        }
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
+        for s in sources {
+            s.setEventHandler {
+                listener.stop()
+                Glibc.exit(0)
+            }
+            s.resume()
+        }
+        withExtendedLifetime(sources) { dispatchMain() }
     }
 
     private func printJSON(_ result: DiscoveryResult) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard !result.devices.isEmpty, let data = try? encoder.encode(result.devices) else {
-            print("[]")
+            writeOut("[]\n")
             return
         }
-        print(String(decoding: data, as: UTF8.self))
+        writeOut(String(decoding: data, as: UTF8.self) + "\n")
     }
 }
 
 /// The text listing of `vtrack discover`.
 enum DiscoverReport {
+    /// One line for a live event (`--watch`), nil for events not shown.
+    static func eventLine(_ event: DiscoveryEvent, json: Bool, verbose: Bool, lang: Language) -> String? {
+        func L(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
+        switch event {
+        case .found(let d), .updated(let d):
+            let kind: String
+            if case .found = event { kind = "hello" } else { kind = "update" }
+            if json { return jsonLine(["event": kind], device: d) }
+            let mark = kind == "hello" ? "+" : "~"
+            return "\(mark) \(d.title)  \(d.xaddr ?? "-")  \(d.endpointReference)"
+                + (d.differentSubnet ? L("  [khác mạng con]", "  [different subnet]") : "")
+        case .left(let epr, let last):
+            if json { return jsonLine(["event": "bye", "endpointReference": epr], device: nil) }
+            return "- \(last?.title ?? epr)  \(epr)"
+        case .malformed(let note):
+            guard verbose else { return nil }
+            if json { return jsonLine(["event": "malformed", "note": note.text(lang)], device: nil) }
+            return "! " + note.text(lang)
+        case .sweepFinished:
+            return nil
+        }
+    }
+
+    private static func jsonLine(_ fields: [String: String], device: DiscoveredDevice?) -> String {
+        var object: [String: Any] = fields
+        if let d = device, let data = try? JSONEncoder().encode(d), let value = try? JSONSerialization.jsonObject(with: data) {
+            object["device"] = value
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func text(_ r: DiscoveryResult, timeout: Double, verbose: Bool, lang: Language) -> String {
         func L(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
         var out = ""
@@ -83,11 +161,15 @@ enum DiscoverReport {
         let via = probed.isEmpty ? "" : L(" (qua \(probed))", " (probed \(probed))")
         out += L("Tìm thấy \(r.devices.count) thiết bị trong \(secs) giây\(via).\n",
                  "Found \(r.devices.count) device\(r.devices.count == 1 ? "" : "s") in \(secs) s\(via).\n")
+        if verbose, let last = r.lastNewDeviceAfter {
+            out += L("Thiết bị mới cuối cùng trả lời sau \(String(format: "%.3f", last)) giây.\n",
+                     "Last new device answered after \(String(format: "%.3f", last)) s.\n")
+        }
         for (i, d) in r.devices.enumerated() {
             out += "\n\(i + 1). \(d.title)"
             if let h = d.hardware, h != d.title { out += " — \(h)" }
             out += "\n"
-            func row(_ label: String, _ value: String) { out += "   " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + value + "\n" }
+            func row(_ label: String, _ value: String) { out += "   " + label.padding(toLength: 14, withPad: " ", startingAt: 0) + value + "\n" }
             row("XAddr", d.xaddr ?? L("(không có)", "(none)"))
             let addrs = d.addresses.map(\.description).joined(separator: ", ")
             var addrLine = addrs + (d.interfaces.isEmpty ? "" : L(" qua ", " on ") + d.interfaces.joined(separator: ", "))
@@ -119,4 +201,9 @@ enum DiscoverReport {
         }
         return out
     }
+}
+
+/// Writes to stdout unbuffered (so lines streamed by `--watch` show at once, in order).
+private func writeOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
 }
