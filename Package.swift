@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
         .testTarget(name: "CLITests", dependencies: ["Simulator"]),
-        .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common", "Core"]),
         .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common"]),
         // Store / paths (issue 4): a helper process for the two-process database tests.
         .executableTarget(name: "vtrack-store-worker", dependencies: ["Store", "Common"], path: "Tests/StoreWorker"),
