@@ -73,7 +73,16 @@ let package = Package(
         // Tests
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "CLITests", dependencies: ["Simulator"]),
+        .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common", "Core"]),
         .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common"]),
+        // Store / paths (issue 4): a helper process for the two-process database tests.
+        .executableTarget(name: "vtrack-store-worker", dependencies: ["Store", "Common"], path: "Tests/StoreWorker"),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Common", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
+        .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

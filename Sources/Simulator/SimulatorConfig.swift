@@ -56,6 +56,10 @@ public struct SimulatorConfig: Sendable {
         public var stallSeconds: Double = 0
         /// GetSystemDateAndTime requires authentication.
         public var authenticatedDateTime = false
+        /// Channel 1's sub profile has no video encoder configuration (multi-sensor cameras, B3).
+        public var profileWithoutEncoder = false
+        /// GetStreamUri answers "Unknown Error" for this channel's profiles (B6).
+        public var streamURIFaultChannel: Int?
         public init() {}
     }
 
@@ -67,6 +71,8 @@ public struct SimulatorConfig: Sendable {
 
     // MARK: WS-Discovery
     public var discovery = false
+    /// How the WS-Discovery responder behaves (probe-form strictness, duplicates, three XAddrs, Hello/Bye…).
+    public var discoverySwitches = DiscoverySwitches()
 
     public init() {}
 }
