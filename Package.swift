@@ -73,6 +73,7 @@ let package = Package(
         // Tests
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Common"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )
