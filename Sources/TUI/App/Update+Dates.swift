@@ -69,6 +69,7 @@ extension AppState {
         let next = LocalDay.addMonths(first, 1)
         let from = LocalDay.instant(first, utcOffset: utcOffset)
         let to = min(LocalDay.instant(next, utcOffset: utcOffset), now.addingTimeInterval(86_400))
+        guard from < to else { return }                      // a future month: nothing recorded yet
         if let f = dates.coverageFrom, let t = dates.coverageTo, f <= from, t >= to, dates.coverageStatus != .idle { return }
         dates.coverageFrom = from
         dates.coverageTo = to

@@ -46,7 +46,7 @@ public struct Theme: Sendable, Equatable {
         var seen: [ThemeKey: Style] = [:]
         for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = Substring(rawLine)
-            if let hash = line.indices.first(where: { line[$0] == "#" && !isColourHash(line, $0) }) { line = line[..<hash] }
+            if let hash = line.indices.first(where: { line[$0] == "#" && isCommentStart(line, $0) }) { line = line[..<hash] }
             line = line.trimmingSpaces
             if line.isEmpty { continue }
             guard let eq = line.firstIndex(of: "=") else {
@@ -63,13 +63,14 @@ public struct Theme: Sendable, Equatable {
         return theme
     }
 
-    /// A `#` that starts a colour (`#RRGGBB` after `=`, a space or `on`) is not a comment.
-    private static func isColourHash(_ line: Substring, _ i: Substring.Index) -> Bool {
-        let after = line[line.index(after: i)...].prefix(6)
-        guard after.count == 6, after.allSatisfy(\.isHexDigit) else { return false }
-        guard i > line.startIndex else { return false }
+    /// A `#` starts a comment at the start of a line, or after a space when a space (or the
+    /// end of the line) follows; `#RRGGBB` is a colour.
+    private static func isCommentStart(_ line: Substring, _ i: Substring.Index) -> Bool {
+        if line[..<i].allSatisfy({ $0 == " " || $0 == "\t" }) { return true }
         let before = line[line.index(before: i)]
-        return before == " " || before == "=" || before == "\t"
+        guard before == " " || before == "\t" else { return false }
+        let next = line.index(after: i)
+        return next == line.endIndex || line[next] == " " || line[next] == "\t"
     }
 
     /// Parses `[FG] [on BG] [attributes…]`.
