@@ -57,7 +57,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], resources: [.copy("RTSP/Assets")]),
 
         // Executables
         .executableTarget(name: "vtrack", dependencies: [
@@ -74,6 +74,15 @@ let package = Package(
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Common"], exclude: ["Goldens"]),
+        .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common"]),
+        // Store / paths (issue 4): a helper process for the two-process database tests.
+        .executableTarget(name: "vtrack-store-worker", dependencies: ["Store", "Common"], path: "Tests/StoreWorker"),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Common", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
+        .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -67,6 +67,8 @@ public struct SimulatorConfig: Sendable {
 
     // MARK: WS-Discovery
     public var discovery = false
+    /// How the WS-Discovery responder behaves (probe-form strictness, duplicates, three XAddrs, Hello/Bye…).
+    public var discoverySwitches = DiscoverySwitches()
 
     public init() {}
 }

@@ -1,9 +1,94 @@
 import ArgumentParser
+import Common
+import Core
+import Foundation
+import Store
 
+/// `vtrack config show|set`: the processing settings (`processing_config`).
 struct ConfigCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "config", abstract: "(not built yet)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show or change the processing settings (video root, output path, timings).",
+        subcommands: [ConfigShow.self, ConfigSet.self],
+        defaultSubcommand: ConfigShow.self)
+}
+
+struct ConfigShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the processing settings.")
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        throw ValidationError("vtrack config is not built yet.")
+        let repo = try store.open()
+        let config = try CLI.attempt { try repo.processingConfig() }
+        if json {
+            var object: [String: JSONValue] = [:]
+            for (k, v) in config.columns { object[k] = v }
+            object["database"] = .string(repo.path)
+            object["key_file"] = .string(repo.locations.keyFile)
+            CLI.printJSON(object)
+            return
+        }
+        print(CLI.L("Cơ sở dữ liệu: ", "Database: ") + repo.path)
+        print(CLI.L("Tệp khóa:      ", "Key file: ") + repo.locations.keyFile)
+        if config.rowID == nil { print(CLI.L("(chưa lưu; đây là giá trị mặc định)", "(not saved yet; these are the defaults)")) }
+        for (k, v) in config.columns where k != "id" {
+            print("\(CLI.pad(k, 18))\(ConfigText.value(v))")
+        }
+    }
+}
+
+struct ConfigSet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Change one processing setting.",
+        discussion: """
+            Keys: \(ProcessingConfig.settableKeys.joined(separator: ", ")). Setting video_root moves every \
+            source's camera folders there: they are created and checked, and nothing changes unless all are usable.
+            """)
+
+    @Argument(help: "The setting.") var key: String
+    @Argument(help: "Its new value.") var value: String
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let repo = try store.open()
+        var validations: [PathValidation] = []
+        let config = try CLI.attempt(json: json) { () -> ProcessingConfig in
+            if key == "video_root" {
+                validations = try SaveConfig(repository: repo).setVideoRoot(value)
+                return try repo.processingConfig()
+            }
+            return try repo.write { tx in try tx.updateProcessingConfig { try $0.set(key, to: value) } }
+        }
+        let shown = config.columns.first { $0.key == key }?.value ?? .null
+        if json {
+            CLI.printJSON(ConfigSetReport(key: key, value: shown, validations: validations))
+        } else {
+            print("\(key) = \(ConfigText.value(shown))")
+            if !validations.isEmpty { print(PathReport.text(validations), terminator: "") }
+        }
+    }
+}
+
+struct ConfigSetReport: Encodable {
+    var key: String
+    var value: JSONValue
+    var validations: [PathValidation]
+}
+
+enum ConfigText {
+    static func value(_ v: JSONValue) -> String {
+        switch v {
+        case let .string(s): return s
+        case .null: return "—"
+        case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        default:
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return (try? enc.encode(v)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
     }
 }

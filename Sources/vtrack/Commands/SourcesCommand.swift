@@ -1,9 +1,10 @@
 import ArgumentParser
 
+/// `vtrack sources …`: the NVRs and cameras saved in the database.
 struct SourcesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sources", abstract: "(not built yet)", shouldDisplay: false)
-
-    func run() throws {
-        throw ValidationError("vtrack sources is not built yet.")
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "sources",
+        abstract: "List, show, select cameras of, and remove saved sources (NVRs and cameras).",
+        subcommands: [SourcesList.self, SourcesShow.self, SourcesSelect.self, SourcesRemove.self],
+        defaultSubcommand: SourcesList.self)
 }

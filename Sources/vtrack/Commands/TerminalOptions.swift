@@ -48,3 +48,14 @@ enum TerminalLauncher {
         app.run()
     }
 }
+
+/// `vtrack` with no subcommand (or `vtrack tui`): the full-screen terminal app.
+struct TerminalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen terminal app (what `vtrack` alone does).")
+
+    @OptionGroup var terminal: TerminalOptions
+
+    func run() throws {
+        try TerminalLauncher.open(terminal)
+    }
+}

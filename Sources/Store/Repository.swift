@@ -1,0 +1,156 @@
+import Common
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// VTrack's SQLite store: sources, their encrypted passwords and the processing settings.
+///
+/// Opening it creates the folder (0700) and file (0600) when missing, switches the database to
+/// WAL, sets a busy timeout, and runs the migrations (adopting a prototype database). Every write
+/// is one IMMEDIATE transaction, so two processes (the TUI and a CLI download) can use the same
+/// file at once: the second writer waits for the first instead of failing with "database is locked".
+///
+/// Thread-safe: share one instance; reads run concurrently, writes are serialized.
+public final class Repository: Sendable {
+    /// Where the database and key file are.
+    public let locations: StoreLocations
+    /// Encrypts and decrypts saved passwords.
+    public let secrets: SecretBox
+    /// What `processingConfig()` returns before anything is saved.
+    public let processingDefaults: ProcessingConfig
+    let pool: DatabasePool
+
+    /// The database file.
+    public var path: String { locations.databaseFile }
+
+    /// Opens (creating and migrating when needed) the database at `locations`.
+    /// - Parameter busyTimeout: how long a write waits for another process's write, in seconds.
+    public init(locations: StoreLocations, busyTimeout: TimeInterval = 30,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.locations = locations
+        self.secrets = SecretBox(keyFile: locations.keyFile)
+        self.processingDefaults = ProcessingConfig.defaults(databaseFile: locations.databaseFile, environment: environment)
+        let file = locations.databaseFile
+        let dir = (file as NSString).deletingLastPathComponent
+        try SecureFiles.makeDirectory(dir.isEmpty ? "." : dir, tighten: dir == StoreLocations.dataDirectory(environment: environment))
+        try SecureFiles.makePrivateFile(file)
+
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "vtrack"
+        config.prepareDatabase { db in
+            // Deleted content (such as a migrated clear-text password) is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            pool = try DatabasePool(path: file, configuration: config)
+        } catch {
+            throw Self.translate(error, path: file)
+        }
+        SecureFiles.tightenIfPresent(file + "-wal")
+        SecureFiles.tightenIfPresent(file + "-shm")
+        try migrate()
+    }
+
+    /// Opens the database at `path` (from `--db`), or the standard one.
+    public convenience init(path: String? = nil, keyFile: String? = nil) throws {
+        var loc = StoreLocations.standard(databaseFile: path)
+        if let keyFile { loc.keyFile = keyFile }
+        try self.init(locations: loc)
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try run { try pool.read { db in try body(StoreReader(db: db, secrets: secrets, defaults: processingDefaults)) } }
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction: committed when it returns, rolled back
+    /// when it throws. Waits (up to the busy timeout) for writers in other processes.
+    @discardableResult
+    public func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        try run {
+            try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(StoreWriter(db: db, secrets: secrets, defaults: processingDefaults))
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    // MARK: - Conveniences
+
+    /// Every source, oldest first.
+    public func sources() throws -> [VideoSource] { try read { try $0.sources() } }
+    /// The source with this name, or nil.
+    public func source(named name: String) throws -> VideoSource? { try read { try $0.source(named: name) } }
+    /// The source with this name, or `StoreError.sourceNotFound`.
+    public func requireSource(named name: String) throws -> VideoSource { try read { try $0.requireSource(named: name) } }
+    /// The decrypted password of a source (see ``StoreReader/password(for:)``).
+    public func password(for source: VideoSource) throws -> String { try read { try $0.password(for: source) } }
+    /// The processing settings.
+    public func processingConfig() throws -> ProcessingConfig { try read { try $0.processingConfig() } }
+
+    /// Closes the connections (also done when the repository is released).
+    public func close() throws { try pool.close() }
+
+    /// Names of the applied migrations, in order.
+    public func appliedMigrations() throws -> [String] {
+        try run { try pool.read { try Schema.migrator(secrets: secrets).appliedMigrations($0) } }
+    }
+
+    // MARK: - Opening
+
+    /// Migrates under an exclusive `flock` on `<db>.lock`, so two processes opening a new file at
+    /// once never run the same migration twice. The lock is only taken when work is pending.
+    private func migrate() throws {
+        let migrator = Schema.migrator(secrets: secrets)
+        try run {
+            let pending = try pool.read { db -> Bool in
+                if try migrator.hasBeenSuperseded(db) { throw StoreError.newerDatabase(path: path) }
+                return try !migrator.hasCompletedMigrations(db) || LegacyPasswords.anyLeft(db)
+            }
+            guard pending else { return }
+            let lock = try FileLock(path: path + ".lock")
+            defer { lock.unlock() }
+            try migrator.migrate(pool)
+            let cleaned = try pool.write { try LegacyPasswords.encryptAndStrip($0, secrets: secrets) }
+            // Push every page to the main file and empty the WAL, so no old page that held a
+            // clear-text password stays on disk (best effort when another process is reading).
+            _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = cleaned
+            SecureFiles.tightenIfPresent(path + "-wal")
+            SecureFiles.tightenIfPresent(path + "-shm")
+        }
+    }
+
+    /// Turns SQLite's errors into sentences; every other error goes through unchanged.
+    private func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as DatabaseError {
+            throw Self.translate(e, path: path)
+        }
+    }
+
+    /// SQLite errors as user-facing sentences.
+    static func translate(_ error: any Error, path: String) -> any Error {
+        if let e = error as? StoreError { return e }
+        if let e = error as? any UserFacingError { return e }
+        guard let db = error as? DatabaseError else { return StoreError.database(reason: String(describing: error)) }
+        switch db.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        case .SQLITE_NOTADB: return StoreError.notADatabase(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return StoreError.cannotOpen(path: path, reason: db.message ?? "\(db.resultCode)")
+        case .SQLITE_FULL: return StoreError.database(reason: Localized(vi: "đĩa đầy", en: "disk full").text())
+        default: return StoreError.database(reason: db.message ?? "\(db.resultCode)")
+        }
+    }
+}

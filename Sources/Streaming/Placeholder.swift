@@ -1,1 +1,0 @@
-// Streaming: see README.md

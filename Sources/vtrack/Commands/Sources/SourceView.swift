@@ -1,0 +1,96 @@
+import Common
+import Core
+import Foundation
+import Store
+
+/// A source as `sources list/show --json` print it (never a password).
+struct SourceView: Encodable {
+    var id: Int64
+    var name: String
+    var sourceType: String
+    var host: String
+    var port: Int?
+    var username: String
+    var active: Bool
+    var createdAt: String
+    var hasPassword: Bool
+    var folder: String?
+    var cameraCount: Int
+    var selectedCameras: [String]
+    var device: DeviceInfo?
+    /// Only in `show`.
+    var detectedCameras: [Camera]?
+    /// Only in `show`: camera key → folder, from processing_config.
+    var cameraPaths: [String: String]?
+
+    init(_ s: VideoSource, detailed: Bool, cameraPaths: [String: String]? = nil) {
+        id = s.id; name = s.name; sourceType = s.sourceType; host = s.host; port = s.config.port
+        username = s.config.username; active = s.active; createdAt = s.createdAt; hasPassword = s.hasPassword
+        folder = s.config.folder; cameraCount = s.config.detectedCameras.count
+        selectedCameras = s.config.selectedCameraRecords.map(\.key); device = s.config.device
+        detectedCameras = detailed ? s.config.detectedCameras : nil
+        self.cameraPaths = cameraPaths
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, sourceType = "source_type", host, port, username, active, createdAt = "created_at"
+        case hasPassword = "has_password", folder, cameraCount = "camera_count", selectedCameras = "selected_cameras", device
+        case detectedCameras = "detected_cameras", cameraPaths = "camera_paths"
+    }
+
+    /// The camera paths of one source inside processing_config (keys may be `<source>/<camera>`).
+    static func cameraPaths(of source: VideoSource, in config: ProcessingConfig) -> [String: String] {
+        var out: [String: String] = [:]
+        for key in source.config.selectedCameraRecords.map(\.key) {
+            if let p = config.cameraPaths["\(source.name)/\(key)"] ?? config.cameraPaths[key] { out[key] = p }
+        }
+        return out
+    }
+}
+
+/// Text output of the sources commands.
+enum SourceReport {
+    static func address(_ s: VideoSource) -> String {
+        let host = s.host.contains(":") ? "[\(s.host)]" : s.host
+        return s.config.port.map { "\(host):\($0)" } ?? host
+    }
+
+    static func list(_ sources: [VideoSource]) -> String {
+        if sources.isEmpty {
+            return CLI.L("Chưa có nguồn nào. Thêm bằng: vtrack sources add TÊN --host ĐỊA_CHỈ --user NGƯỜI_DÙNG --password-stdin\n",
+                         "No sources yet. Add one with: vtrack sources add NAME --host ADDRESS --user USER --password-stdin\n")
+        }
+        let w = max(6, sources.map(\.name.count).max() ?? 0) + 1
+        var out = CLI.pad(CLI.L("TÊN", "NAME"), w) + CLI.pad(CLI.L("ĐỊA CHỈ", "ADDRESS"), 24) + CLI.pad(CLI.L("LOẠI", "TYPE"), 8)
+            + CLI.pad("CAMERA", 14) + CLI.pad(CLI.L("MẬT KHẨU", "PASSWORD"), 10) + CLI.L("HOẠT ĐỘNG", "ACTIVE") + "\n"
+        for s in sources {
+            let cams = "\(s.config.selectedCameraRecords.count)/\(s.config.detectedCameras.count)"
+            out += CLI.pad(s.name, w) + CLI.pad(address(s), 24) + CLI.pad(s.sourceType, 8) + CLI.pad(cams, 14)
+                + CLI.pad(s.hasPassword ? CLI.L("đã lưu", "saved") : "—", 10) + (s.active ? CLI.L("có", "yes") : CLI.L("không", "no")) + "\n"
+        }
+        return out
+    }
+
+    static func show(_ s: VideoSource, paths: [String: String]) -> String {
+        var out = "\(CLI.L("Nguồn", "Source")) \(s.name) (id \(s.id), \(s.sourceType), \(s.active ? CLI.L("đang dùng", "active") : CLI.L("tạm tắt", "inactive")))\n"
+        out += "  \(CLI.pad(CLI.L("Địa chỉ:", "Address:"), 12))\(address(s))  \(CLI.L("người dùng", "user")) \(s.config.username.isEmpty ? "—" : s.config.username)  "
+            + "\(CLI.L("mật khẩu", "password")) \(s.hasPassword ? CLI.L("đã lưu (mã hóa)", "saved (encrypted)") : CLI.L("chưa có", "none"))\n"
+        if let d = s.config.device {
+            let fw = d.firmwareVersion.isEmpty ? "" : " (firmware \(d.firmwareVersion))"
+            out += "  \(CLI.pad(CLI.L("Thiết bị:", "Device:"), 12))\([d.manufacturer, d.model].filter { !$0.isEmpty }.joined(separator: " "))\(fw)\n"
+        }
+        out += "  \(CLI.pad(CLI.L("Thêm lúc:", "Added:"), 12))\(s.createdAt)\n"
+        let records = s.config.selectedCameraRecords
+        let keys = CameraKeys.keys(for: s.config.detectedCameras)
+        let chosen = Set(records.map(\.key))
+        out += "  \(CLI.L("Camera", "Cameras")) (\(records.count)/\(s.config.detectedCameras.count) \(CLI.L("được chọn", "selected"))):\n"
+        let w = max(8, keys.map(\.count).max() ?? 0) + 1
+        for (key, cam) in zip(keys, s.config.detectedCameras) {
+            let mark = chosen.contains(key) ? "[x]" : "[ ]"
+            var line = "    \(mark) \(CLI.pad(key, w))\(CLI.pad(cam.codec, 6))\(CLI.pad(cam.resolution.isEmpty ? "—" : cam.resolution, 11))"
+            if let p = paths[key] { line += p } else { line += Redact.uri(cam.streamURL) }
+            out += line + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Store
+
+/// `vtrack sources list`: every saved source.
+struct SourcesList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the saved sources.")
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let repo = try store.open()
+        let sources = try CLI.attempt { try repo.sources() }
+        if json {
+            CLI.printJSON(sources.map { SourceView($0, detailed: false) })
+        } else {
+            print(SourceReport.list(sources), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Common
+import Core
+import Store
+
+/// `vtrack sources remove NAME`: deletes the source and its password; folders and videos stay.
+struct SourcesRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove",
+                                                    abstract: "Remove a source and its saved password (its folders and videos are kept).")
+
+    @Argument(help: "The source's name.") var name: String
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let repo = try store.open()
+        let removed = try CLI.attempt { try SaveConfig(repository: repo).remove(sourceName: name) }
+        if json {
+            CLI.printJSON(["removed": removed.name])
+        } else {
+            print(Localized(vi: "Đã xóa nguồn \"\(removed.name)\"; các thư mục và video của nó vẫn được giữ.",
+                            en: "Removed source \"\(removed.name)\"; its folders and videos were kept.").text())
+        }
+    }
+}

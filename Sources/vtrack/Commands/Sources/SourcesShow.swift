@@ -1,0 +1,22 @@
+import ArgumentParser
+import Store
+
+/// `vtrack sources show NAME`: one source with its cameras and folders.
+struct SourcesShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a source, its cameras and their folders.")
+
+    @Argument(help: "The source's name.") var name: String
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let repo = try store.open()
+        let (source, config) = try CLI.attempt { try repo.read { r in (try r.requireSource(named: name), try r.processingConfig()) } }
+        let paths = SourceView.cameraPaths(of: source, in: config)
+        if json {
+            CLI.printJSON(SourceView(source, detailed: true, cameraPaths: paths))
+        } else {
+            print(SourceReport.show(source, paths: paths), terminator: "")
+        }
+    }
+}

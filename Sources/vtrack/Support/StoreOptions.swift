@@ -1,0 +1,88 @@
+import ArgumentParser
+import Common
+import Core
+import Foundation
+import Store
+
+/// `--db PATH`, shared by every command that uses the database. Without it, `$VTRACK_DB`, else
+/// the standard file (`$XDG_DATA_HOME/vtrack/vtrack.db`).
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("The SQLite database (default: $XDG_DATA_HOME/vtrack/vtrack.db).", valueName: "path"))
+    var database: String?
+
+    /// The database file this run uses.
+    var databaseFile: String {
+        let env = ProcessInfo.processInfo.environment
+        if let database, !database.isEmpty { return StoreLocations.absolute(database) }
+        if let fromEnv = env["VTRACK_DB"], !fromEnv.isEmpty { return StoreLocations.absolute(fromEnv) }
+        return StoreLocations.standardDatabaseFile(environment: env)
+    }
+
+    /// Opens (creating and migrating when needed) the database, or prints why not and exits 1.
+    func open() throws -> Repository {
+        try CLI.attempt { try Repository(locations: StoreLocations.standard(databaseFile: databaseFile)) }
+    }
+}
+
+/// How the store commands talk to the terminal: one sentence per failure on standard error,
+/// exit 1 for failures and 64 for bad input; JSON with sorted keys on standard output.
+enum CLI {
+    /// Runs `body`; a user-facing error is printed as its sentence and ends the command with exit 1
+    /// (64 for bad input such as an empty name or a duplicate).
+    /// A failed folder check is shown in full first (as JSON on standard output with `json`).
+    static func attempt<T>(json: Bool = false, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let SaveConfigError.validationFailed(v) {
+            if json {
+                printJSON(v)
+            } else {
+                FileHandle.standardError.write(Data(PathReport.text([v]).utf8))
+            }
+            fail(SaveConfigError.validationFailed(v).message, code: 1)
+        } catch let e as any UserFacingError {
+            fail(e.message, code: isBadInput(e) ? 64 : 1)
+        } catch {
+            fail(Localized(vi: "Lỗi không mong đợi: \(error)", en: "Unexpected error: \(error)"), code: 1)
+        }
+    }
+
+    /// Prints `vtrack: <sentence>` to standard error and exits.
+    static func fail(_ message: Localized, code: Int32 = 64) -> Never {
+        FileHandle.standardError.write(Data("vtrack: \(message.text())\n".utf8))
+        exit(code)
+    }
+
+    static func isBadInput(_ e: any UserFacingError) -> Bool {
+        if let s = e as? StoreError {
+            switch s {
+            case .sourceNotFound, .duplicateSource, .emptySourceName, .invalidSourceName, .unknownConfigKey,
+                 .configKeyManaged, .invalidConfigValue: return true
+            default: return false
+            }
+        }
+        if let s = e as? SaveConfigError {
+            if case .validationFailed = s { return false }
+            return true
+        }
+        return false
+    }
+
+    /// Pretty JSON with sorted keys and unescaped slashes.
+    static func printJSON<T: Encodable>(_ value: T) {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? enc.encode(value) else { return }
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// `vi` or `en` text.
+    static func L(_ vi: String, _ en: String) -> String { Language.current == .vi ? vi : en }
+
+    /// Pads to a display width (one column per character; enough for Latin and Vietnamese).
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    }
+}
