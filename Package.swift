@@ -47,7 +47,7 @@ let package = Package(
             "Common", "ONVIF", "Streaming", "Store",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "TUI", dependencies: ["Common", "Core", "CShims"],
+        .target(name: "TUI", dependencies: ["Common", "Core", "ONVIF", "Store", "CShims"],
                 resources: []),
         .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw", "CShims"]),
         .target(name: "Simulator", dependencies: [
@@ -73,7 +73,8 @@ let package = Package(
         // Tests
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Common"], exclude: ["Goldens"]),
+        .testTarget(name: "CLITests", dependencies: ["Simulator"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
         .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common"]),
         .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common"]),
         // Store / paths (issue 4): a helper process for the two-process database tests.

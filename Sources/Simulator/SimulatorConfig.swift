@@ -56,6 +56,10 @@ public struct SimulatorConfig: Sendable {
         public var stallSeconds: Double = 0
         /// GetSystemDateAndTime requires authentication.
         public var authenticatedDateTime = false
+        /// Channel 1's sub profile has no video encoder configuration (multi-sensor cameras, B3).
+        public var profileWithoutEncoder = false
+        /// GetStreamUri answers "Unknown Error" for this channel's profiles (B6).
+        public var streamURIFaultChannel: Int?
         public init() {}
     }
 

@@ -2,33 +2,108 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Glibc
+import ONVIF
 import Simulator
 
 @main
 struct SimMain: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "vtrack-sim", abstract: "An ONVIF NVR simulator.")
+    static let configuration = CommandConfiguration(
+        commandName: "vtrack-sim",
+        abstract: "An ONVIF NVR simulator.",
+        discussion: "Prints one line `ready http://HOST:PORT/onvif/device_service` when it answers, then runs until SIGINT or SIGTERM.")
 
-    @Option(help: "Address to serve on (0.0.0.0: every interface).")
-    var host = "127.0.0.1"
+    // MARK: Device and network
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "HTTP (ONVIF) port; 0 picks a free port.") var port = 0
+    @Option(help: "Number of channels (video sources), each with a main and a sub profile.") var channels = 4
 
-    @Option(help: "ONVIF HTTP port advertised (the HTTP server comes with the engine's simulator).")
-    var port = 8080
+    // MARK: Authentication
+    @Option(help: "ONVIF user name.") var user = "admin"
+    @Option(help: "ONVIF password (visible to other users of this machine in the process list; fine for a simulator).") var password = "admin123"
+    @Option(help: "Login the device demands: wsse (WS-Security UsernameToken), digest (HTTP Digest), basic (HTTP Basic), both (WS-Security or HTTP Digest), none.")
+    var auth: String = "wsse"
+    @Option(name: .customLong("clock-skew"), help: "Device clock minus real time, seconds (negative: behind).") var clockSkew: Double = 0
+    @Option(name: .customLong("lock-after"), help: "Lock the account after this many failed logins.") var lockAfter: Int?
 
+    // MARK: Addressing and services
+    @Option(help: "HOST:PORT to advertise in service addresses and URIs instead of the real one (NAT).") var advertise: String?
+    @Flag(name: .customLong("media1-only"), help: "Offer only Media (ver10); H.265 subs become H.264.") var media1Only = false
+    @Flag(name: .customLong("media2-only"), help: "Offer only Media2 (ver20).") var media2Only = false
+    @Flag(name: .customLong("no-get-services"), help: "Answer GetServices with ActionNotSupported (clients must use GetCapabilities).") var noGetServices = false
+
+    // MARK: SOAP fault switches
+    @Flag(name: .customLong("empty-on-auth-failure"), help: "Answer a wrong login with HTTP 200 and an empty body.") var emptyOnAuthFailure = false
+    @Flag(name: .customLong("html-401"), help: "Answer refused logins with an HTML 401 page.") var html401 = false
+    @Flag(name: .customLong("soap11-only"), help: "Answer SOAP 1.2 with an empty 200; only SOAP 1.1 works.") var soap11Only = false
+    @Flag(name: .customLong("malformed-xml"), help: "Cut every answer off in the middle.") var malformedXML = false
+    @Flag(name: .customLong("undeclared-prefixes"), help: "Use namespace prefixes without declaring them, and pad URIs with whitespace.") var undeclaredPrefixes = false
+    @Option(help: "Wait this many seconds before every answer.") var stall: Double = 0
+    @Flag(name: .customLong("authenticated-datetime"), help: "GetSystemDateAndTime demands a login too.") var authenticatedDateTime = false
+    @Flag(name: .customLong("profile-without-encoder"), help: "Channel 1's sub profile has no video encoder.") var profileWithoutEncoder = false
+    @Option(name: .customLong("stream-uri-fault-channel"), help: "GetStreamUri fails with 'Unknown Error' for this channel.") var streamURIFaultChannel: Int?
+
+    // MARK: WS-Discovery (see DiscoveryFlags.swift)
     @OptionGroup(title: "WS-Discovery")
     var discoveryFlags: DiscoveryFlags
 
-    func run() throws {
-        var config = SimulatorConfig()
-        config.host = host
-        config.port = port
-        discoveryFlags.apply(to: &config)
-        guard config.discovery else {
-            throw ValidationError("Nothing to run yet: pass --discovery.")
+    func validate() throws {
+        guard SimulatorConfig.AuthMode(rawValue: auth) != nil else {
+            throw ValidationError("--auth must be one of: \(SimulatorConfig.AuthMode.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        let responder = DiscoveryResponder(config: config, httpPort: port)
-        try responder.start()
-        FileHandle.standardOutput.write(Data("vtrack-sim: WS-Discovery on UDP \(responder.port ?? 0) as \(responder.adverts.count) device(s)\n".utf8))
-        SimMain.waitForSignal { responder.stop() }
+        if media1Only && media2Only { throw ValidationError("--media1-only and --media2-only exclude each other.") }
+        if channels < 1 || channels > 256 { throw ValidationError("--channels must be between 1 and 256.") }
+        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
+    }
+
+    var config: SimulatorConfig {
+        var c = SimulatorConfig()
+        c.host = host
+        c.port = port
+        c.channels = channels
+        c.user = user
+        c.password = password
+        c.auth = SimulatorConfig.AuthMode(rawValue: auth) ?? .wsse
+        c.clockSkew = clockSkew
+        c.lockAfterFailures = lockAfter
+        c.advertise = advertise
+        c.media1Only = media1Only
+        c.media2Only = media2Only
+        c.noGetServices = noGetServices
+        c.faults.emptyOn401 = emptyOnAuthFailure
+        c.faults.html401 = html401
+        c.faults.soap11Only = soap11Only
+        c.faults.malformedXML = malformedXML
+        c.faults.undeclaredPrefixes = undeclaredPrefixes
+        c.faults.stallSeconds = stall
+        c.faults.authenticatedDateTime = authenticatedDateTime
+        c.faults.profileWithoutEncoder = profileWithoutEncoder
+        c.faults.streamURIFaultChannel = streamURIFaultChannel
+        discoveryFlags.apply(to: &c)
+        return c
+    }
+
+    func run() throws {
+        let config = self.config
+        let sim = Simulator(config: config)
+        do {
+            try sim.start()
+        } catch {
+            throw ValidationError("cannot listen on \(host):\(port): \(error)")
+        }
+        var responder: DiscoveryResponder?
+        if config.discovery {
+            let r = DiscoveryResponder(config: config, httpPort: sim.httpPort)
+            try r.start()
+            responder = r
+            FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
+        }
+        // the one line on standard output, unbuffered so a parent reading the pipe sees it at once
+        FileHandle.standardOutput.write(Data("ready \(sim.deviceServiceURL)\n".utf8))
+        let discovery = responder
+        SimMain.waitForSignal {
+            discovery?.stop()
+            sim.stop()
+        }
     }
 
     /// Runs `cleanup` and exits on SIGINT or SIGTERM (so Bye goes out at exit).

@@ -327,7 +327,7 @@ import Testing
         s = Drive.press(s, .space).0
         (n, c) = Drive.press(s, .char("s"))
         #expect(n.cameras.saving)
-        #expect(c == [.saveConfig(SampleScenes.connection, cameras: SampleScenes.cameras, selected: n.cameras.selectedNames)])
+        #expect(c == [.saveConfig(SampleScenes.connection, device: SampleScenes.device, cameras: SampleScenes.cameras, selected: n.cameras.selectedNames)])
         #expect(Drive.press(n, .char("s")).0.notice?.text == UIText.saveRunning)
         #expect(Drive.press(s, .enter).0.notice?.text == UIText.needSaveFirst)
     }

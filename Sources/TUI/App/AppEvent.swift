@@ -12,6 +12,8 @@ public enum AppEvent: Sendable {
     case clock(Date)
 
     case sourcesLoaded(Result<[SavedSource], EngineFailure>)
+    /// The processing config's settings (video root, default days).
+    case configLoaded(AppState.Config)
     case discovery(DiscoveryUpdate)
     case probeFinished(Connection, Result<ProbeOutcome, EngineFailure>)
     case streamChecked(cameraID: String, reachable: Bool)

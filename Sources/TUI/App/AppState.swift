@@ -141,11 +141,12 @@ public struct CameraGridState: Sendable, Equatable {
         guard !f.isEmpty else { return Array(rows.indices) }
         let needle = f.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return rows.indices.filter {
-            rows[$0].camera.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(needle)
+            rows[$0].key.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(needle)
         }
     }
 
-    public var selectedNames: [String] { rows.filter(\.selected).map(\.camera.name) }
+    /// Keys of the ticked cameras, in grid order.
+    public var selectedNames: [String] { rows.filter(\.selected).map(\.key) }
 
     /// Saved, and not changed since.
     public var isSaved: Bool { savedSelection != nil && savedSelection == selectedNames && report?.ok == true }

@@ -34,7 +34,7 @@ public enum Command: Sendable, Equatable {
     /// Check each camera's main stream answers (→ `.streamChecked`).
     case checkStreams(Connection, [Camera])
     /// Save the source and the ticked cameras, create and check their folders (→ `.saveFinished`).
-    case saveConfig(Connection, cameras: [Camera], selected: [String])
+    case saveConfig(Connection, device: DeviceInfo, cameras: [Camera], selected: [String])
     /// Recording coverage of cameras between two instants (→ `.coverageLoaded`).
     case loadCoverage(Connection, cameras: [String], from: Date, to: Date)
     /// Download the cameras' recordings for a range (→ `.downloadProgress`, `.downloadFinished`).

@@ -48,12 +48,15 @@ public struct FoundDevice: Sendable, Equatable {
 /// One camera in the grid.
 public struct CameraRow: Sendable, Equatable {
     public var camera: Camera
+    /// The camera's key: its name, made distinct when two cameras share one ("Camera 01 (2)").
+    /// Selections, folders and downloads use it.
+    public var key: String
     public var selected: Bool
     /// Whether its main stream answered; nil until checked.
     public var reachable: Bool?
 
-    public init(camera: Camera, selected: Bool = false, reachable: Bool? = nil) {
-        self.camera = camera; self.selected = selected; self.reachable = reachable
+    public init(camera: Camera, key: String? = nil, selected: Bool = false, reachable: Bool? = nil) {
+        self.camera = camera; self.key = key ?? camera.name; self.selected = selected; self.reachable = reachable
     }
 }
 
@@ -67,6 +70,8 @@ public struct SaveReport: Sendable, Equatable {
     public var ok: Bool
     /// Why nothing was saved, when `ok` is false for the whole save.
     public var problem: Localized?
+    /// Things worth knowing that did not stop the save (low disk space, a renamed folder).
+    public var notes: [Localized] = []
 
     public struct Folder: Sendable, Equatable {
         public var camera: String
@@ -78,8 +83,9 @@ public struct SaveReport: Sendable, Equatable {
         }
     }
 
-    public init(videoRoot: String, folders: [Folder], freeGB: Double? = nil, ok: Bool, problem: Localized? = nil) {
+    public init(videoRoot: String, folders: [Folder], freeGB: Double? = nil, ok: Bool, problem: Localized? = nil, notes: [Localized] = []) {
         self.videoRoot = videoRoot; self.folders = folders; self.freeGB = freeGB; self.ok = ok; self.problem = problem
+        self.notes = notes
     }
 }
 

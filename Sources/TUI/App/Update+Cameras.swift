@@ -50,7 +50,8 @@ extension AppState {
             guard let connection = cameras.connection else { return }
             cameras.saving = true
             addLog(.info, UIText.saving(cameras.selectedNames.count, connection.name))
-            commands.append(.saveConfig(connection, cameras: cameras.rows.map(\.camera), selected: cameras.selectedNames))
+            commands.append(.saveConfig(connection, device: cameras.device ?? DeviceInfo(), cameras: cameras.rows.map(\.camera),
+                                        selected: cameras.selectedNames))
         case .continueToDates:
             show(.dates, &commands)
         default:

@@ -1,5 +1,6 @@
 import Foundation
 import Common
+import Store
 
 extension AppState {
     mutating func handleEngineEvent(_ event: AppEvent, _ commands: inout [Command]) {
@@ -16,6 +17,10 @@ extension AppState {
         case let .sourcesLoaded(.failure(error)):
             sources.loadStatus = .failed(error.message)
             addLog(.error, error.message)
+
+        case let .configLoaded(c):
+            if form.videoRoot.text == config.videoRoot { form.videoRoot.set(c.videoRoot) }
+            config = c
 
         case let .discovery(update):
             discoveryUpdate(update)
@@ -129,7 +134,8 @@ extension AppState {
         cameras = CameraGridState()
         cameras.connection = connection
         cameras.device = outcome.device
-        cameras.rows = outcome.cameras.map { CameraRow(camera: $0, selected: previouslySelected.contains($0.name)) }
+        let keys = CameraKeys.keys(for: outcome.cameras)
+        cameras.rows = zip(outcome.cameras, keys).map { CameraRow(camera: $0, key: $1, selected: previouslySelected.contains($1)) }
         dates.coverage = []
         dates.coverageStatus = .idle
         dates.coverageFrom = nil

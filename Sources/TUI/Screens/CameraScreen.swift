@@ -83,7 +83,7 @@ enum CameraScreen {
         case false?: mark = ("✗", theme[.error])
         case nil: mark = ("○", theme[.muted])
         }
-        buf.write(cam.name, x: col, y: y, width: max(0, x + width - col - 2), style: cursor ? base.adding(.bold) : theme[.text].adding(.bold))
+        buf.write(row.key, x: col, y: y, width: max(0, x + width - col - 2), style: cursor ? base.adding(.bold) : theme[.text].adding(.bold))
         buf.write(mark.0, x: x + width - 2, y: y, style: cursor && focused ? base : mark.1)
         let main = stream(cam.mainStream, fallbackRes: cam.resolution, fallbackCodec: cam.codec)
         var detail = main

@@ -74,6 +74,9 @@ enum Dialogs {
         if let p = r.problem {
             for l in TextWidth.wrap(s.t(p), width: w - 4) { lines.append((l, on(theme[.error]))) }
         }
+        for n in r.notes {
+            for l in TextWidth.wrap("! " + s.t(n), width: w - 4) { lines.append((l, on(theme[.warning]))) }
+        }
         for f in r.folders {
             let ok = f.problem == nil
             let free = f.freeGB.map { "  " + Format.gigabytes($0) + s.t(Localized(vi: " trống", en: " free")) } ?? ""

@@ -2,6 +2,7 @@ import ArgumentParser
 import Common
 import Foundation
 import NcursesBackend
+import Store
 import TUI
 
 /// Options of the full-screen terminal app (`vtrack` with no subcommand, and `vtrack demo`).
@@ -12,8 +13,7 @@ struct TerminalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language of the app: vi or en (default: from LANG; vi_* gives Vietnamese).", valueName: "vi|en"))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("SQLite database file (default: $XDG_DATA_HOME/vtrack/vtrack.db).", valueName: "path"))
-    var db: String?
+    @OptionGroup var store: StoreOptions
 
     /// The language asked for, or the environment's.
     func language() throws -> Language {
@@ -44,7 +44,8 @@ enum TerminalLauncher {
         state.sources.loadStatus = .loading
         state.sources.discovering = true
         prepare(&state)
-        let app = TerminalApp(state: state, engine: runner ?? EngineCommandRunner(databasePath: options.db))
+        let engine = runner ?? EngineCommandRunner(locations: StoreLocations.standard(databaseFile: options.store.databaseFile))
+        let app = TerminalApp(state: state, engine: engine)
         app.run()
     }
 }

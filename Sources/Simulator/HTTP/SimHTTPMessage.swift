@@ -1,0 +1,42 @@
+/// An HTTP request as the simulator's services see it: whole, already read.
+public struct SimHTTPRequest: Sendable {
+    public var method: String
+    /// Path without the query string.
+    public var path: String
+    /// Header lines in arrival order; names as sent.
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(method: String, path: String, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+    }
+
+    /// First value of a header, name case-insensitive.
+    public func header(_ name: String) -> String? {
+        let n = name.lowercased()
+        return headers.first { $0.name.lowercased() == n }?.value
+    }
+}
+
+/// An HTTP answer, with an optional delay before it is sent (the stall fault switch).
+public struct SimHTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+    /// Seconds to wait before answering.
+    public var delay: Double = 0
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], delay: Double = 0) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.delay = delay
+    }
+
+    public init(status: Int, contentType: String, text: String) {
+        self.init(status: status, headers: [("Content-Type", contentType)], body: Array(text.utf8))
+    }
+}

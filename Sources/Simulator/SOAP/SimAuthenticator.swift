@@ -1,0 +1,167 @@
+import Common
+import Crypto
+import Foundation
+import ONVIF
+import Synchronization
+
+/// Checks logins like a device would: WS-Security UsernameToken (digest checked against the
+/// device's skewed clock with a ±5 s window, `Created` only in the `…Z` form), HTTP Digest
+/// (RFC 2617, qop=auth, MD5) and HTTP Basic, per `SimulatorConfig.AuthMode`; counts failures and
+/// locks the account after `lockAfterFailures`.
+final class SimAuthenticator: Sendable {
+    static let realm = "VTrackSim"
+    static let window: Double = 5
+
+    private let nonces = Mutex<[String]>([])
+
+    enum WSSEResult: Equatable { case absent, valid, wrong, badTime, badFormat }
+    enum HTTPResult: Equatable { case absent, valid, wrong, staleNonce }
+
+    /// Nil when the request may pass; otherwise the answer to send.
+    func check(_ request: SimHTTPRequest, envelope: XMLElement?, version: SOAPVersion, config: SimulatorConfig,
+               deviceTime: Date, stats: borrowing Mutex<SimulatorStats>) -> SimHTTPResponse? {
+        if config.auth == .none { return nil }
+        let wsse = checkWSSE(envelope, config: config, deviceTime: deviceTime)
+        let http = checkHTTP(request, config: config)
+        let checksWSSE = config.auth == .wsse || config.auth == .both
+        let checksDigest = config.auth == .digest || config.auth == .both
+        let checksBasic = config.auth == .basic
+
+        let wsseOK = checksWSSE && wsse == .valid
+        let httpOK = (checksDigest || checksBasic) && http == .valid
+        let wrong = (checksWSSE && (wsse == .wrong || wsse == .badFormat)) || ((checksDigest || checksBasic) && http == .wrong)
+        let badTime = checksWSSE && wsse == .badTime
+
+        // the lock applies to everyone, even with the right password
+        let (locked, remaining): (Bool, Int?) = stats.withLock { s in
+            if !s.locked && !(wsseOK || httpOK) {
+                if wrong { s.failedLogins += 1 }
+                if badTime { s.clockRejections += 1 }
+                if let n = config.lockAfterFailures, s.failedLogins >= n { s.locked = true }
+            }
+            let left = config.lockAfterFailures.map { max(0, $0 - s.failedLogins) }
+            return (s.locked, left)
+        }
+        if !locked && (wsseOK || httpOK) { return nil }
+
+        let reason: String
+        if locked {
+            reason = "The account is locked after too many failed logins. Try again in 30 minutes."
+        } else if badTime && !wrong {
+            reason = "Wsse authorized time check failed"
+        } else if wrong, let left = remaining {
+            reason = "Invalid username or password! You still have \(left) attempt(s)"
+        } else {
+            reason = "Sender not Authorized"
+        }
+        let faults = config.faults
+        if faults.emptyOn401 && wrong && !locked {
+            return SimHTTPResponse(status: 200)
+        }
+        var headers: [(name: String, value: String)] = []
+        if checksDigest { headers.append(("WWW-Authenticate", digestChallenge(stale: http == .staleNonce))) }
+        if checksBasic { headers.append(("WWW-Authenticate", "Basic realm=\"\(SimAuthenticator.realm)\"")) }
+        if faults.html401 {
+            headers.append(("Content-Type", "text/html"))
+            let page = "<!DOCTYPE html><html><head><title>401 Unauthorized</title></head><body><h1>401 Unauthorized</h1><p>Authentication Error</p></body></html>"
+            return SimHTTPResponse(status: 401, headers: headers, body: Array(page.utf8))
+        }
+        headers.append(("Content-Type", SOAPWriter.contentType(version)))
+        let body = SOAPWriter.fault(version, .notAuthorized(reason), declarePrefixes: !faults.undeclaredPrefixes)
+        return SimHTTPResponse(status: headers.contains { $0.name == "WWW-Authenticate" } ? 401 : 400, headers: headers, body: Array(body.utf8))
+    }
+
+    // MARK: WS-Security
+
+    func checkWSSE(_ envelope: XMLElement?, config: SimulatorConfig, deviceTime: Date) -> WSSEResult {
+        guard let token = envelope?.child("Header")?.first("UsernameToken") else { return .absent }
+        let user = token.childText("Username") ?? ""
+        guard let pw = token.child("Password") else { return .badFormat }
+        if (pw.attribute("Type") ?? "").hasSuffix("#PasswordText") {
+            return user == config.user && pw.text == config.password ? .valid : .wrong
+        }
+        guard let nonceText = token.childText("Nonce"), let nonce = Data(base64Encoded: nonceText),
+              let created = token.first("Created")?.text else { return .badFormat }
+        let input = Array(nonce) + Array(created.utf8) + Array(config.password.utf8)
+        let expected = Data(Insecure.SHA1.hash(data: input)).base64EncodedString()
+        guard user == config.user, pw.text == expected else { return .wrong }
+        guard SimAuthenticator.isZuluDateTime(created), let t = UTC.parse(created) else { return .badTime }
+        return abs(t.timeIntervalSince(deviceTime)) <= SimAuthenticator.window ? .valid : .badTime
+    }
+
+    /// `YYYY-MM-DDThh:mm:ss[.fff]Z` and nothing else (Hikvision refuses `+00:00`, A4).
+    static func isZuluDateTime(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        func digits(_ r: Range<Int>) -> Bool { r.upperBound <= b.count && b[r].allSatisfy { $0 >= 48 && $0 <= 57 } }
+        guard b.count >= 20, digits(0..<4), b[4] == UInt8(ascii: "-"), digits(5..<7), b[7] == UInt8(ascii: "-"), digits(8..<10),
+              b[10] == UInt8(ascii: "T"), digits(11..<13), b[13] == UInt8(ascii: ":"), digits(14..<16), b[16] == UInt8(ascii: ":"),
+              digits(17..<19), b.last == UInt8(ascii: "Z") else { return false }
+        if b.count == 20 { return true }
+        return b[19] == UInt8(ascii: ".") && b.count > 21 && digits(20..<(b.count - 1))
+    }
+
+    // MARK: HTTP Digest and Basic
+
+    func digestChallenge(stale: Bool) -> String {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+        let nonce = bytes.map { String(format: "%02x", $0) }.joined()
+        nonces.withLock { n in
+            n.append(nonce)
+            if n.count > 1000 { n.removeFirst(n.count - 1000) }
+        }
+        return "Digest realm=\"\(SimAuthenticator.realm)\", qop=\"auth\", nonce=\"\(nonce)\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", algorithm=MD5"
+            + (stale ? ", stale=true" : "")
+    }
+
+    func checkHTTP(_ request: SimHTTPRequest, config: SimulatorConfig) -> HTTPResult {
+        guard let auth = request.header("Authorization") else { return .absent }
+        if auth.lowercased().hasPrefix("basic ") {
+            guard config.auth == .basic, let data = Data(base64Encoded: String(auth.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+                  let pair = String(data: data, encoding: .utf8) else { return .wrong }
+            return pair == "\(config.user):\(config.password)" ? .valid : .wrong
+        }
+        guard auth.lowercased().hasPrefix("digest "), config.auth == .digest || config.auth == .both else { return .wrong }
+        let p = SimAuthenticator.digestParameters(String(auth.dropFirst(7)))
+        guard let nonce = p["nonce"], let uri = p["uri"], let response = p["response"], let user = p["username"] else { return .wrong }
+        guard nonces.withLock({ $0.contains(nonce) }) else { return .staleNonce }
+        func md5(_ s: String) -> String { Insecure.MD5.hash(data: Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
+        let ha1 = md5("\(user):\(p["realm"] ?? SimAuthenticator.realm):\(config.password)")
+        let ha2 = md5("\(request.method):\(uri)")
+        let expected: String
+        if let qop = p["qop"], let nc = p["nc"], let cnonce = p["cnonce"] {
+            expected = md5("\(ha1):\(nonce):\(nc):\(cnonce):\(qop):\(ha2)")
+        } else {
+            expected = md5("\(ha1):\(nonce):\(ha2)") // RFC 2069
+        }
+        return user == config.user && response.lowercased() == expected ? .valid : .wrong
+    }
+
+    /// `key="value", key=value, …` → dictionary (keys lower-cased).
+    static func digestParameters(_ s: String) -> [String: String] {
+        var out: [String: String] = [:]
+        var i = s.startIndex
+        while i < s.endIndex {
+            while i < s.endIndex, s[i] == " " || s[i] == "," { i = s.index(after: i) }
+            guard let eq = s[i...].firstIndex(of: "=") else { break }
+            let key = s[i..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+            var j = s.index(after: eq)
+            var value = ""
+            if j < s.endIndex, s[j] == "\"" {
+                j = s.index(after: j)
+                while j < s.endIndex, s[j] != "\"" {
+                    if s[j] == "\\", s.index(after: j) < s.endIndex { j = s.index(after: j) }
+                    value.append(s[j])
+                    j = s.index(after: j)
+                }
+                if j < s.endIndex { j = s.index(after: j) }
+            } else {
+                while j < s.endIndex, s[j] != "," { value.append(s[j]); j = s.index(after: j) }
+                value = value.trimmingCharacters(in: .whitespaces)
+            }
+            out[key] = value
+            i = j
+        }
+        return out
+    }
+}

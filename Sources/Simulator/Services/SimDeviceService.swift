@@ -1,0 +1,75 @@
+import Common
+import Foundation
+import ONVIF
+
+/// The Device service (`/onvif/device_service`): clock, identity, scopes, GetServices and
+/// GetCapabilities built from the registered services.
+enum SimDeviceService {
+    static let path = "/onvif/device_service"
+
+    static func make() -> SimSOAPService {
+        SimSOAPService(
+            path: path, service: .device, version: (2, 60),
+            capability: SimCapability(name: "Device", extra: "<tt:System><tt:DiscoveryResolve>false</tt:DiscoveryResolve><tt:DiscoveryBye>true</tt:DiscoveryBye><tt:RemoteDiscovery>false</tt:RemoteDiscovery><tt:SystemBackup>false</tt:SystemBackup><tt:SystemLogging>false</tt:SystemLogging><tt:FirmwareUpgrade>false</tt:FirmwareUpgrade><tt:SupportedVersions><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tt:SupportedVersions></tt:System>"),
+            operations: [
+                "GetSystemDateAndTime": systemDateAndTime,
+                "GetDeviceInformation": deviceInformation,
+                "GetScopes": scopes,
+                "GetServices": getServices,
+                "GetCapabilities": getCapabilities,
+                "GetHostname": { _ in "<tds:GetHostnameResponse><tds:HostnameInformation><tt:FromDHCP>false</tt:FromDHCP><tt:Name>vtrack-sim</tt:Name></tds:HostnameInformation></tds:GetHostnameResponse>" },
+                "GetServiceCapabilities": { _ in "<tds:GetServiceCapabilitiesResponse><tds:Capabilities><tds:Network/><tds:Security UsernameToken=\"true\" HttpDigest=\"true\"/><tds:System/></tds:Capabilities></tds:GetServiceCapabilitiesResponse>" },
+            ],
+            unauthenticated: ["GetSystemDateAndTime"])
+    }
+
+    static func systemDateAndTime(_ c: SOAPContext) -> String {
+        let f = UTC.fields(c.deviceTime)
+        let dt = "<tt:Time><tt:Hour>\(f.hour)</tt:Hour><tt:Minute>\(f.minute)</tt:Minute><tt:Second>\(f.second)</tt:Second></tt:Time>"
+            + "<tt:Date><tt:Year>\(f.year)</tt:Year><tt:Month>\(f.month)</tt:Month><tt:Day>\(f.day)</tt:Day></tt:Date>"
+        return "<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:DateTimeType>NTP</tt:DateTimeType>"
+            + "<tt:DaylightSavings>false</tt:DaylightSavings><tt:TimeZone><tt:TZ>UTC0</tt:TZ></tt:TimeZone>"
+            + "<tt:UTCDateTime>\(dt)</tt:UTCDateTime><tt:LocalDateTime>\(dt)</tt:LocalDateTime>"
+            + "</tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>"
+    }
+
+    static func deviceInformation(_ c: SOAPContext) -> String {
+        let x = XMLEscape.text
+        return "<tds:GetDeviceInformationResponse><tds:Manufacturer>\(x(c.config.manufacturer))</tds:Manufacturer>"
+            + "<tds:Model>\(x(c.config.model))</tds:Model><tds:FirmwareVersion>1.0.0</tds:FirmwareVersion>"
+            + "<tds:SerialNumber>\(x(c.config.serialNumber))</tds:SerialNumber><tds:HardwareId>SIM-\(c.model.channels.count)CH</tds:HardwareId>"
+            + "</tds:GetDeviceInformationResponse>"
+    }
+
+    static func scopes(_ c: SOAPContext) -> String {
+        let name = c.config.deviceName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? "VTrack"
+        var items = ["onvif://www.onvif.org/type/video_encoder", "onvif://www.onvif.org/type/Network_Video_Recorder",
+                     "onvif://www.onvif.org/Profile/Streaming", "onvif://www.onvif.org/Profile/T",
+                     "onvif://www.onvif.org/name/\(name)", "onvif://www.onvif.org/hardware/\(c.config.model)",
+                     "onvif://www.onvif.org/location/country/vietnam"]
+        if c.services.contains(where: { $0.service == .search }) { items.insert("onvif://www.onvif.org/Profile/G", at: 3) }
+        let body = items.map { "<tds:Scopes><tt:ScopeDef>Fixed</tt:ScopeDef><tt:ScopeItem>\(XMLEscape.text($0))</tt:ScopeItem></tds:Scopes>" }.joined()
+        return "<tds:GetScopesResponse>\(body)</tds:GetScopesResponse>"
+    }
+
+    static func getServices(_ c: SOAPContext) throws -> String {
+        if c.config.noGetServices { throw SOAPFaultReply.actionNotSupported("GetServices") }
+        var body = ""
+        for s in c.services {
+            body += "<tds:Service><tds:Namespace>\(s.service.namespace)</tds:Namespace><tds:XAddr>\(XMLEscape.text(c.serviceURL(s.path)))</tds:XAddr>"
+                + "<tds:Version><tt:Major>\(s.version.major)</tt:Major><tt:Minor>\(s.version.minor)</tt:Minor></tds:Version></tds:Service>"
+        }
+        return "<tds:GetServicesResponse>\(body)</tds:GetServicesResponse>"
+    }
+
+    static func getCapabilities(_ c: SOAPContext) -> String {
+        var top = "", ext = ""
+        for s in c.services {
+            guard let cap = s.capability else { continue }
+            let el = "<tt:\(cap.name)><tt:XAddr>\(XMLEscape.text(c.serviceURL(s.path)))</tt:XAddr>\(cap.extra)</tt:\(cap.name)>"
+            if cap.inExtension { ext += el } else { top += el }
+        }
+        if !ext.isEmpty { top += "<tt:Extension>\(ext)</tt:Extension>" }
+        return "<tds:GetCapabilitiesResponse><tds:Capabilities>\(top)</tds:Capabilities></tds:GetCapabilitiesResponse>"
+    }
+}

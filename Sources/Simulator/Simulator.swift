@@ -1,0 +1,116 @@
+import Foundation
+import ONVIF
+import Synchronization
+
+/// The ONVIF NVR simulator: a real HTTP server on `config.host` answering Device, Media and
+/// Media2 like an NVR built from `NVRModel`, with every fault switch of `SimulatorConfig`.
+/// Tests start it in-process on 127.0.0.1 with port 0; `vtrack-sim` and `vtrack demo` run it too.
+///
+/// ```swift
+/// var config = SimulatorConfig(); config.channels = 16
+/// let sim = Simulator(config: config)
+/// try sim.start()
+/// defer { sim.stop() }
+/// print(sim.deviceServiceURL)
+/// ```
+///
+/// Subsystems: SOAP services are `SimSOAPService` values registered in `init` (one file per
+/// service under `Services/`), routed by path and operation by `SOAPRouter`.
+public final class Simulator: Sendable {
+    public let config: SimulatorConfig
+    public let model: NVRModel
+
+    let router = SOAPRouter()
+    private let counters = Mutex(SimulatorStats())
+    private let clockSkew: Mutex<TimeInterval>
+    private let http = Mutex<SimHTTPServer?>(nil)
+    private let rtspPortValue: Mutex<Int>
+
+    public init(config: SimulatorConfig) {
+        self.config = config
+        self.model = NVRModel(config: config)
+        self.clockSkew = Mutex(config.clockSkew)
+        // until the RTSP server exists, URIs carry the configured port (or the RTSP default)
+        self.rtspPortValue = Mutex(config.rtspPort == 0 ? 554 : config.rtspPort)
+
+        // SOAP services (add new ones here: one file per service in Services/)
+        router.register(SimDeviceService.make())
+        if !config.media2Only { router.register(SimMediaService.make()) }
+        if !config.media1Only { router.register(SimMedia2Service.make()) }
+    }
+
+    /// Starts the servers. Throws when the port is taken.
+    public func start() throws {
+        let server = try SimHTTPServer(host: config.host, port: config.port) { [weak self] request in
+            guard let self else { return SimHTTPResponse(status: 503) }
+            return self.router.handle(request, environment: { self.environment() }, stats: self.counters)
+        }
+        http.withLock { $0 = server }
+    }
+
+    /// Stops the servers; safe to call twice.
+    public func stop() {
+        let server = http.withLock { s -> SimHTTPServer? in
+            defer { s = nil }
+            return s
+        }
+        server?.stop()
+    }
+
+    /// The HTTP (ONVIF SOAP) port actually bound; 0 before `start()`.
+    public var httpPort: Int { http.withLock { $0?.port ?? 0 } }
+
+    /// The RTSP port that stream URIs carry.
+    public var rtspPort: Int {
+        get { rtspPortValue.withLock { $0 } }
+    }
+
+    /// Sets the RTSP port stream URIs carry (the RTSP server calls this once it is bound).
+    public func setRTSPPort(_ port: Int) { rtspPortValue.withLock { $0 = port } }
+
+    /// The host to put in URLs that reach this simulator (loopback when bound to every interface).
+    public var reachableHost: String {
+        let h = config.host == "0.0.0.0" || config.host.isEmpty ? "127.0.0.1" : (config.host == "::" ? "::1" : config.host)
+        return h.contains(":") ? "[\(h)]" : h
+    }
+
+    /// `http://HOST:PORT/onvif/device_service` — where a client should connect.
+    public var deviceServiceURL: String { "http://\(reachableHost):\(httpPort)\(SimDeviceService.path)" }
+
+    /// What the simulator has seen so far.
+    public var stats: SimulatorStats { counters.withLock { $0 } }
+
+    /// Forgets failed logins and unlocks the account.
+    public func unlockAccount() {
+        counters.withLock { s in
+            s.failedLogins = 0
+            s.locked = false
+        }
+    }
+
+    /// Changes the device clock's offset from real time while running (a drifting clock).
+    public func setClockSkew(_ seconds: TimeInterval) { clockSkew.withLock { $0 = seconds } }
+
+    /// The simulated device's clock now.
+    public var deviceTime: Date { Date().addingTimeInterval(clockSkew.withLock { $0 }) }
+
+    /// `host:port` and RTSP host that answers advertise: the real ones, or `--advertise HOST:PORT`.
+    var advertised: (httpAuthority: String, rtspHost: String) {
+        guard let adv = config.advertise else {
+            return ("\(reachableHost):\(httpPort)", reachableHost)
+        }
+        if adv.hasPrefix("["), let close = adv.firstIndex(of: "]") {
+            let host = String(adv[...close])
+            let rest = adv[adv.index(after: close)...]
+            return (rest.isEmpty ? host : host + rest, host)
+        }
+        let host = adv.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return (adv, host)
+    }
+
+    private func environment() -> SOAPRouter.SOAPEnvironment {
+        let adv = advertised
+        return SOAPRouter.SOAPEnvironment(config: config, model: model, deviceTime: deviceTime, httpAuthority: adv.httpAuthority,
+                                          rtspHost: adv.rtspHost, rtspPort: rtspPort)
+    }
+}

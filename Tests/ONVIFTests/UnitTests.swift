@@ -1,0 +1,133 @@
+import Common
+import Foundation
+@testable import ONVIF
+import Testing
+
+@Suite struct DeviceAddressTests {
+    @Test func parsesWhatUsersType() throws {
+        let a = try DeviceAddress(parsing: "192.168.1.64")
+        #expect(a.host == "192.168.1.64" && a.port == 80 && a.deviceServiceURL == "http://192.168.1.64:80/onvif/device_service")
+        let b = try DeviceAddress(parsing: " nvr.local:8000 ")
+        #expect(b.host == "nvr.local" && b.port == 8000)
+        let c = try DeviceAddress(parsing: "[fe80::1%eth0]:2020")
+        #expect(c.host == "fe80::1%eth0" && c.port == 2020 && c.urlHost == "[fe80::1%eth0]")
+        let d = try DeviceAddress(parsing: "fd00::12")
+        #expect(d.host == "fd00::12" && d.port == 80 && d.authority == "[fd00::12]:80")
+        let e = try DeviceAddress(parsing: "https://cam:8443/onvif/service")
+        #expect(e.scheme == "https" && e.port == 8443 && e.path == "/onvif/service")
+        let f = try DeviceAddress(parsing: "http://admin:pw@cam")
+        #expect(f.host == "cam" && !f.deviceServiceURL.contains("pw"))
+    }
+
+    @Test(arguments: ["", "   ", "host:0", "host:99999", "host:abc", "ftp://host", "[::1", "ho st"])
+    func refusesNonsense(_ text: String) {
+        #expect(throws: ONVIFError.invalidAddress(text)) { try DeviceAddress(parsing: text) }
+    }
+}
+
+@Suite struct AddressRewriterTests {
+    let r = AddressRewriter(device: DeviceAddress(host: "203.0.113.5", port: 8080))
+
+    @Test func serviceAddressesTakeTheUsersHostAndPort() {
+        #expect(r.serviceAddress("http://192.168.1.10/onvif/Media") == "http://203.0.113.5:8080/onvif/Media")
+        #expect(r.serviceAddress("http://127.0.0.1:80/onvif/media") == "http://203.0.113.5:8080/onvif/media")
+        #expect(r.serviceAddress("http:///onvif/media_service") == "http://203.0.113.5:8080/onvif/media_service")
+        #expect(r.serviceAddress("http://169.254.1.1/onvif/x http://192.168.1.10/onvif/x") == "http://203.0.113.5:8080/onvif/x")
+        #expect(r.serviceAddress("http://203.0.113.5:8080/onvif/x") == "http://203.0.113.5:8080/onvif/x")
+    }
+
+    @Test func mediaURIsKeepTheirPortAndLoseCredentials() {
+        #expect(r.mediaURI("rtsp://192.168.1.10:554/Streaming/Channels/101?transportmode=unicast&profile=Profile_1")
+                == "rtsp://203.0.113.5:554/Streaming/Channels/101?transportmode=unicast&profile=Profile_1")
+        #expect(r.mediaURI("rtsp://admin:secret@192.168.1.10/live") == "rtsp://203.0.113.5/live")
+        #expect(r.mediaURI("  rtsp://:554/live\n") == "rtsp://203.0.113.5:554/live")
+        #expect(r.mediaURI("http://192.168.1.10/snap.jpg") == "http://203.0.113.5:8080/snap.jpg")
+    }
+}
+
+@Suite struct SOAPPieceTests {
+    /// The example of the ONVIF Core specification (UsernameToken digest).
+    @Test func usernameTokenDigestMatchesTheSpecificationExample() throws {
+        let nonce = try #require(Data(base64Encoded: "LKqI6G/AikKCQrN0zqZFlg=="))
+        #expect(UsernameToken.digest(nonce: Array(nonce), created: "2010-09-16T07:50:45Z", password: "userpassword") == "tuOSpGlFlIXsozq4HFNeeGeFLEI=")
+    }
+
+    @Test func usernameTokenHeaderUsesZuluTime() throws {
+        let h = UsernameToken.header(credentials: Credentials(user: "a<b", password: "p"), deviceTime: Date(timeIntervalSince1970: 1_700_000_000.25))
+        let x = try XMLDocument.parse(h)
+        #expect(x.firstText("Created") == "2023-11-14T22:13:20.250Z")
+        #expect(x.firstText("Username") == "a<b")
+        #expect(!h.contains(">p<"))
+    }
+
+    @Test func faultsAreReadWhateverTheirShape() throws {
+        let f12 = SOAPFault(element: try XMLDocument.parse("<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>ter:NotAuthorized</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang=\"en\">Sender not Authorized</env:Text></env:Reason></env:Fault>"))
+        #expect(f12.codes == ["Sender", "NotAuthorized"] && f12.isAuthenticationFailure && !f12.isNotSupported)
+        let f11 = SOAPFault(element: try XMLDocument.parse("<SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>Method 'tds:GetServices' not implemented: method name or namespace not recognized</faultstring></SOAP-ENV:Fault>"))
+        #expect(f11.isNotSupported && !f11.isAuthenticationFailure)
+        let lock = SOAPFault(codes: ["Sender"], reason: "The account is locked")
+        #expect(lock.mentionsLock && lock.isAuthenticationFailure)
+        let time = SOAPFault(codes: ["Sender", "NotAuthorized"], reason: "Wsse authorized time check failed")
+        #expect(time.mentionsTime)
+    }
+
+    @Test func compactEnvelopeWithAddressing() {
+        let e = Envelope.build(version: .soap12, action: "urn:a", to: "http://h/x", body: "<b/>", security: nil)
+        #expect(!e.contains("\n") && !e.contains("> <"))
+        #expect(e.contains("<a:Action s:mustUnderstand=\"1\">urn:a</a:Action>"))
+        #expect(e.contains("<a:To s:mustUnderstand=\"1\">http://h/x</a:To>"))
+        #expect(e.contains("<a:MessageID>urn:uuid:"))
+        #expect(SOAPVersion.soap12.headers(action: "urn:a") == ["Content-Type: application/soap+xml; charset=utf-8; action=\"urn:a\""])
+        #expect(SOAPVersion.soap11.headers(action: "urn:a").contains("SOAPAction: \"urn:a\""))
+    }
+
+    @Test func clockReadsUTCOrLocalTimeWithTZ() throws {
+        let utc = try XMLDocument.parse("<r><SystemDateAndTime><UTCDateTime><Time><Hour>1</Hour><Minute>2</Minute><Second>3</Second></Time><Date><Year>2026</Year><Month>11</Month><Day>25</Day></Date></UTCDateTime></SystemDateAndTime></r>")
+        #expect(DeviceParsing.systemDateAndTime(utc).map { UTC.iso($0) } == "2026-11-25T01:02:03Z")
+        let local = try XMLDocument.parse("<r><SystemDateAndTime><TimeZone><TZ>CST-8:00:00</TZ></TimeZone><LocalDateTime><Time><Hour>9</Hour><Minute>0</Minute><Second>0</Second></Time><Date><Year>2026</Year><Month>11</Month><Day>25</Day></Date></LocalDateTime></SystemDateAndTime></r>")
+        #expect(DeviceParsing.systemDateAndTime(local).map { UTC.iso($0) } == "2026-11-25T01:00:00Z")
+    }
+
+    @Test func scopesGiveNameLocationAndProfiles() {
+        var info = DeviceInfo()
+        DeviceParsing.apply(scopes: ["onvif://www.onvif.org/name/Front%20NVR", "onvif://www.onvif.org/location/Hanoi",
+                                     "onvif://www.onvif.org/Profile/Streaming", "onvif://www.onvif.org/Profile/G"], to: &info)
+        #expect(info.scopeName == "Front NVR" && info.location == "Hanoi" && info.profiles == ["S", "G"])
+    }
+}
+
+@Suite struct CameraGroupingTests {
+    @Test func groupsBySourceTokenNotOrder() {
+        let profiles = [
+            MediaProfile(token: "p2s", service: .media1, sourceToken: "B", codec: "H264", width: 640, height: 360),
+            MediaProfile(token: "p1m", service: .media1, sourceToken: "A", codec: "H264", width: 1920, height: 1080),
+            MediaProfile(token: "p2m", service: .media1, sourceToken: "B", codec: "H264", width: 2560, height: 1440),
+            MediaProfile(token: "p1s", service: .media1, sourceToken: "A", codec: "H264", width: 704, height: 576),
+            MediaProfile(token: "audio", service: .media1),
+        ]
+        let cams = CameraGrouping.cameras(host: "h", profiles: profiles, sourceOrder: ["A", "B"], streamURIs: ["p1m": "rtsp://h/1"],
+                                          snapshotURIs: [:], device: DeviceInfo(), hasRecordings: true)
+        #expect(cams.map(\.sourceToken) == ["A", "B"])
+        #expect(cams.map(\.name) == ["Channel 1", "Channel 2"])
+        #expect(cams[0].mainStream?.profileToken == "p1m" && cams[0].subStream?.profileToken == "p1s")
+        #expect(cams[1].mainStream?.profileToken == "p2m" && cams[1].resolution == "2560x1440")
+        #expect(cams[0].streamURL == "rtsp://h/1" && cams[1].streamURL == "")
+        #expect(cams[0].capabilities.contains("recording"))
+    }
+
+    @Test func mergesMediaServicesWithoutDuplicates() {
+        let m1 = [MediaProfile(token: "a", service: .media1, sourceToken: "S", codec: "unknown")]
+        let m2 = [MediaProfile(token: "a", service: .media2, sourceToken: "S", codec: "H265"),
+                  MediaProfile(token: "b", service: .media2, sourceToken: "S", codec: "H265")]
+        let merged = CameraGrouping.merge(media1: m1, media2: m2)
+        #expect(merged.map(\.token) == ["a", "b"])
+        #expect(merged[0].service == .media1 && merged[0].codec == "H265")
+    }
+
+    @Test func codecNames() {
+        #expect(MediaProfile.codecName("H.264") == "H264")
+        #expect(MediaProfile.codecName("hevc") == "H265")
+        #expect(MediaProfile.codecName(nil) == "unknown")
+        #expect(MediaProfile.codecName("JPEG") == "JPEG")
+    }
+}
