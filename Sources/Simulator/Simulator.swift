@@ -25,6 +25,7 @@ public final class Simulator: Sendable {
     private let clockSkew: Mutex<TimeInterval>
     private let http = Mutex<SimHTTPServer?>(nil)
     private let rtspPortValue: Mutex<Int>
+    private let discovery = Mutex<DiscoveryResponder?>(nil)
 
     public init(config: SimulatorConfig) {
         self.config = config
@@ -46,10 +47,26 @@ public final class Simulator: Sendable {
             return self.router.handle(request, environment: { self.environment() }, stats: self.counters)
         }
         http.withLock { $0 = server }
+        // WS-Discovery responder (Discovery/), advertising this HTTP server
+        if config.discovery {
+            let responder = DiscoveryResponder(config: config, httpPort: server.port)
+            do {
+                try responder.start()
+            } catch {
+                server.stop()
+                http.withLock { $0 = nil }
+                throw error
+            }
+            discovery.withLock { $0 = responder }
+        }
     }
+
+    /// The WS-Discovery responder while running with `config.discovery` (its port, statistics).
+    public var discoveryResponder: DiscoveryResponder? { discovery.withLock { $0 } }
 
     /// Stops the servers; safe to call twice.
     public func stop() {
+        discovery.withLock { r -> DiscoveryResponder? in defer { r = nil }; return r }?.stop() // Bye goes first
         let server = http.withLock { s -> SimHTTPServer? in
             defer { s = nil }
             return s

@@ -90,20 +90,12 @@ struct SimMain: ParsableCommand {
         } catch {
             throw ValidationError("cannot listen on \(host):\(port): \(error)")
         }
-        var responder: DiscoveryResponder?
-        if config.discovery {
-            let r = DiscoveryResponder(config: config, httpPort: sim.httpPort)
-            try r.start()
-            responder = r
+        if let r = sim.discoveryResponder {
             FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
         }
         // the one line on standard output, unbuffered so a parent reading the pipe sees it at once
         FileHandle.standardOutput.write(Data("ready \(sim.deviceServiceURL)\n".utf8))
-        let discovery = responder
-        SimMain.waitForSignal {
-            discovery?.stop()
-            sim.stop()
-        }
+        SimMain.waitForSignal { sim.stop() } // stop() sends Bye first
     }
 
     /// Runs `cleanup` and exits on SIGINT or SIGTERM (so Bye goes out at exit).

@@ -63,10 +63,11 @@ public struct DiscoveryNote: Sendable, Equatable, CustomStringConvertible {
     public var description: String { text() }
 
     /// First `limit` characters of a datagram on one line.
+    /// Control characters become spaces or dots; `user:pass@` in URLs is redacted.
     static func excerpt(of bytes: [UInt8], limit: Int = 160) -> String {
         let s = String(decoding: bytes.prefix(limit * 2), as: UTF8.self)
-            .map { $0.isNewline || $0 == "\t" ? " " : $0 }
-        return String(s.prefix(limit)) + (bytes.count > limit ? "…" : "")
+            .map { $0.isNewline || $0 == "\t" ? " " : ($0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } ? $0 : ".") }
+        return Redact.uri(String(s.prefix(limit))) + (bytes.count > limit ? "…" : "")
     }
 }
 
@@ -82,4 +83,6 @@ public enum DiscoveryEvent: Sendable {
     case malformed(DiscoveryNote)
     /// A sweep ended (its full result).
     case sweepFinished(DiscoveryResult)
+    /// A sweep or the listener could not run (no usable interface, port taken…).
+    case failed(DiscoveryError)
 }

@@ -12,7 +12,8 @@ public struct DiscoveryEventSink: Sendable {
         self.handler = handler
     }
 
-    func send(_ event: DiscoveryEvent) {
+    /// Delivers `event` to the handler on the queue.
+    public func send(_ event: DiscoveryEvent) {
         let h = handler
         queue.async { h(event) }
     }

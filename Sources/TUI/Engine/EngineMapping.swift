@@ -43,6 +43,7 @@ enum EngineMapping {
         case let .found(d), let .updated(d): return .found(foundDevice(d))
         case let .left(id, _): return .gone(id: id)
         case let .sweepFinished(r): return .sweepFinished(count: r.devices.count)
+        case let .failed(error): return .failed(error.message)
         case .malformed: return nil
         }
     }
