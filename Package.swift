@@ -47,7 +47,7 @@ let package = Package(
             "Common", "ONVIF", "Streaming", "Store",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "TUI", dependencies: ["Common", "Core", "CShims"],
+        .target(name: "TUI", dependencies: ["Common", "Core", "ONVIF", "Store", "CShims"],
                 resources: []),
         .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw", "CShims"]),
         .target(name: "Simulator", dependencies: [
@@ -83,6 +83,8 @@ let package = Package(
         ]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
         .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
+        // Terminal app (issue 7)
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )
