@@ -369,9 +369,11 @@ final class SimRTSPConnection: ChannelInboundHandler {
     /// Sends the next picture; false when the stream is over (or stalled).
     private func sendPicture(_ ctx: ChannelHandlerContext) -> Bool {
         let faults = server.config.rtsp.faults
-        if stalled { return false }
         if let s = faults.stallAfterBytes, mediaBytes >= s {
-            stalled = true
+            stalled = true  // the connection stays open, answering requests, but no media comes
+        }
+        if stalled {
+            playing = false
             return false
         }
         guard var sched = schedule, let asset = target?.asset, let item = sched.next() else {
