@@ -32,7 +32,7 @@ bash "$peers/make-clips.sh" "$clips" >/dev/null
 work=$(mktemp -d /dev/shm/vtrack-bench.XXXXXX)
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -85,6 +85,6 @@ echo "== 3. unpaced simulator replay (1080p H.264), streaming-bench replay into 
 for secs in 60 1800; do
   /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$BIN/streaming-bench" replay "rtsp://admin:admin123@127.0.0.1:$sport/replay/$token" "$secs" "$work/r.mp4" > "$work/r.out"
   read -r w u s m < "$work/t"
-  printf "   %4d s of footage: %s; CPU %.2f s, peak RSS %.1f MB\n" "$secs" "$(cut -d: -f2- "$work/r.out" | sed 's/^ //')" "$(echo "$u + $s" | bc -l)" "$(echo "$m / 1024" | bc -l)"
+  printf "   %s; CPU %.2f s, peak RSS %.1f MB\n" "$(cut -d: -f2- "$work/r.out" | sed 's/^ //')" "$(echo "$u + $s" | bc -l)" "$(echo "$m / 1024" | bc -l)"
   rm -f "$work/r.mp4"
 done
