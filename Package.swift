@@ -83,6 +83,8 @@ let package = Package(
         ]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
         .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
+        // Downloads (issue 6): engine, files, resume, CLI end to end against the simulator.
+        .testTarget(name: "DownloadTests", dependencies: ["Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
     ],
     swiftLanguageModes: [.v6]
 )
