@@ -47,7 +47,7 @@ let package = Package(
             "Common", "ONVIF", "Streaming", "Store",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "TUI", dependencies: ["Common", "Core", "CShims"],
+        .target(name: "TUI", dependencies: ["Common", "Core", "ONVIF", "Store", "CShims"],
                 resources: []),
         .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw", "CShims"]),
         .target(name: "Simulator", dependencies: [
@@ -85,6 +85,8 @@ let package = Package(
         .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
         // Downloads (issue 6): engine, files, resume, CLI end to end against the simulator.
         .testTarget(name: "DownloadTests", dependencies: ["Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
+        // Terminal app (issue 7)
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,6 +26,7 @@ public final class Simulator: Sendable {
     private let http = Mutex<SimHTTPServer?>(nil)
     private let rtspPortValue: Mutex<Int>
     private let discovery = Mutex<DiscoveryResponder?>(nil)
+    private let rtsp = Mutex<RTSPServer?>(nil)
 
     public init(config: SimulatorConfig) {
         self.config = config
@@ -47,6 +48,17 @@ public final class Simulator: Sendable {
             return self.router.handle(request, environment: { self.environment() }, stats: self.counters)
         }
         http.withLock { $0 = server }
+        // RTSP server (RTSP/): live and replay streams; GetStreamUri carries its real port
+        let rtspServer = RTSPServer(config: config, model: model)
+        do {
+            try rtspServer.start()
+        } catch {
+            server.stop()
+            http.withLock { $0 = nil }
+            throw error
+        }
+        rtsp.withLock { $0 = rtspServer }
+        setRTSPPort(rtspServer.port)
         // WS-Discovery responder (Discovery/), advertising this HTTP server
         if config.discovery {
             let responder = DiscoveryResponder(config: config, httpPort: server.port)
@@ -72,7 +84,11 @@ public final class Simulator: Sendable {
             return s
         }
         server?.stop()
+        rtsp.withLock { r -> RTSPServer? in defer { r = nil }; return r }?.stop()
     }
+
+    /// The RTSP server while running (its port, statistics).
+    public var rtspServer: RTSPServer? { rtsp.withLock { $0 } }
 
     /// The HTTP (ONVIF SOAP) port actually bound; 0 before `start()`.
     public var httpPort: Int { http.withLock { $0?.port ?? 0 } }

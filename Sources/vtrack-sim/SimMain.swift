@@ -42,6 +42,10 @@ struct SimMain: ParsableCommand {
     @Flag(name: .customLong("profile-without-encoder"), help: "Channel 1's sub profile has no video encoder.") var profileWithoutEncoder = false
     @Option(name: .customLong("stream-uri-fault-channel"), help: "GetStreamUri fails with 'Unknown Error' for this channel.") var streamURIFaultChannel: Int?
 
+    // MARK: RTSP (see RTSPFlags.swift)
+    @OptionGroup(title: "RTSP")
+    var rtspFlags: RTSPFlags
+
     // MARK: WS-Discovery (see DiscoveryFlags.swift)
     @OptionGroup(title: "WS-Discovery")
     var discoveryFlags: DiscoveryFlags
@@ -79,6 +83,7 @@ struct SimMain: ParsableCommand {
         c.faults.profileWithoutEncoder = profileWithoutEncoder
         c.faults.streamURIFaultChannel = streamURIFaultChannel
         discoveryFlags.apply(to: &c)
+        rtspFlags.apply(to: &c)
         return c
     }
 
@@ -93,6 +98,7 @@ struct SimMain: ParsableCommand {
         if let r = sim.discoveryResponder {
             FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
         }
+        FileHandle.standardError.write(Data("vtrack-sim: RTSP on port \(sim.rtspPort) (/live/chNN/main|sub, /replay/<recording token>)\n".utf8))
         // the one line on standard output, unbuffered so a parent reading the pipe sees it at once
         FileHandle.standardOutput.write(Data("ready \(sim.deviceServiceURL)\n".utf8))
         SimMain.waitForSignal { sim.stop() } // stop() sends Bye first

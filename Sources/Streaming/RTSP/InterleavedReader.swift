@@ -131,7 +131,7 @@ final class InterleavedReader {
         let pt = payloadTypes[Int(channel)]
         guard pt < 0 || Int16(base[at + 1] & 0x7F) == pt else { return false }
         let last = lastSeq[Int(channel)]
-        if last < 0 { return false }
+        if last < 0 { return pt >= 0 }  // the first packet: its payload type must match
         let seq = Int32(base.u16(at + 2))
         let d = (seq - last + 65536) % 65536
         return d < 1024

@@ -133,3 +133,19 @@ struct RTSPAuthenticator {
         return out
     }
 }
+
+/// Parses the parameters of an `Authorization` / `WWW-Authenticate` value after its scheme
+/// (`k="v", k2=v2`, quoted or bare), for servers (the simulator) that check answers.
+public enum AuthHeaderParameters {
+    /// The scheme (lower-cased) and the parameters with lower-cased names.
+    public static func parse(_ header: String) -> (scheme: String, parameters: [String: String]) {
+        let h = header.trimmingCharacters(in: .whitespaces)
+        let end = h.firstIndex(of: " ") ?? h.endIndex
+        var out: [String: String] = [:]
+        for (k, v) in RTSPAuthenticator.parameters(h[end...]) { out[k.lowercased()] = v }
+        return (h[..<end].lowercased(), out)
+    }
+
+    /// Lower-case hex MD5 of a UTF-8 string.
+    public static func md5(_ s: String) -> String { RTSPAuthenticator.md5(s) }
+}

@@ -166,7 +166,7 @@ public final class RTSPClient {
     }
 
     private var keepaliveInterval: Double {
-        options.keepaliveInterval ?? max(1, Double(sessionTimeout) / 2)
+        options.keepaliveInterval ?? max(0.5, Double(sessionTimeout) / 2)
     }
 
     // MARK: Streaming
