@@ -83,6 +83,8 @@ let package = Package(
         ]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
         .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
+        // Recordings (issue 6, Profile G search / coverage / replay URIs)
+        .testTarget(name: "RecordingsTests", dependencies: ["Core", "ONVIF", "Simulator", "Store", "Common"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,6 +19,11 @@ import Synchronization
 public final class Simulator: Sendable {
     public let config: SimulatorConfig
     public let model: NVRModel
+    /// Profile G: one recording per channel with seeded gaps (empty without Profile G).
+    public let recordings: SimRecordings
+    /// Concurrent replay sessions against `config.recordings.replayLimit` (for the RTSP server).
+    public let replaySessions: ReplaySessionLimit
+    let searchSessions: SimSearchSessions
 
     let router = SOAPRouter()
     private let counters = Mutex(SimulatorStats())
@@ -37,6 +42,16 @@ public final class Simulator: Sendable {
         router.register(SimDeviceService.make())
         if !config.media2Only { router.register(SimMediaService.make()) }
         if !config.media1Only { router.register(SimMedia2Service.make()) }
+
+        // Profile G (Sources/Simulator/ProfileG)
+        self.recordings = SimRecordings(config: config, model: model)
+        self.replaySessions = ReplaySessionLimit(limit: config.recordings.replayLimit)
+        self.searchSessions = SimSearchSessions(switches: config.recordings)
+        if config.profileG {
+            router.register(SimRecordingService.make(library: recordings))
+            router.register(SimSearchService.make(library: recordings, sessions: searchSessions))
+            router.register(SimReplayService.make(library: recordings))
+        }
     }
 
     /// Starts the servers. Throws when the port is taken.
@@ -87,6 +102,12 @@ public final class Simulator: Sendable {
             s.locked = false
         }
     }
+
+    /// Search sessions (FindRecordings, FindEvents) not yet ended or expired.
+    public var openSearchSessions: Int { searchSessions.openCount }
+
+    /// Forgets every search session now, as a rebooted device would.
+    public func expireSearchSessions() { searchSessions.expireAll() }
 
     /// Changes the device clock's offset from real time while running (a drifting clock).
     public func setClockSkew(_ seconds: TimeInterval) { clockSkew.withLock { $0 = seconds } }

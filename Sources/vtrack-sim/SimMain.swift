@@ -42,6 +42,10 @@ struct SimMain: ParsableCommand {
     @Flag(name: .customLong("profile-without-encoder"), help: "Channel 1's sub profile has no video encoder.") var profileWithoutEncoder = false
     @Option(name: .customLong("stream-uri-fault-channel"), help: "GetStreamUri fails with 'Unknown Error' for this channel.") var streamURIFaultChannel: Int?
 
+    // MARK: Profile G (see ProfileGFlags.swift)
+    @OptionGroup(title: "Profile G")
+    var profileGFlags: ProfileGFlags
+
     // MARK: WS-Discovery (see DiscoveryFlags.swift)
     @OptionGroup(title: "WS-Discovery")
     var discoveryFlags: DiscoveryFlags
@@ -78,6 +82,7 @@ struct SimMain: ParsableCommand {
         c.faults.authenticatedDateTime = authenticatedDateTime
         c.faults.profileWithoutEncoder = profileWithoutEncoder
         c.faults.streamURIFaultChannel = streamURIFaultChannel
+        profileGFlags.apply(to: &c)
         discoveryFlags.apply(to: &c)
         return c
     }
