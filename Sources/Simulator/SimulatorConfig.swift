@@ -63,6 +63,10 @@ public struct SimulatorConfig: Sendable {
         public init() {}
     }
 
+    // MARK: RTSP
+    /// RTSP server behaviour: session timeout, replay limit, auth variant, fault switches.
+    public var rtsp = RTSPSettings()
+
     // MARK: Profile G
     /// Days of recordings per channel, ending now.
     public var days: Int = 7

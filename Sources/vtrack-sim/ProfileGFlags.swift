@@ -18,9 +18,6 @@ struct ProfileGFlags: ParsableArguments {
     @Flag(name: .customLong("placeholder-times"), help: "Report recordings as starting at 1970-01-01T00:03:15Z.")
     var placeholderTimes = false
 
-    @Option(name: .customLong("replay-limit"), help: "At most N replay sessions at once; 453 Not Enough Bandwidth beyond.")
-    var replayLimit: Int?
-
     @Flag(name: .customLong("zero-recordings"), help: "Offer the Profile G services but no recording at all.")
     var zeroRecordings = false
 
@@ -32,7 +29,6 @@ struct ProfileGFlags: ParsableArguments {
 
     func validate() throws {
         if days < 0 || days > 3650 { throw ValidationError("--days must be between 0 and 3650.") }
-        if let r = replayLimit, r < 0 { throw ValidationError("--replay-limit must be 0 or more.") }
         if searchSeconds < 0 { throw ValidationError("--search-seconds must be 0 or more.") }
     }
 
@@ -42,7 +38,6 @@ struct ProfileGFlags: ParsableArguments {
         c.seed = seed
         if let vendor { c.vendor = vendor }
         c.recordings.placeholderTimes = placeholderTimes
-        c.recordings.replayLimit = replayLimit
         c.recordings.zeroRecordings = zeroRecordings
         c.recordings.searchSeconds = searchSeconds
         c.recordings.forgetSearches = forgetSearches

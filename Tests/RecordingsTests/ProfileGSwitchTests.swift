@@ -64,17 +64,4 @@ import Testing
         let d = try ProfileGSim { $0.vendor = .dahua }
         #expect(PlaybackVendor(manufacturer: try d.client().deviceInformation().manufacturer) == .dahua)
     }
-
-    @Test func replaySessionLimitCountsSlots() {
-        let one = ReplaySessionLimit(limit: 1)
-        #expect(one.acquire())
-        #expect(!one.acquire()) // 453 for the second
-        #expect(one.refused == 1)
-        one.release()
-        #expect(one.acquire())
-        #expect(one.peak == 1)
-        let unlimited = ReplaySessionLimit(limit: nil)
-        for _ in 0..<10 { #expect(unlimited.acquire()) }
-        #expect(unlimited.active == 10)
-    }
 }

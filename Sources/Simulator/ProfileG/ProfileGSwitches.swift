@@ -10,9 +10,6 @@ public struct ProfileGSwitches: Sendable, Equatable {
     /// No recording at all although the services exist (an Axis camera before a recording job
     /// was created over ONVIF, E2).
     public var zeroRecordings = false
-    /// At most this many replay sessions at once; the RTSP server answers 453 beyond (F5).
-    /// nil: unlimited.
-    public var replayLimit: Int?
     /// Seconds a new search stays `Queued`.
     public var searchQueuedSeconds: Double = 0.05
     /// Seconds a search then spends `Searching` before it is `Completed`; results become available

@@ -2,16 +2,16 @@ import Foundation
 
 /// The simulated NVR's recordings: one per channel, spanning `SimulatorConfig.days` days and
 /// ending now, with the seeded gaps of `RecordingTimeline`. The single truth that the Recording,
-/// Search and Replay services and the RTSP server's replay all read.
+/// Search and Replay services and the RTSP server's replay all read (it is the RTSP server's
+/// `FootageTimeline`: replay skips the gaps and flags the picture after one with D).
 ///
 /// Each recording has three tracks, as devices list them (field quirk E5): `VIDEO001` and
 /// `AUDIO001` follow the timeline; `META001` (metadata) is continuous from the recording's start,
 /// so a client that does not pick the video track sees no gaps at all.
 ///
-/// For the RTSP server ("what footage exists when"):
 /// ```swift
 /// if let rec = sim.recordings.recording(replayPath: "/replay/REC_1f0a") {
-///     let pieces = rec.footage(in: DateInterval(start: from, end: to))   // skip what lies between
+///     let pieces = rec.footage(in: DateInterval(start: from, end: to))   // what a replay plays
 /// }
 /// ```
 public struct SimRecordings: Sendable {
@@ -46,7 +46,11 @@ public struct SimRecordings: Sendable {
     /// `1970-01-01T00:03:15Z`: the start time some devices report instead of the real one.
     public static let placeholderStart = Date(timeIntervalSince1970: 195)
 
-    /// One per channel, in channel order; empty without Profile G or with `zeroRecordings`.
+    /// Every channel's recording, in channel order: what the NVR holds on disk, and what its RTSP
+    /// server replays (also through vendor playback URLs).
+    public let all: [Recording]
+    /// The recordings the ONVIF services list: `all`, or none without Profile G or with
+    /// `zeroRecordings` (a device that records but lists nothing over ONVIF, E2).
     public let recordings: [Recording]
     /// The first recorded instant of every recording.
     public let start: Date
@@ -60,28 +64,27 @@ public struct SimRecordings: Sendable {
         self.start = start
         self.model = model
         self.placeholderTimes = config.recordings.placeholderTimes
-        if !config.profileG || config.recordings.zeroRecordings {
-            recordings = []
-        } else {
-            let tracks = [Track(token: "VIDEO001", type: .video, followsTimeline: true),
-                          Track(token: "AUDIO001", type: .audio, followsTimeline: true),
-                          Track(token: "META001", type: .metadata, followsTimeline: false)]
-            recordings = model.channels.map { ch in
-                Recording(token: ch.recordingToken, channel: ch,
-                          timeline: RecordingTimeline(channel: ch.number, seed: config.seed, start: start), tracks: tracks)
-            }
+        let tracks = [Track(token: "VIDEO001", type: .video, followsTimeline: true),
+                      Track(token: "AUDIO001", type: .audio, followsTimeline: true),
+                      Track(token: "META001", type: .metadata, followsTimeline: false)]
+        all = model.channels.map { ch in
+            Recording(token: ch.recordingToken, channel: ch,
+                      timeline: RecordingTimeline(channel: ch.number, seed: config.seed, start: start), tracks: tracks)
         }
+        recordings = !config.profileG || config.recordings.zeroRecordings ? [] : all
     }
 
+    /// A recording the ONVIF services list, by token.
     public func recording(token: String) -> Recording? { recordings.first { $0.token == token } }
 
+    /// A recording the ONVIF services list, by its camera's video source token.
     public func recording(sourceToken: String) -> Recording? { recordings.first { $0.channel.sourceToken == sourceToken } }
 
     /// The RTSP path that replays a recording: `/replay/<recording token>`.
     public static func replayPath(token: String) -> String { "/replay/\(token)" }
 
-    /// The recording an RTSP replay path names (`/replay/<token>`, optionally followed by
-    /// `/trackID=…` or a query), or nil.
+    /// The listed recording an RTSP replay path names (`/replay/<token>`, optionally followed by
+    /// `/sub`, `/trackID=…` or a query), or nil.
     public func recording(replayPath: String) -> Recording? {
         var path = Substring(replayPath)
         if let q = path.firstIndex(of: "?") { path = path[..<q] }
@@ -90,15 +93,26 @@ public struct SimRecordings: Sendable {
         return recording(token: token)
     }
 
-    /// The recording of a vendor channel number (Hikvision `tracks/<N>01`, Dahua `channel=N`):
-    /// the N-th video source in the order GetVideoSources lists them, which is how clients number
-    /// channels.
+    /// The recording (listed or not) of a vendor channel number (Hikvision `tracks/<N>01`, Dahua
+    /// `channel=N`); see `SimVendorPlayback.channel(in:)`.
     public func recording(vendorChannel n: Int) -> Recording? {
-        let sources = model.sourcesInListOrder
-        guard n >= 1, n <= sources.count else { return nil }
-        return recording(sourceToken: sources[n - 1].sourceToken)
+        guard let ch = SimVendorPlayback.channel(n, in: model) else { return nil }
+        return all.first { $0.channel.sourceToken == ch.sourceToken }
     }
 
     /// The start time the device reports (the placeholder under `placeholderTimes`).
     var reportedStart: Date { placeholderTimes ? Self.placeholderStart : start }
+}
+
+extension SimRecordings: FootageTimeline {
+    public func footage(recordingToken: String, from: Date, to: Date) -> [DateInterval] {
+        guard from < to, let r = all.first(where: { $0.token == recordingToken }) else { return [] }
+        return r.footage(in: DateInterval(start: from, end: to))
+    }
+
+    public func span(recordingToken: String) -> DateInterval? {
+        guard let r = all.first(where: { $0.token == recordingToken }) else { return nil }
+        let now = Date()
+        return r.timeline.start < now ? DateInterval(start: r.timeline.start, end: now) : nil
+    }
 }

@@ -15,8 +15,8 @@ enum SimReplayService {
                     "<trp:GetServiceCapabilitiesResponse><trp:Capabilities ReversePlayback=\"false\" SessionTimeoutRange=\"10 600\" RTP_RTSP_TCP=\"true\"/></trp:GetServiceCapabilitiesResponse>"
                 },
                 "GetReplayUri": { c in try replayURI(c, library) },
-                "GetReplayConfiguration": { _ in
-                    "<trp:GetReplayConfigurationResponse><trp:Configuration><tt:SessionTimeout>PT60S</tt:SessionTimeout></trp:Configuration></trp:GetReplayConfigurationResponse>"
+                "GetReplayConfiguration": { c in
+                    "<trp:GetReplayConfigurationResponse><trp:Configuration><tt:SessionTimeout>PT\(c.config.rtsp.sessionTimeout)S</tt:SessionTimeout></trp:Configuration></trp:GetReplayConfigurationResponse>"
                 },
                 "SetReplayConfiguration": { _ in "<trp:SetReplayConfigurationResponse/>" },
             ])

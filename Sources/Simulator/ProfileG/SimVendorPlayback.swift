@@ -23,10 +23,20 @@ public struct SimVendorPlayback: Sendable, Equatable {
         self.vendor = vendor; self.channel = channel; self.subStream = subStream; self.start = start; self.end = end
     }
 
+    /// The channel a vendor channel number names: the N-th video source in the order
+    /// GetVideoSources lists them (how clients number channels), or nil.
+    public static func channel(_ n: Int, in model: NVRModel) -> NVRModel.Channel? {
+        let sources = model.sourcesInListOrder
+        return n >= 1 && n <= sources.count ? sources[n - 1] : nil
+    }
+
     /// Reads a request URI (`rtsp://host:port/path?query`, or just `/path?query`) as `vendor`'s
     /// playback URL; nil when it is not one.
     public static func parse(_ uri: String, vendor: SimVendor) -> SimVendorPlayback? {
         var rest = Substring(uri)
+        // a SETUP/PLAY URI made from Content-Base: `…&endtime=…/trackID=0`, or a trailing slash
+        if let track = rest.range(of: "/trackID=", options: .backwards) { rest = rest[..<track.lowerBound] }
+        while rest.hasSuffix("/") { rest = rest.dropLast() }
         if let scheme = rest.range(of: "://") {
             rest = rest[scheme.upperBound...]
             rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
