@@ -86,7 +86,7 @@ let package = Package(
         // Terminal app (issue 7)
         .testTarget(name: "TUITests", dependencies: ["TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)
-        .testTarget(name: "RecordingsTests", dependencies: ["Core", "ONVIF", "Simulator", "Store", "Common"]),
+        .testTarget(name: "RecordingsTests", dependencies: ["Core", "ONVIF", "Simulator", "Store", "Streaming", "Common"]),
     ],
     swiftLanguageModes: [.v6]
 )
