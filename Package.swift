@@ -87,6 +87,8 @@ let package = Package(
         .testTarget(name: "DownloadTests", dependencies: ["Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
         // Terminal app (issue 7)
         .testTarget(name: "TUITests", dependencies: ["TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
+        // Recordings (issue 6, Profile G search / coverage / replay URIs)
+        .testTarget(name: "RecordingsTests", dependencies: ["Core", "ONVIF", "Simulator", "Store", "Streaming", "Common"]),
     ],
     swiftLanguageModes: [.v6]
 )
