@@ -19,6 +19,9 @@ import Synchronization
 public final class Simulator: Sendable {
     public let config: SimulatorConfig
     public let model: NVRModel
+    /// Profile G: one recording per channel with seeded gaps (empty without Profile G).
+    public let recordings: SimRecordings
+    let searchSessions: SimSearchSessions
 
     let router = SOAPRouter()
     private let counters = Mutex(SimulatorStats())
@@ -39,6 +42,15 @@ public final class Simulator: Sendable {
         router.register(SimDeviceService.make())
         if !config.media2Only { router.register(SimMediaService.make()) }
         if !config.media1Only { router.register(SimMedia2Service.make()) }
+
+        // Profile G (Sources/Simulator/ProfileG)
+        self.recordings = SimRecordings(config: config, model: model)
+        self.searchSessions = SimSearchSessions(switches: config.recordings)
+        if config.profileG {
+            router.register(SimRecordingService.make(library: recordings))
+            router.register(SimSearchService.make(library: recordings, sessions: searchSessions))
+            router.register(SimReplayService.make(library: recordings))
+        }
     }
 
     /// Starts the servers. Throws when the port is taken.
@@ -49,7 +61,7 @@ public final class Simulator: Sendable {
         }
         http.withLock { $0 = server }
         // RTSP server (RTSP/): live and replay streams; GetStreamUri carries its real port
-        let rtspServer = RTSPServer(config: config, model: model)
+        let rtspServer = RTSPServer(config: config, model: model, footage: recordings)
         do {
             try rtspServer.start()
         } catch {
@@ -120,6 +132,12 @@ public final class Simulator: Sendable {
             s.locked = false
         }
     }
+
+    /// Search sessions (FindRecordings, FindEvents) not yet ended or expired.
+    public var openSearchSessions: Int { searchSessions.openCount }
+
+    /// Forgets every search session now, as a rebooted device would.
+    public func expireSearchSessions() { searchSessions.expireAll() }
 
     /// Changes the device clock's offset from real time while running (a drifting clock).
     public func setClockSkew(_ seconds: TimeInterval) { clockSkew.withLock { $0 = seconds } }

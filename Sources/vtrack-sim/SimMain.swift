@@ -46,6 +46,10 @@ struct SimMain: ParsableCommand {
     @OptionGroup(title: "RTSP")
     var rtspFlags: RTSPFlags
 
+    // MARK: Profile G (see ProfileGFlags.swift)
+    @OptionGroup(title: "Profile G")
+    var profileGFlags: ProfileGFlags
+
     // MARK: WS-Discovery (see DiscoveryFlags.swift)
     @OptionGroup(title: "WS-Discovery")
     var discoveryFlags: DiscoveryFlags
@@ -82,6 +86,7 @@ struct SimMain: ParsableCommand {
         c.faults.authenticatedDateTime = authenticatedDateTime
         c.faults.profileWithoutEncoder = profileWithoutEncoder
         c.faults.streamURIFaultChannel = streamURIFaultChannel
+        profileGFlags.apply(to: &c)
         discoveryFlags.apply(to: &c)
         rtspFlags.apply(to: &c)
         return c

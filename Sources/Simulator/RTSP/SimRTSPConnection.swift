@@ -46,6 +46,8 @@ final class SimRTSPConnection: ChannelInboundHandler {
         var asset: SimVideoAsset
         var replayToken: String?
         var path: String
+        /// A vendor playback URL (Profile G's `SimVendorPlayback`): its times replace `Range`.
+        var vendor: SimVendorPlayback? = nil
     }
 
     init(server: RTSPServer) {
@@ -216,6 +218,12 @@ final class SimRTSPConnection: ChannelInboundHandler {
             let profile = parts.count == 3 ? c.sub : c.main
             return Target(asset: SimVideoAsset.forProfile(profile), replayToken: c.recordingToken, path: path)
         }
+        // Hikvision / Dahua playback URLs when posing as that vendor (with or without Profile G)
+        if let vendor = server.config.vendor, let v = SimVendorPlayback.parse(r.uri, vendor: vendor),
+           let c = SimVendorPlayback.channel(v.channel, in: server.model) {
+            let profile = v.subStream ? c.sub : c.main
+            return Target(asset: SimVideoAsset.forProfile(profile), replayToken: c.recordingToken, path: path, vendor: v)
+        }
         return nil
     }
 
@@ -287,7 +295,11 @@ final class SimRTSPConnection: ChannelInboundHandler {
         if let token = t.replayToken {
             guard let span = server.footage.span(recordingToken: token) else { respond(status: 404, reason: "Not Found", cseq: r.cseq); return }
             var start = span.start, end = span.end
-            if replay, let range = r.headers["Range"] {
+            if let v = t.vendor {
+                // the URL's times; Hikvision keeps playing past endtime (F4), Dahua stops there
+                start = v.start
+                if v.stopsAtEnd, let e = v.end { end = min(e, span.end) }
+            } else if replay, let range = r.headers["Range"] {
                 // F1: without Require the Range is ignored and the recording plays from its start
                 guard let parsed = SimRTSPConnection.parseClockRange(range) else {
                     respond(status: 457, reason: "Invalid Range", cseq: r.cseq)
