@@ -88,6 +88,10 @@ public final class Simulator: Sendable {
         }
     }
 
+    /// Expires every HTTP Digest nonce (as devices do after a while): clients must answer the
+    /// `stale=true` challenge without counting it as a failed login.
+    public func expireDigestNonces() { router.authenticator.expireNonces() }
+
     /// Changes the device clock's offset from real time while running (a drifting clock).
     public func setClockSkew(_ seconds: TimeInterval) { clockSkew.withLock { $0 = seconds } }
 
