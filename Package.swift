@@ -47,7 +47,7 @@ let package = Package(
             "Common", "ONVIF", "Streaming", "Store",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "TUI", dependencies: ["Common", "Core", "CShims"],
+        .target(name: "TUI", dependencies: ["Common", "Core", "ONVIF", "Store", "CShims"],
                 resources: []),
         .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw", "CShims"]),
         .target(name: "Simulator", dependencies: [
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
         .testTarget(name: "CLITests", dependencies: ["Simulator"]),
-        .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common", "Core"]),
         .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common"]),
         // Store / paths (issue 4): a helper process for the two-process database tests.
         .executableTarget(name: "vtrack-store-worker", dependencies: ["Store", "Common"], path: "Tests/StoreWorker"),
@@ -83,6 +83,10 @@ let package = Package(
         ]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
         .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
+        // Terminal app (issue 7)
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
+        // Recordings (issue 6, Profile G search / coverage / replay URIs)
+        .testTarget(name: "RecordingsTests", dependencies: ["Core", "ONVIF", "Simulator", "Store", "Common"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,8 +60,8 @@ public enum StoreError: UserFacingError, Equatable {
             return Localized(vi: "Không có nguồn nào tên \"\(name)\": xem danh sách bằng `vtrack sources list`.",
                              en: "There is no source named \"\(name)\": see the list with `vtrack sources list`.")
         case let .duplicateSource(name):
-            return Localized(vi: "Đã có nguồn tên \"\(name)\": chọn tên khác hoặc xóa nguồn cũ bằng `vtrack sources remove \(name)`.",
-                             en: "A source named \"\(name)\" already exists: choose another name or remove it with `vtrack sources remove \(name)`.")
+            return Localized(vi: "Đã có nguồn tên \"\(name)\": chọn tên khác, cập nhật nó bằng `vtrack sources add \(name) --update …`, hoặc xóa bằng `vtrack sources remove \(name)`.",
+                             en: "A source named \"\(name)\" already exists: choose another name, update it with `vtrack sources add \(name) --update …`, or remove it with `vtrack sources remove \(name)`.")
         case .emptySourceName:
             return Localized(vi: "Tên nguồn đang trống: hãy đặt một tên, ví dụ nvr_cua_hang.",
                              en: "The source name is empty: give it a name, for example shop_nvr.")
@@ -69,11 +69,11 @@ public enum StoreError: UserFacingError, Equatable {
             return Localized(vi: "Tên nguồn \"\(Self.printable(name))\" có ký tự điều khiển hoặc dài quá 200 byte: hãy đặt tên ngắn gọn hơn.",
                              en: "The source name \"\(Self.printable(name))\" has control characters or is longer than 200 bytes: choose a shorter, plain name.")
         case let .passwordUnavailable(source, keyFile):
-            return Localized(vi: "Không đọc được mật khẩu đã lưu của nguồn \"\(source)\" vì tệp khóa \(keyFile) bị mất hoặc đã thay đổi: hãy nhập lại mật khẩu (vtrack sources add \(source) … --password-stdin).",
-                             en: "The saved password of source \"\(source)\" cannot be read because the key file \(keyFile) was lost or changed: re-enter the password (vtrack sources add \(source) … --password-stdin).")
+            return Localized(vi: "Không đọc được mật khẩu đã lưu của nguồn \"\(source)\" vì tệp khóa \(keyFile) bị mất hoặc đã thay đổi: hãy nhập lại mật khẩu (vtrack sources add \(source) --update --host … --user … --password-stdin).",
+                             en: "The saved password of source \"\(source)\" cannot be read because the key file \(keyFile) was lost or changed: re-enter the password (vtrack sources add \(source) --update --host … --user … --password-stdin).")
         case let .noPassword(source):
-            return Localized(vi: "Nguồn \"\(source)\" chưa có mật khẩu được lưu: hãy nhập mật khẩu (vtrack sources add \(source) … --password-stdin).",
-                             en: "Source \"\(source)\" has no saved password: enter it (vtrack sources add \(source) … --password-stdin).")
+            return Localized(vi: "Nguồn \"\(source)\" chưa có mật khẩu được lưu: hãy nhập mật khẩu (vtrack sources add \(source) --update --host … --user … --password-stdin).",
+                             en: "Source \"\(source)\" has no saved password: enter it (vtrack sources add \(source) --update --host … --user … --password-stdin).")
         case let .keyFileDamaged(path):
             return Localized(vi: "Tệp khóa \(path) bị hỏng: đổi tên nó đi rồi nhập lại mật khẩu các nguồn.",
                              en: "The key file \(path) is damaged: move it away, then re-enter the sources' passwords.")

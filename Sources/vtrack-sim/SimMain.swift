@@ -45,6 +45,14 @@ struct SimMain: ParsableCommand {
     @Flag(name: .customLong("print-model"), help: "Print the channels and profiles these flags give, as JSON, and exit.")
     var printModel = false
 
+    // MARK: RTSP (see RTSPFlags.swift)
+    @OptionGroup(title: "RTSP")
+    var rtspFlags: RTSPFlags
+
+    // MARK: Profile G (see ProfileGFlags.swift)
+    @OptionGroup(title: "Profile G")
+    var profileGFlags: ProfileGFlags
+
     // MARK: WS-Discovery (see DiscoveryFlags.swift)
     @OptionGroup(title: "WS-Discovery")
     var discoveryFlags: DiscoveryFlags
@@ -81,7 +89,9 @@ struct SimMain: ParsableCommand {
         c.faults.authenticatedDateTime = authenticatedDateTime
         c.faults.profileWithoutEncoder = profileWithoutEncoder
         c.faults.streamURIFaultChannel = streamURIFaultChannel
+        profileGFlags.apply(to: &c)
         discoveryFlags.apply(to: &c)
+        rtspFlags.apply(to: &c)
         return c
     }
 
@@ -97,20 +107,13 @@ struct SimMain: ParsableCommand {
         } catch {
             throw ValidationError("cannot listen on \(host):\(port): \(error)")
         }
-        var responder: DiscoveryResponder?
-        if config.discovery {
-            let r = DiscoveryResponder(config: config, httpPort: sim.httpPort)
-            try r.start()
-            responder = r
+        if let r = sim.discoveryResponder {
             FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
         }
+        FileHandle.standardError.write(Data("vtrack-sim: RTSP on port \(sim.rtspPort) (/live/chNN/main|sub, /replay/<recording token>)\n".utf8))
         // the one line on standard output, unbuffered so a parent reading the pipe sees it at once
         FileHandle.standardOutput.write(Data("ready \(sim.deviceServiceURL)\n".utf8))
-        let discovery = responder
-        SimMain.waitForSignal {
-            discovery?.stop()
-            sim.stop()
-        }
+        SimMain.waitForSignal { sim.stop() } // stop() sends Bye first
     }
 
     /// Runs `cleanup` and exits on SIGINT or SIGTERM (so Bye goes out at exit).

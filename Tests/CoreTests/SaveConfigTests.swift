@@ -94,9 +94,11 @@ import Testing
         let save = SaveConfig(repository: repo)
         var t = Self.tested()
         t.port = 70000
-        #expect(throws: SaveConfigError.invalidPort(70000)) { _ = try save.save(t, choice: .all, videoRoot: tmp.path) }
+        #expect(throws: SaveConfigError.invalidPort("70000")) { _ = try save.save(t, choice: .all, videoRoot: tmp.path) }
         t.port = 0
-        #expect(throws: SaveConfigError.invalidPort(0)) { _ = try save.save(t, choice: .all, videoRoot: tmp.path) }
+        #expect(throws: SaveConfigError.invalidPort("0")) { _ = try save.save(t, choice: .all, videoRoot: tmp.path) }
+        #expect(throws: SaveConfigError.invalidPort("80a")) { try SaveConfigError.port("80a") }
+        #expect(try SaveConfigError.port(" 8080 ") == 8080)
         t = Self.tested(" ")
         #expect(throws: StoreError.emptySourceName) { _ = try save.save(t, choice: .all, videoRoot: tmp.path) }
         t = Self.tested()

@@ -54,8 +54,13 @@ func mountTmpfs(_ path: String, options: String) -> (() -> Void)? {
     return { shell(umount, [path]) }
 }
 
-/// Makes `path` immutable with `chattr +i` (stops root too); nil when not supported here.
+/// Makes `path` unwritable: `chmod 555` for a normal user, `chattr +i` for root (whom chmod does
+/// not stop); nil when neither works here.
 func makeImmutable(_ path: String) -> (() -> Void)? {
+    if getuid() != 0 {
+        guard chmod(path, 0o555) == 0 else { return nil }
+        return { _ = chmod(path, 0o755) }
+    }
     guard let chattr = tool("chattr"), shell(chattr, ["+i", path]) else { return nil }
     return { shell(chattr, ["-i", path]) }
 }

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import Testing
 @testable import ONVIF
@@ -229,5 +230,44 @@ struct NamespaceDiscoveryTests {
         #expect(note.problems.contains(.missingEndpointReference))
         #expect(note.interface == "vc1")
         #expect(!seen.contains { if case .found = $0 { true } else { false } })
+    }
+
+    @Test func machineWithoutMulticastInterfacesGetsAClearError() throws {
+        let lonely = try NetworkNamespace() // only loopback, which has no multicast flag
+        defer { lonely.delete() }
+        let outcome = try lonely.run { () -> DiscoveryError? in
+            do throws(DiscoveryError) {
+                _ = try WSDiscovery.sweep(DiscoveryOptions(timeout: 0.2))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(outcome == .noUsableInterface(seen: ["lo"]))
+        #expect(outcome?.text(Language.en).contains("--host") == true)
+        // with a host to ask, the sweep still runs
+        let raw = try lonely.run { try RawResponder(multicast: false) { [Array(FieldSamples.reolink(relatesTo: $0).utf8)] } }
+        defer { raw.stop() }
+        let result = try lonely.run { try WSDiscovery.sweep(DiscoveryOptions(timeout: 0.5, hosts: ["127.0.0.1:\(raw.port)"])) }
+        #expect(result.devices.map(\.hardware) == ["RLC-410W"])
+        #expect(result.interfaces.isEmpty)
+    }
+
+    @Test func listenerReportsAPortHeldByAnotherProgram() throws {
+        let net = try TwoLANs()
+        defer { net.delete() }
+        let outcome = try net.client.run { () -> DiscoveryError? in
+            let holder = try UDPSocket()            // no SO_REUSEADDR: holds 3702 exclusively
+            try holder.bind(IPv4Address(0), port: 3702)
+            let listener = DiscoveryListener(events: DiscoveryEventSink(queue: DispatchQueue(label: "t")) { _ in })
+            do throws(DiscoveryError) {
+                try listener.start()
+                listener.stop()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(outcome == .portBusy(port: 3702))
     }
 }

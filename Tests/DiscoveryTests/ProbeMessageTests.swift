@@ -50,6 +50,8 @@ import Testing
         #expect(e.scopes.location == "Hanoi")
         #expect(e.scopes.profiles == ["G", "S", "T"])
         #expect(e.xaddrs == advert.xaddrs)
+        config.profileG = false
+        #expect(DiscoveryAdvert.forSimulator(config, deviceServiceURL: "http://h/").first.map { DiscoveryScopes.decode($0.scopes).profiles } == ["S", "T"])
         let hello = DiscoveryMessage.parse(Array(DiscoveryReplies.hello(advert, xaddrs: advert.xaddrs).utf8))
         #expect(hello.kind == .hello && hello.problems.isEmpty && hello.entries.first?.endpointReference == advert.endpointReference)
         let bye = DiscoveryMessage.parse(Array(DiscoveryReplies.bye(advert).utf8))

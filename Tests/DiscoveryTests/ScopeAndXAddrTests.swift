@@ -80,6 +80,12 @@ import Testing
                                        receivedOn: lo, from: IPv4Address("127.0.0.1")).preferred == "http://127.0.0.1:8000/onvif/device_service")
     }
 
+    @Test func credentialsInXAddrsAreDropped() {
+        #expect(XAddrPreference.normalize("http://admin:secret@192.168.1.9/onvif/device_service", receivedOn: eth1, from: nil)
+                == "http://192.168.1.9/onvif/device_service")
+        #expect(!DiscoveryNote.excerpt(of: Array("<x>rtsp://admin:secret@10.0.0.1/x\u{01}</x>".utf8)).contains("secret"))
+    }
+
     @Test func zoneIdIsNotAddedTwice() {
         #expect(XAddrPreference.normalize("http://[fe80::1%25eth0]:80/x", receivedOn: eth1, from: nil) == "http://[fe80::1%25eth0]:80/x")
         #expect(XAddrPreference.normalize("http://[2001:db8::1]/x", receivedOn: eth1, from: nil) == "http://[2001:db8::1]/x")

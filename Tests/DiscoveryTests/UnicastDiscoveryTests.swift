@@ -43,6 +43,28 @@ import Testing
         #expect(eventually { r.statistics.probesReceived == 6 && r.statistics.answersSent == 6 }, "\(r.statistics)")
     }
 
+    @Test func theSimulatorAdvertisesItsRealDeviceServiceAndAClientCanUseIt() throws {
+        var config = SimulatorConfig()
+        config.host = "127.0.0.1"
+        config.port = 0
+        config.discovery = true
+        config.discoverySwitches.multicast = false
+        config.discoverySwitches.port = 0
+        let sim = Simulator(config: config)
+        try sim.start()
+        defer { sim.stop() }
+        let responder = try #require(sim.discoveryResponder)
+        let result = try WSDiscovery.sweep(unicastOptions(port: try #require(responder.port)))
+        let d = try #require(result.devices.first)
+        #expect(d.xaddr == sim.deviceServiceURL)
+        // the XAddr found is one the ONVIF client can talk to
+        let client = ONVIFClient(address: try DeviceAddress(parsing: try #require(d.xaddr)),
+                                 credentials: Credentials(user: config.user, password: config.password))
+        #expect(try client.deviceInformation().manufacturer == config.manufacturer)
+        sim.stop()
+        #expect(sim.discoveryResponder == nil)
+    }
+
     @Test(arguments: ProbeForm.allCases)
     func strictDeviceIsFoundByItsForm(form: ProbeForm) throws {
         let r = try simulator { $0.discoverySwitches.onlyForm = form }

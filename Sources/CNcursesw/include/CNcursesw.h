@@ -26,5 +26,19 @@ static inline attr_t vtrack_a_normal(void) { return A_NORMAL; }
 static inline attr_t vtrack_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int vtrack_key_resize(void) { return KEY_RESIZE; }
 static inline int vtrack_key_f(int n) { return KEY_F(n); }
+static inline int vtrack_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int vtrack_err(void) { return ERR; }
 int vtrack_mvaddwch_utf8(int y, int x, const char *utf8, attr_t attrs, short pair);
+/// Reads one key without waiting: returns KEY_CODE_YES (function key in *code), OK (character
+/// in *code) or ERR (nothing pending).
+int vtrack_get_key(unsigned int *code);
+/// Saves the terminal modes (call before initscr()) for the crash-time restore.
+void vtrack_save_terminal_modes(void);
+/// Saves the terminfo strings that leave full-screen mode, and
+/// installs handlers for crash signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP)
+/// that restore the terminal with async-signal-safe calls, then re-raise the signal.
+/// Call after initscr().
+void vtrack_install_crash_handlers(void);
+/// Restores the terminal the way the crash handlers do (used as a last resort).
+void vtrack_restore_terminal_raw(void);
 #endif

@@ -44,7 +44,7 @@ public struct SaveConfig: Sendable {
         let name = try StoreWriter.checkedName(tested.name)
         let host = tested.host.trimmingCharacters(in: .whitespaces)
         if host.isEmpty { throw SaveConfigError.emptyHost }
-        if let p = tested.port, !(1 ... 65535).contains(p) { throw SaveConfigError.invalidPort(p) }
+        if let p = tested.port, !(1 ... 65535).contains(p) { throw SaveConfigError.invalidPort(String(p)) }
 
         return try repository.write { tx in
             let existing = try tx.read.source(named: name)

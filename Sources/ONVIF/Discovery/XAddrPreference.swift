@@ -1,3 +1,5 @@
+import Common
+
 /// Chooses which of a device's XAddrs to use, and repairs the ones that cannot be used as given.
 ///
 /// Field quirks handled: several space-separated XAddrs with link-local `169.254.x`, IPv6
@@ -68,8 +70,11 @@ public enum XAddrPreference {
     /// Repairs one XAddr as received on `iface` from `source`:
     /// - an empty, `localhost`, `0.0.0.0` or `127.x` host becomes `source` (unless `source` is loopback too);
     /// - an IPv6 link-local host without a zone gets `%25<interface name>`.
+    /// - credentials in the URL (`user:pass@`) are dropped: VTrack brings its own, and a password
+    ///   must never reach the screen, JSON or logs.
     public static func normalize(_ raw: String, receivedOn iface: NetworkInterface?, from source: IPv4Address?) -> String {
-        guard var p = Parts.parse(raw) else { return raw }
+        guard var p = Parts.parse(raw) else { return Redact.uri(raw) }
+        p.userinfo = nil
         if !p.isIPv6, let src = source, !src.isLoopback, !src.isUnspecified {
             let lower = p.host.lowercased()
             let bad = p.host.isEmpty || lower == "localhost" || IPv4Address(p.host).map { $0.isLoopback || $0.isUnspecified } == true

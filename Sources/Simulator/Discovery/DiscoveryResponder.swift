@@ -87,8 +87,13 @@ public final class DiscoveryResponder: Sendable {
         socket.setReceiveBuffer(1 << 20)
         let running = Running(wake: try WakePipe(), finished: DispatchSemaphore(value: 0), port: socket.localPort)
         var loop = RespondLoop(socket: socket, interfaces: interfaces, adverts: adverts, settings: settings, stats: stats)
+        let claimed: Bool = state.withLock {
+            if $0 != nil { return false }
+            $0 = running
+            return true
+        }
+        guard claimed else { return } // started meanwhile by another thread
         if settings.helloAndBye { loop.announce(bye: false) }
-        state.withLock { $0 = running }
         let prepared = loop
         let thread = Thread {
             var l = prepared

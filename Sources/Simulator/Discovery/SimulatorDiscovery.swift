@@ -2,7 +2,7 @@ import ONVIF
 
 extension DiscoveryAdvert {
     /// The adverts of the simulated device(s) described by `config`: its name, model and location
-    /// scopes, Profiles S, G and T, and `deviceServiceURL` as XAddr (three XAddrs when asked).
+    /// scopes, Profiles S and T (and G unless `profileG` is off), and `deviceServiceURL` as XAddr (three XAddrs when asked).
     /// With `discoverySwitches.devices` > 1, device N (from 2) gets its own endpoint reference,
     /// name suffix and XAddr port (`port + N - 1`).
     public static func forSimulator(_ config: SimulatorConfig, deviceServiceURL: String) -> [DiscoveryAdvert] {
@@ -23,7 +23,8 @@ extension DiscoveryAdvert {
             }
             let xaddrs = sw.threeXAddrs ? threeXAddrs(real: url) : [url]
             out.append(DiscoveryAdvert(endpointReference: epr,
-                                       scopes: scopes(name: name, hardware: config.model, location: sw.location),
+                                       scopes: scopes(name: name, hardware: config.model, location: sw.location,
+                                                      profiles: config.profileG ? ["S", "G", "T"] : ["S", "T"]),
                                        xaddrs: xaddrs, onlyForm: sw.onlyForm, answerTwice: sw.answerTwice))
         }
         return out

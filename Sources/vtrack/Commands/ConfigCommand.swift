@@ -17,9 +17,11 @@ struct ConfigShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the processing settings.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        global.apply()
         let repo = try store.open()
         let config = try CLI.attempt { try repo.processingConfig() }
         if json {
@@ -51,9 +53,11 @@ struct ConfigSet: ParsableCommand {
     @Argument(help: "The setting.") var key: String
     @Argument(help: "Its new value.") var value: String
     @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        global.apply()
         let repo = try store.open()
         var validations: [PathValidation] = []
         let config = try CLI.attempt(json: json) { () -> ProcessingConfig in

@@ -141,6 +141,8 @@ enum DiscoverReport {
             return "! " + note.text(lang)
         case .sweepFinished:
             return nil
+        case .failed(let error):
+            return json ? jsonLine(["event": "error", "message": error.text(lang)], device: nil) : "! " + error.text(lang)
         }
     }
 

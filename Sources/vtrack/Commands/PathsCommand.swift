@@ -21,10 +21,12 @@ struct PathsCheck: ParsableCommand {
 
     @Argument(help: "Only this source (default: every active source).") var name: String?
     @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON (a list of results in the shape {video_root, camera_paths, validation_status, disk_space_gb, …}).")
     var json = false
 
     func run() throws {
+        global.apply()
         let repo = try store.open()
         let results = try CLI.attempt { try SaveConfig(repository: repo).check(sourceName: name) }
         if json {

@@ -4,7 +4,7 @@ import ArgumentParser
 struct SourcesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sources",
-        abstract: "List, show, select cameras of, and remove saved sources (NVRs and cameras).",
-        subcommands: [SourcesList.self, SourcesShow.self, SourcesSelect.self, SourcesRemove.self],
+        abstract: "Add, test, list, show, select cameras of, and remove saved sources (NVRs and cameras).",
+        subcommands: [SourcesList.self, SourcesShow.self, SourcesAdd.self, SourcesTest.self, SourcesSelect.self, SourcesRemove.self],
         defaultSubcommand: SourcesList.self)
 }

@@ -75,7 +75,11 @@ enum CLI {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? enc.encode(value) else { return }
-        print(String(decoding: data, as: UTF8.self))
+        // `[]` and `{}` instead of the encoder's empty lines (JSON strings never hold a raw newline).
+        let text = String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: #"\[\n\s*\]"#, with: "[]", options: .regularExpression)
+            .replacingOccurrences(of: #"\{\n\s*\}"#, with: "{}", options: .regularExpression)
+        print(text)
     }
 
     /// `vi` or `en` text.

@@ -6,9 +6,11 @@ struct SourcesList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the saved sources.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        global.apply()
         let repo = try store.open()
         let sources = try CLI.attempt { try repo.sources() }
         if json {

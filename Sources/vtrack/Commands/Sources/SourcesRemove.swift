@@ -10,9 +10,11 @@ struct SourcesRemove: ParsableCommand {
 
     @Argument(help: "The source's name.") var name: String
     @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        global.apply()
         let repo = try store.open()
         let removed = try CLI.attempt { try SaveConfig(repository: repo).remove(sourceName: name) }
         if json {

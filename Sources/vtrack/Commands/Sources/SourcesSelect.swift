@@ -13,9 +13,11 @@ struct SourcesSelect: ParsableCommand {
     @Option(help: ArgumentHelp("all, none, or camera names separated by commas.", valueName: "all|none|NAME,NAME"))
     var cameras: String
     @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        global.apply()
         let repo = try store.open()
         let outcome = try CLI.attempt(json: json) { try SaveConfig(repository: repo).select(sourceName: name, choice: .parse(cameras)) }
         if json {

@@ -7,9 +7,11 @@ struct SourcesShow: ParsableCommand {
 
     @Argument(help: "The source's name.") var name: String
     @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        global.apply()
         let repo = try store.open()
         let (source, config) = try CLI.attempt { try repo.read { r in (try r.requireSource(named: name), try r.processingConfig()) } }
         let paths = SourceView.cameraPaths(of: source, in: config)

@@ -1,0 +1,215 @@
+import Dispatch
+import Foundation
+import Synchronization
+import CNcursesw
+import CShims
+import TUI
+
+/// The terminal front end's run loop.
+///
+/// A serial UI queue owns the app state and makes every ncurses call. Keys arrive through a
+/// Dispatch read source on stdin (drained with `wget_wch` in non-blocking mode), resizes
+/// through a SIGWINCH signal source, and engine results through `ui.async`. Each event goes
+/// through `update`; frames are drawn with `render` and only changed cells are sent. Input
+/// redraws at once; engine events are coalesced to at most 10 frames a second. When nothing
+/// happens, nothing runs (a clock tick every 30 s, and 10 ticks a second only while a spinner shows).
+public final class TerminalApp: Sendable {
+    private let ui = DispatchQueue(label: "vtrack.ui")
+    private let engine: any CommandRunning
+    private let loop: Mutex<Loop>
+    private let useColors: Bool
+
+    /// What the UI queue owns.
+    private struct Loop {
+        var state: AppState
+        var screen = NcursesScreen()
+        var frame = CellBuffer(width: 0, height: 0)
+        var previous: CellBuffer?
+        var lastDraw: UInt64 = 0
+        var drawPending = false
+        var tickTimer: DispatchSourceTimer?
+        var keepAlive: [any DispatchSourceProtocol] = []
+        var stopped = false
+    }
+
+    /// Minimum time between two frames caused by engine events (10 frames a second).
+    static let frameInterval: UInt64 = 100_000_000
+
+    public init(state: AppState, engine: any CommandRunning) {
+        self.engine = engine
+        self.useColors = !state.theme.isMonochrome
+        self.loop = Mutex(Loop(state: state))
+    }
+
+    /// Takes over the terminal and runs until the user quits; never returns.
+    public func run(startCommands: [Command] = AppState.startCommands) -> Never {
+        _ = vtrack_force_utf8_locale()
+        ui.async { [self] in
+            loop.withLock { l in
+                l.screen = NcursesScreen.start(useColors: useColors)
+            }
+            installSources()
+            let size = NcursesScreen.querySize()
+            NcursesScreen.resize(width: size.width, height: size.height)
+            handle(.resize(width: size.width, height: size.height))
+            handle(.clock(Date()))
+            dispatch(startCommands)
+            draw()
+        }
+        dispatchMain()
+    }
+
+    // MARK: Sources (stdin, signals, clock)
+
+    private func installSources() {
+        loop.withLock { l in l.keepAlive = makeSources() }
+    }
+
+    private func makeSources() -> [any DispatchSourceProtocol] {
+        var sources: [any DispatchSourceProtocol] = []
+
+        let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: ui)
+        input.setEventHandler { [self] in readKeys(available: input.data) }
+        input.resume()
+        sources.append(input)
+
+        signal(SIGWINCH, SIG_IGN)
+        let winch = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: ui)
+        winch.setEventHandler { [self] in resized() }
+        winch.resume()
+        sources.append(winch)
+
+        for (sig, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129))] {
+            signal(sig, SIG_IGN)
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: ui)
+            s.setEventHandler { [self] in stop(exitCode: code) }
+            s.resume()
+            sources.append(s)
+        }
+
+        let clock = DispatchSource.makeTimerSource(queue: ui)
+        clock.schedule(deadline: .now() + 30, repeating: 30, leeway: .seconds(1))
+        clock.setEventHandler { [self] in
+            handle(.clock(Date()))
+            scheduleDraw()
+        }
+        clock.resume()
+        sources.append(clock)
+        return sources
+    }
+
+    /// Drains every pending key, runs them through `update`, then draws once.
+    private func readKeys(available: UInt) {
+        var keys: [Key] = []
+        var code: UInt32 = 0
+        while true {
+            let r = vtrack_get_key(&code)
+            if r == vtrack_err() { break }
+            let key = r == vtrack_key_code_yes() ? KeyDecoder.special(code) : KeyDecoder.character(code)
+            if let key { keys.append(key) }
+        }
+        if keys.isEmpty && available == 0 {
+            // stdin closed (the SSH session or terminal went away).
+            stop(exitCode: 129)
+            return
+        }
+        for key in keys { handle(.key(key)) }
+        draw()
+    }
+
+    private func resized() {
+        let size = NcursesScreen.querySize()
+        NcursesScreen.resize(width: size.width, height: size.height)
+        loop.withLock { $0.previous = nil }
+        handle(.resize(width: size.width, height: size.height))
+        draw()
+    }
+
+    // MARK: Events and commands
+
+    /// Runs one event through `update` (on the UI queue) and starts its commands.
+    private func handle(_ event: AppEvent) {
+        let (commands, animating, running) = loop.withLock { l -> ([Command], Bool, Bool) in
+            let (next, commands) = update(l.state, event)
+            l.state = next
+            return (commands, next.isAnimating, next.running)
+        }
+        setTicking(animating)
+        dispatch(commands)
+        if !running { stop(exitCode: 0) }
+    }
+
+    private func dispatch(_ commands: [Command]) {
+        for command in commands where command != .quit {
+            engine.run(command) { [self] event in
+                ui.async { [self] in
+                    handle(event)
+                    scheduleDraw()
+                }
+            }
+        }
+    }
+
+    private func setTicking(_ on: Bool) {
+        loop.withLock { l in
+            if on, l.tickTimer == nil {
+                let t = DispatchSource.makeTimerSource(queue: ui)
+                t.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100), leeway: .milliseconds(20))
+                t.setEventHandler { [self] in
+                    handle(.tick)
+                    scheduleDraw()
+                }
+                t.resume()
+                l.tickTimer = t
+            } else if !on, let t = l.tickTimer {
+                t.cancel()
+                l.tickTimer = nil
+            }
+        }
+    }
+
+    // MARK: Drawing
+
+    /// Draws soon, at most 10 frames a second.
+    private func scheduleDraw() {
+        let delay: UInt64? = loop.withLock { l in
+            if l.drawPending || l.stopped { return nil }
+            l.drawPending = true
+            let now = DispatchTime.now().uptimeNanoseconds
+            let earliest = l.lastDraw + Self.frameInterval
+            return earliest > now ? earliest - now : 0
+        }
+        guard let delay else { return }
+        ui.asyncAfter(deadline: .now() + .nanoseconds(Int(delay))) { [self] in draw() }
+    }
+
+    /// Renders the state, diffs it against the last frame, and sends the changes.
+    private func draw() {
+        loop.withLock { l in
+            l.drawPending = false
+            guard !l.stopped else { return }
+            render(l.state, into: &l.frame)
+            let changes = l.frame.changes(from: l.previous)
+            l.screen.apply(changes, cursor: l.frame.cursor)
+            l.previous = l.frame
+            l.lastDraw = DispatchTime.now().uptimeNanoseconds
+        }
+    }
+
+    // MARK: Leaving
+
+    /// Restores the terminal, stops the engine, and exits.
+    private func stop(exitCode: Int32) {
+        let first = loop.withLock { l -> Bool in
+            if l.stopped { return false }
+            l.stopped = true
+            l.tickTimer?.cancel()
+            for s in l.keepAlive { s.cancel() }
+            return true
+        }
+        guard first else { return }
+        NcursesScreen.stop()
+        engine.shutdown()
+        exit(exitCode)
+    }
+}

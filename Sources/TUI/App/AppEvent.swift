@@ -1,0 +1,46 @@
+import Foundation
+import Common
+
+/// Everything that can happen to the app: keys, resizes, time, and engine results.
+/// The UI loop feeds these to `update`, one at a time, on its serial queue.
+public enum AppEvent: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// An animation frame (spinner), sent about 10 times a second only while something runs.
+    case tick
+    /// The wall clock, sent at start and about every 30 s (for "today" and log times).
+    case clock(Date)
+
+    case sourcesLoaded(Result<[SavedSource], EngineFailure>)
+    /// The processing config's settings (video root, default days).
+    case configLoaded(AppState.Config)
+    case discovery(DiscoveryUpdate)
+    case probeFinished(Connection, Result<ProbeOutcome, EngineFailure>)
+    case streamChecked(cameraID: String, reachable: Bool)
+    case saveFinished(Result<SaveReport, EngineFailure>)
+    case coverageLoaded(from: Date, to: Date, Result<[CameraCoverage], EngineFailure>)
+    case downloadProgress([DownloadRow])
+    case downloadFinished(Localized)
+    /// The engine behind a command has not been built into this binary yet (or cannot run here).
+    case unavailable(Command, Localized)
+    /// A line for the log from an engine (never a password).
+    case log(LogLine.Level, Localized)
+}
+
+/// What WS-Discovery reports while it listens.
+public enum DiscoveryUpdate: Sendable, Equatable {
+    /// A device answered a probe or said Hello.
+    case found(FoundDevice)
+    /// A device said Bye.
+    case gone(id: String)
+    /// The probe sweep ended; devices keep arriving by Hello.
+    case sweepFinished(count: Int)
+    case failed(Localized)
+}
+
+/// A successful test: the device and every camera on it.
+public struct ProbeOutcome: Sendable, Equatable {
+    public var device: DeviceInfo
+    public var cameras: [Camera]
+    public init(device: DeviceInfo, cameras: [Camera]) { self.device = device; self.cameras = cameras }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Common
+
+/// How to reach a device. The password stays in memory only; `description` never shows it.
+public struct Connection: Sendable, Equatable, CustomStringConvertible {
+    /// The source's name (its folder under the video root).
+    public var name: String
+    public var host: String
+    public var port: Int
+    public var user: String
+    /// nil: use the password saved for source `name`.
+    public var password: String?
+    public var videoRoot: String
+
+    public init(name: String, host: String, port: Int, user: String, password: String?, videoRoot: String) {
+        self.name = name; self.host = host; self.port = port; self.user = user
+        self.password = password; self.videoRoot = videoRoot
+    }
+
+    public var description: String {
+        "\(name) (\(user)@\(host):\(port), password \(password == nil ? "saved" : "***"))"
+    }
+}
+
+/// Work `update` asks for. A `CommandRunning` runs it off the UI queue and reports back
+/// with `AppEvent`s; `update` itself never does I/O.
+public enum Command: Sendable, Equatable {
+    /// Read the saved sources (→ `.sourcesLoaded`).
+    case loadSources
+    /// Listen for devices with WS-Discovery (→ `.discovery` events).
+    case startDiscovery
+    /// Connect, authenticate and list the cameras (→ `.probeFinished`).
+    case probe(Connection)
+    /// Check each camera's main stream answers (→ `.streamChecked`).
+    case checkStreams(Connection, [Camera])
+    /// Save the source and the ticked cameras, create and check their folders (→ `.saveFinished`).
+    case saveConfig(Connection, device: DeviceInfo, cameras: [Camera], selected: [String])
+    /// Recording coverage of cameras between two instants (→ `.coverageLoaded`).
+    case loadCoverage(Connection, cameras: [String], from: Date, to: Date)
+    /// Download the cameras' recordings for a range (→ `.downloadProgress`, `.downloadFinished`).
+    case startDownload(Connection, cameras: [String], from: Date, to: Date)
+    /// Resume downloads a previous session left unfinished (→ `.downloadProgress`).
+    case resumeDownloads
+    /// Pause, resume or cancel one camera's download, or all (camera nil).
+    case pauseDownload(camera: String?)
+    case resumeDownload(camera: String?)
+    case cancelDownload(camera: String?)
+    /// Leave the app (the loop restores the terminal and exits).
+    case quit
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Common
+import Store
+
+extension AppState {
+    mutating func handleEngineEvent(_ event: AppEvent, _ commands: inout [Command]) {
+        switch event {
+        case let .sourcesLoaded(.success(list)):
+            let previous = Dictionary(sources.saved.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            sources.saved = list.map { src in
+                var s = src
+                if s.lastResult == nil, let old = previous[s.name] { s.lastResult = old.lastResult; s.lastOK = old.lastOK }
+                return s
+            }
+            sources.loadStatus = .loaded
+            clampCursors()
+        case let .sourcesLoaded(.failure(error)):
+            sources.loadStatus = .failed(error.message)
+            addLog(.error, error.message)
+
+        case let .configLoaded(c):
+            if form.videoRoot.text == config.videoRoot { form.videoRoot.set(c.videoRoot) }
+            config = c
+
+        case let .discovery(update):
+            discoveryUpdate(update)
+
+        case let .probeFinished(connection, result):
+            form.testing = false
+            switch result {
+            case let .success(outcome):
+                probeSucceeded(connection, outcome, &commands)
+            case let .failure(error):
+                form.outcome = Notice(error.message, level: .error)
+                addLog(.error, error.message)
+                markSaved(connection.name, ok: false, error.message)
+            }
+
+        case let .streamChecked(id, reachable):
+            if let i = cameras.rows.firstIndex(where: { $0.camera.id == id }) { cameras.rows[i].reachable = reachable }
+
+        case let .saveFinished(result):
+            cameras.saving = false
+            switch result {
+            case let .success(report):
+                cameras.report = report
+                if report.ok {
+                    cameras.savedSelection = cameras.selectedNames
+                    addLog(.ok, UIText.saved(report.folders.count, report.videoRoot))
+                } else {
+                    cameras.savedSelection = nil
+                    addLog(.warning, report.problem ?? UIText.folderProblems)
+                }
+                for f in report.folders { if let p = f.problem { addLog(.warning, p) } }
+                commands.append(.loadSources)
+            case let .failure(error):
+                cameras.report = SaveReport(videoRoot: cameras.connection?.videoRoot ?? config.videoRoot, folders: [], ok: false, problem: error.message)
+                cameras.savedSelection = nil
+                addLog(.error, error.message)
+            }
+            modal = .saveReport
+
+        case let .coverageLoaded(from, to, result):
+            guard from == dates.coverageFrom, to == dates.coverageTo else { return }
+            switch result {
+            case let .success(list):
+                dates.coverage = list
+                dates.coverageStatus = .loaded
+            case let .failure(error):
+                dates.coverageStatus = .failed(error.message)
+                addLog(.warning, error.message)
+            }
+
+        case let .downloadProgress(rows):
+            for row in rows { mergeDownload(row) }
+            clampCursors()
+
+        case let .downloadFinished(summary):
+            addLog(.ok, summary)
+
+        case let .unavailable(command, message):
+            switch command {
+            case .probe: form.testing = false; form.outcome = Notice(message, level: .warning)
+            case .saveConfig: cameras.saving = false
+            case .loadCoverage: dates.coverageStatus = .failed(message)
+            case .startDiscovery: sources.discovering = false; sources.discoveryProblem = message
+            case .loadSources: sources.loadStatus = .failed(message)
+            case .startDownload:
+                for i in downloads.rows.indices where downloads.rows[i].phase.isActive { downloads.rows[i].phase = .failed(message) }
+            default: break
+            }
+            addLog(.warning, message)
+
+        case let .log(level, text):
+            addLog(level, text)
+
+        case .key, .resize, .tick, .clock:
+            break
+        }
+    }
+
+    mutating func discoveryUpdate(_ update: DiscoveryUpdate) {
+        switch update {
+        case let .found(device):
+            if let i = sources.found.firstIndex(where: { $0.id == device.id }) {
+                sources.found[i] = device
+            } else {
+                sources.found.append(device)
+                addLog(.info, UIText.deviceFound(device.name.isEmpty ? device.host : device.name, device.host))
+            }
+        case let .gone(id):
+            if let i = sources.found.firstIndex(where: { $0.id == id }) {
+                let d = sources.found.remove(at: i)
+                addLog(.info, UIText.deviceGone(d.name.isEmpty ? d.host : d.name))
+            }
+            clampCursors()
+        case let .sweepFinished(count):
+            sources.discovering = false
+            addLog(.info, UIText.sweepDone(count))
+        case let .failed(message):
+            sources.discovering = false
+            sources.discoveryProblem = message
+            addLog(.warning, message)
+        }
+    }
+
+    mutating func probeSucceeded(_ connection: Connection, _ outcome: ProbeOutcome, _ commands: inout [Command]) {
+        let device = [outcome.device.manufacturer, outcome.device.model].filter { !$0.isEmpty }.joined(separator: " ")
+        let sentence = UIText.connected(device.isEmpty ? connection.host : device, outcome.cameras.count)
+        form.outcome = Notice(sentence, level: .ok)
+        addLog(.ok, sentence)
+        markSaved(connection.name, ok: true, sentence)
+        let previouslySelected = Set(sources.saved.first(where: { $0.name == connection.name })?.selected ?? [])
+        cameras = CameraGridState()
+        cameras.connection = connection
+        cameras.device = outcome.device
+        let keys = CameraKeys.keys(for: outcome.cameras)
+        cameras.rows = zip(outcome.cameras, keys).map { CameraRow(camera: $0, key: $1, selected: previouslySelected.contains($1)) }
+        dates.coverage = []
+        dates.coverageStatus = .idle
+        dates.coverageFrom = nil
+        dates.coverageTo = nil
+        if !outcome.cameras.isEmpty {
+            screen = .cameras
+            focus = .cameraGrid
+            commands.append(.checkStreams(connection, outcome.cameras))
+        }
+    }
+
+    mutating func markSaved(_ name: String, ok: Bool, _ text: Localized) {
+        if let i = sources.saved.firstIndex(where: { $0.name == name }) {
+            sources.saved[i].lastOK = ok
+            sources.saved[i].lastResult = text
+        }
+    }
+
+    mutating func mergeDownload(_ row: DownloadRow) {
+        if let i = downloads.rows.firstIndex(where: { $0.camera == row.camera }) {
+            let old = downloads.rows[i].phase
+            downloads.rows[i] = row
+            if old != row.phase { logPhase(row) }
+        } else {
+            downloads.rows.append(row)
+            logPhase(row)
+        }
+    }
+
+    mutating func logPhase(_ row: DownloadRow) {
+        switch row.phase {
+        case .done: addLog(.ok, UIText.cameraDone(row.camera, row.files))
+        case let .failed(reason): addLog(.error, UIText.cameraProblem(row.camera, reason))
+        case let .retrying(reason): addLog(.warning, UIText.cameraProblem(row.camera, reason))
+        case let .paused(reason?): addLog(.warning, UIText.cameraProblem(row.camera, reason))
+        default: break
+        }
+    }
+}

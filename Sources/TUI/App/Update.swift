@@ -1,0 +1,253 @@
+import Foundation
+import Common
+
+/// The app's only way to change state: a pure function of the state and one event.
+/// It returns the new state and the work to do (commands), and never does I/O itself.
+public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Command]) {
+    var s = state
+    var commands: [Command] = []
+    switch event {
+    case let .key(key):
+        s.handleKey(key, &commands)
+    case let .resize(width, height):
+        s.width = max(1, width); s.height = max(1, height)
+        s.clampCursors()
+    case .tick:
+        s.frame &+= 1
+    case let .clock(date):
+        s.now = date
+    default:
+        s.handleEngineEvent(event, &commands)
+    }
+    return (s, commands)
+}
+
+extension AppState {
+    /// The key contexts that apply now, most specific first.
+    public var activeContexts: [KeyContext] {
+        switch modal {
+        case .help: return [.help]
+        case .some: return [.confirm]
+        case nil: break
+        }
+        if focus == .log { return [.log, .global] }
+        switch screen {
+        case .sources: return [.sources, .global]
+        case .form: return [.form, .global]
+        case .cameras: return cameras.filtering ? [.cameraFilter, .global] : [.cameras, .global]
+        case .dates: return (focus == .startTime || focus == .endTime) ? [.timeField, .global] : [.dates, .global]
+        case .downloads: return [.downloads, .global]
+        }
+    }
+
+    /// A text field has focus, so printable keys type instead of acting.
+    public var isTyping: Bool {
+        guard modal == nil else { return false }
+        switch focus {
+        case let .formField(f): return screen == .form && f.isText
+        case .startTime, .endTime: return screen == .dates
+        case .cameraGrid: return screen == .cameras && cameras.filtering
+        default: return false
+        }
+    }
+
+    mutating func handleKey(_ key: Key, _ commands: inout [Command]) {
+        notice = nil
+        if key == .ctrl("c") {
+            perform(.quitNow, &commands)
+            return
+        }
+        if isTooSmall {
+            if modal == nil, key == .char("q") { perform(.quit, &commands) }
+            else if modal != nil, let a = Keymap.action(for: key, in: activeContexts) { perform(a, &commands) }
+            return
+        }
+        if let binding = Keymap.binding(for: key, in: activeContexts, typing: isTyping) {
+            if let reason = disabledReason(binding.action) {
+                notice = Notice(reason)
+                return
+            }
+            perform(binding.action, &commands)
+            return
+        }
+        if isTyping { edit(key) }
+    }
+
+    /// Why an action cannot run now (shown instead of doing nothing), or nil when it can.
+    public func disabledReason(_ action: Action) -> Localized? {
+        switch action {
+        case .gotoCameras:
+            return cameras.rows.isEmpty ? UIText.needTestFirst : nil
+        case .gotoDates:
+            if cameras.rows.isEmpty { return UIText.needTestFirst }
+            return cameras.isSaved ? nil : UIText.needSaveFirst
+        case .continueToDates:
+            return cameras.isSaved ? nil : (cameras.saving ? UIText.saveRunning : UIText.needSaveFirst)
+        case .gotoDownloads:
+            return downloads.rows.isEmpty ? UIText.noDownloadsYet : nil
+        case .testSource:
+            return form.testing ? UIText.testRunning : nil
+        case .nextField where screen == .form && focus == .formField(.testButton):
+            return form.testing ? UIText.testRunning : nil
+        case .saveSelection:
+            if cameras.saving { return UIText.saveRunning }
+            if cameras.connection == nil { return UIText.needTestFirst }
+            return cameras.selectedNames.isEmpty ? UIText.tickFirst : nil
+        case .toggleCamera, .selectAll, .selectNone:
+            return cameras.visibleIndices.isEmpty ? UIText.noCameraShown : nil
+        case .startDownload:
+            if downloads.anyActive { return UIText.downloadRunning }
+            if !cameras.isSaved { return UIText.needSaveFirst }
+            return (dates.start == nil || dates.end == nil || dates.marking) ? UIText.needRange : nil
+        case .pauseResume, .cancelDownload:
+            guard downloads.rows.indices.contains(downloads.cursor) else { return UIText.noDownloadsYet }
+            let phase = downloads.rows[downloads.cursor].phase
+            return phase.isUnfinished ? nil : UIText.downloadNotRunning
+        case .pauseResumeAll, .cancelAll:
+            return downloads.rows.contains { $0.phase.isUnfinished } ? nil : UIText.downloadNotRunning
+        case .back where screen == .sources && focus != .log:
+            return UIText.alreadyFirstScreen
+        case .openItem:
+            if focus == .savedList, sources.saved.isEmpty { return UIText.noSavedSources }
+            if focus == .foundList, sources.found.isEmpty { return UIText.noFoundDevices }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Runs one action of the keymap.
+    mutating func perform(_ action: Action, _ commands: inout [Command]) {
+        switch action {
+        // Everywhere
+        case .focusNext: moveFocus(1)
+        case .focusPrevious: moveFocus(-1)
+        case .showHelp: modal = .help; helpScroll = 0
+        case .quit:
+            if downloads.anyActive { modal = .confirmQuit } else { quitApp(&commands) }
+        case .quitNow: quitApp(&commands)
+        case .back: goBack(&commands)
+        case .gotoSources: show(.sources, &commands)
+        case .gotoForm: show(.form, &commands)
+        case .gotoCameras: show(.cameras, &commands)
+        case .gotoDates: show(.dates, &commands)
+        case .gotoDownloads: show(.downloads, &commands)
+        case .confirm: confirmModal(&commands)
+        case .dismiss: modal = nil
+        case .moveUp where modal == .help: helpScroll = max(0, helpScroll - 1)
+        case .moveDown where modal == .help: helpScroll = min(Dialogs.helpMaxScroll(self), helpScroll + 1)
+        case .pageUp where modal == .help: helpScroll = max(0, helpScroll - 10)
+        case .pageDown where modal == .help: helpScroll = min(Dialogs.helpMaxScroll(self), helpScroll + 10)
+        default:
+            if focus == .log { logAction(action); return }
+            switch screen {
+            case .sources: sourcesAction(action, &commands)
+            case .form: formAction(action, &commands)
+            case .cameras: camerasAction(action, &commands)
+            case .dates: datesAction(action, &commands)
+            case .downloads: downloadsAction(action, &commands)
+            }
+        }
+    }
+
+    /// Gives a key to the focused text field.
+    mutating func edit(_ key: Key) {
+        switch focus {
+        case let .formField(f) where f.isText:
+            var field = form[f]
+            field.handle(key)
+            form[f] = field
+        case .startTime: dates.startTime.handle(key)
+        case .endTime: dates.endTime.handle(key)
+        case .cameraGrid where cameras.filtering:
+            cameras.filter.handle(key)
+            cameras.cursor = 0
+        default: break
+        }
+    }
+
+    mutating func moveFocus(_ step: Int) {
+        if screen == .cameras { cameras.filtering = false }
+        let order = screen.focusOrder
+        let i = order.firstIndex(of: focus) ?? 0
+        focus = order[(i + step + order.count) % order.count]
+    }
+
+    mutating func quitApp(_ commands: inout [Command]) {
+        running = false
+        modal = nil
+        commands.append(.quit)
+    }
+
+    /// Switches screen, putting focus on its main pane.
+    mutating func show(_ target: Screen, _ commands: inout [Command]) {
+        if target == .cameras { cameras.filtering = false }
+        screen = target
+        focus = target.focusOrder[0]
+        if target == .form { focus = form.address.text.isEmpty ? .formField(.address) : .formField(.testButton) }
+        if target == .dates { requestCoverageIfNeeded(&commands) }
+    }
+
+    mutating func goBack(_ commands: inout [Command]) {
+        if focus == .log { focus = screen.focusOrder[0]; return }
+        switch screen {
+        case .sources: break
+        case .form: show(.sources, &commands)
+        case .cameras: show(.form, &commands)
+        case .dates: show(.cameras, &commands)
+        case .downloads: show(cameras.isSaved ? .dates : .sources, &commands)
+        }
+    }
+
+    mutating func confirmModal(_ commands: inout [Command]) {
+        let m = modal
+        modal = nil
+        switch m {
+        case .confirmQuit:
+            addLog(.info, UIText.quitWhileDownloading)
+            quitApp(&commands)
+        case let .confirmCancel(camera):
+            commands.append(.cancelDownload(camera: camera))
+            for i in downloads.rows.indices where (camera == nil || downloads.rows[i].camera == camera) && downloads.rows[i].phase.isUnfinished {
+                downloads.rows[i].phase = .cancelled
+            }
+            addLog(.warning, camera.map { UIText.cancelledOne($0) } ?? UIText.cancelledAll)
+        case .confirmDownload:
+            beginDownload(&commands)
+        case .saveReport:
+            if cameras.isSaved { show(.dates, &commands) }
+        case .help, nil:
+            break
+        }
+    }
+
+    mutating func logAction(_ action: Action) {
+        let page = max(1, LayoutMetrics(width: width, height: height).logRows - 1)
+        let maxScroll = max(0, log.lines.count - 1)
+        switch action {
+        case .moveUp: log.scroll = min(maxScroll, log.scroll + 1)
+        case .moveDown: log.scroll = max(0, log.scroll - 1)
+        case .pageUp: log.scroll = min(maxScroll, log.scroll + page)
+        case .pageDown: log.scroll = max(0, log.scroll - page)
+        case .follow: log.scroll = 0
+        default: break
+        }
+    }
+
+    /// Appends a line to the session log (newest last; the oldest fall off).
+    public mutating func addLog(_ level: LogLine.Level, _ text: Localized) {
+        log.lines.append(LogLine(time: now, level: level, text: text))
+        if log.lines.count > LogState.capacity { log.lines.removeFirst(log.lines.count - LogState.capacity) }
+        if log.scroll > 0 { log.scroll += 1 }
+    }
+
+    /// Keeps every cursor inside its list after the lists or the window changed.
+    mutating func clampCursors() {
+        sources.savedCursor = clamp(sources.savedCursor, sources.saved.count)
+        sources.foundCursor = clamp(sources.foundCursor, sources.found.count)
+        cameras.cursor = clamp(cameras.cursor, cameras.visibleIndices.count)
+        downloads.cursor = clamp(downloads.cursor, downloads.rows.count)
+    }
+
+    func clamp(_ i: Int, _ count: Int) -> Int { count == 0 ? 0 : min(max(0, i), count - 1) }
+}

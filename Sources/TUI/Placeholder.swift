@@ -1,1 +1,0 @@
-// TUI: see README.md

@@ -1,0 +1,99 @@
+import Foundation
+import Common
+
+/// The camera grid: one tile per camera with a checkbox, channel, name, main/sub streams and
+/// whether the stream answered.
+enum CameraScreen {
+    static func draw(_ s: AppState, _ area: Rect, _ buf: inout CellBuffer) {
+        let theme = s.theme
+        let g = s.cameras
+        var title = s.t(Localized(vi: "Camera", en: "Cameras"))
+        if let c = g.connection { title += " — " + c.name }
+        if let d = g.device, !(d.manufacturer + d.model).isEmpty { title += " (\([d.manufacturer, d.model].filter { !$0.isEmpty }.joined(separator: " ")))" }
+        let focused = s.focus == .cameraGrid && s.modal == nil
+        let inner = Box.draw(&buf, area, title: title, focused: focused, theme: theme)
+        guard inner.height > 3 else { return }
+
+        // Summary line: counts, save state, filter.
+        let visible = g.visibleIndices
+        var x = inner.x + 1
+        let summary = s.t(Localized(vi: "\(g.rows.count) camera · đã chọn \(g.selectedNames.count)",
+                                    en: "\(g.rows.count) camera\(g.rows.count == 1 ? "" : "s") · \(g.selectedNames.count) ticked"))
+        x = buf.write(summary, x: x, y: inner.y, style: theme[.text].adding(.bold))
+        x += 2
+        if g.saving {
+            x = buf.write(Spinner.frame(s.frame) + " " + s.t(Localized(vi: "đang lưu…", en: "saving…")), x: x, y: inner.y, style: theme[.info])
+        } else if g.isSaved {
+            x = buf.write("✓ " + s.t(Localized(vi: "đã lưu", en: "saved")), x: x, y: inner.y, style: theme[.ok])
+        } else if !g.rows.isEmpty {
+            x = buf.write(s.t(Localized(vi: "chưa lưu (s)", en: "not saved (s)")), x: x, y: inner.y, style: theme[.warning])
+        }
+        x += 2
+        if g.filtering || !g.filter.text.isEmpty {
+            let label = "/ "
+            x = buf.write(label, x: x, y: inner.y, style: theme[.help_key])
+            let w = min(24, inner.maxX - x - 12)
+            if w > 3 {
+                g.filter.draw(into: &buf, x: x, y: inner.y, width: w, focused: g.filtering && s.modal == nil, theme: theme)
+                x += w + 1
+                buf.write("\(visible.count)/\(g.rows.count)", x: x, y: inner.y, style: theme[.muted], limit: inner.maxX)
+            }
+        }
+
+        let gridTop = inner.y + 2
+        if g.rows.isEmpty || visible.isEmpty {
+            let text = g.rows.isEmpty ? Localized(vi: "Chưa có camera: hãy kiểm tra một nguồn.", en: "No cameras: test a source first.")
+                                      : Localized(vi: "Không có camera nào khớp “\(g.filter.text)”.", en: "No camera matches “\(g.filter.text)”.")
+            buf.write(s.t(text), x: inner.x + 1, y: gridTop, style: theme[.muted], limit: inner.maxX)
+            return
+        }
+        let m = LayoutMetrics(width: s.width, height: s.height)
+        let cols = m.cameraColumns
+        let tileRows = max(1, (inner.maxY - gridTop) / 2)
+        let tileW = inner.width / cols
+        let cursorRow = g.cursor / cols
+        let firstRow = max(0, cursorRow - tileRows + 1)
+        for (n, rowIndex) in visible.enumerated() {
+            let r = n / cols - firstRow
+            guard r >= 0, r < tileRows else { continue }
+            let c = n % cols
+            let tx = inner.x + c * tileW
+            let ty = gridTop + r * 2
+            drawTile(s, g.rows[rowIndex], x: tx, y: ty, width: tileW - 1, cursor: n == g.cursor, focused: focused, &buf)
+        }
+        let totalRows = (visible.count + cols - 1) / cols
+        if totalRows > firstRow + tileRows {
+            let more = s.t(Localized(vi: "↓ còn \(totalRows - firstRow - tileRows) hàng", en: "↓ \(totalRows - firstRow - tileRows) more rows"))
+            buf.write(more, x: inner.maxX - TextWidth.of(more) - 1, y: inner.maxY - 1, style: theme[.muted])
+        }
+    }
+
+    static func drawTile(_ s: AppState, _ row: CameraRow, x: Int, y: Int, width: Int, cursor: Bool, focused: Bool, _ buf: inout CellBuffer) {
+        let theme = s.theme
+        let base = Chrome.rowStyle(theme, selected: cursor, focused: focused) ?? theme[.text]
+        if cursor { buf.fill(Rect(x: x, y: y, width: width, height: 2), style: base) }
+        let cam = row.camera
+        var col = x + 1
+        let box = row.selected ? "[x]" : "[ ]"
+        col = buf.write(box, x: col, y: y, style: cursor && focused ? base : (row.selected ? theme[.checkbox_on] : theme[.checkbox_off]))
+        col = buf.write(String(format: " %02d ", cam.channel), x: col, y: y, style: cursor && focused ? base : theme[.muted])
+        let mark: (String, Style)
+        switch row.reachable {
+        case true?: mark = ("●", theme[.ok])
+        case false?: mark = ("✗", theme[.error])
+        case nil: mark = ("○", theme[.muted])
+        }
+        buf.write(row.key, x: col, y: y, width: max(0, x + width - col - 2), style: cursor ? base.adding(.bold) : theme[.text].adding(.bold))
+        buf.write(mark.0, x: x + width - 2, y: y, style: cursor && focused ? base : mark.1)
+        let main = stream(cam.mainStream, fallbackRes: cam.resolution, fallbackCodec: cam.codec)
+        var detail = main
+        if let sub = cam.subStream { detail += " · " + stream(sub, fallbackRes: "", fallbackCodec: sub.codec) }
+        buf.write(detail, x: x + 5, y: y + 1, width: max(0, width - 6), style: cursor && focused ? base : theme[.muted])
+    }
+
+    static func stream(_ st: StreamInfo?, fallbackRes: String, fallbackCodec: String) -> String {
+        let res = st?.resolution ?? fallbackRes
+        let codec = st?.codec ?? fallbackCodec
+        return [res, codec].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

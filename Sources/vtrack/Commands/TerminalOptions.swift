@@ -1,0 +1,62 @@
+import ArgumentParser
+import Common
+import Foundation
+import NcursesBackend
+import Store
+import TUI
+
+/// Options of the full-screen terminal app (`vtrack` with no subcommand, and `vtrack demo`).
+struct TerminalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a path to a .theme file.", valueName: "name"))
+    var theme: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language of the app: vi or en (default: from LANG; vi_* gives Vietnamese).", valueName: "vi|en"))
+    var lang: String?
+
+    @OptionGroup var store: StoreOptions
+
+    /// The language asked for, or the environment's.
+    func language() throws -> Language {
+        guard let lang else { return Language.fromEnvironment() }
+        guard let l = Language(rawValue: lang.lowercased()) else {
+            throw ValidationError("--lang must be vi or en (got “\(lang)”).")
+        }
+        return l
+    }
+}
+
+/// Opens the terminal app on the current terminal.
+enum TerminalLauncher {
+    static func open(_ options: TerminalOptions, runner: (any CommandRunning)? = nil, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
+        let lang = try options.language()
+        Language.current = lang
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ValidationError(Localized(vi: "vtrack cần một terminal để mở giao diện; dùng lệnh con cho script (vtrack --help).",
+                                             en: "vtrack needs a terminal to open the app; use a subcommand in scripts (vtrack --help).").text(lang))
+        }
+        let theme: Theme
+        do {
+            theme = try ThemeLoader.load(options.theme)
+        } catch {
+            throw ValidationError(error.message.text(lang))
+        }
+        var state = AppState(lang: lang, theme: theme, now: Date(), utcOffset: TimeZone.current.secondsFromGMT())
+        state.sources.loadStatus = .loading
+        state.sources.discovering = true
+        prepare(&state)
+        let engine = runner ?? EngineCommandRunner(locations: StoreLocations.standard(databaseFile: options.store.databaseFile))
+        let app = TerminalApp(state: state, engine: engine)
+        app.run()
+    }
+}
+
+/// `vtrack` with no subcommand (or `vtrack tui`): the full-screen terminal app.
+struct TerminalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen terminal app (what `vtrack` alone does).")
+
+    @OptionGroup var terminal: TerminalOptions
+
+    func run() throws {
+        try TerminalLauncher.open(terminal)
+    }
+}

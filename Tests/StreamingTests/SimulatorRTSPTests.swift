@@ -1,0 +1,144 @@
+import Foundation
+import Simulator
+import Testing
+@testable import Streaming
+
+/// Our client against the simulator's RTSP server (and the server against ffmpeg): live and
+/// replay, H.264 and H.265, headers, limits, auth variants.
+@Suite("Simulator RTSP: streams and files", .serialized)
+struct SimulatorRTSPTests {
+    static func recordLive(_ sim: SimRTSP, _ path: String, seconds: Double, dir: URL) throws -> (StreamSummary, MP4FileSummary, String) {
+        let file = dir.appendingPathComponent("live.mp4").path
+        let sink = MP4RecordingSink(path: file, maxDuration: seconds)
+        let s = try RTSPSession(url: sim.url(path)).run(PlayRequest(), sink: sink)
+        return (s, try sink.finish()[0], file)
+    }
+
+    @Test(.enabled(if: TestSupport.hasFFmpeg), arguments: [("/live/ch01/main", "h264", 1920, 1080, 25.0), ("/live/ch02/sub", "hevc", 640, 360, 15.0),
+                                                            ("/live/ch01/sub", "h264", 640, 360, 15.0)])
+    func liveStreamsBecomeCleanFiles(path: String, codec: String, width: Int, height: Int, fps: Double) throws {
+        let sim = try SimRTSP()
+        let dir = TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (summary, file, p) = try Self.recordLive(sim, path, seconds: 2, dir: dir)
+        #expect(summary.endReason == .stoppedBySink)
+        #expect(file.videoSamples == Int(2 * fps))
+        #expect(file.firstWallClock != nil)  // from the RTCP sender report (live has no 0xABAC)
+        try GStreamerInteropTests.check(p, codec: codec, width: width, height: height, pictures: file.videoSamples, fps: fps)
+    }
+
+    @Test(.enabled(if: TestSupport.hasFFmpeg), arguments: [("", "h264", 1920, 1080, 25), ("/sub", "hevc", 640, 360, 15)])
+    func unpacedReplayOfAMinuteEndsWithTheTFlag(query: String, codec: String, width: Int, height: Int, fps: Int) throws {
+        let sim = try SimRTSP()
+        let token = sim.model.channels[1].recordingToken
+        let dir = TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let start = alignedReplayStart()
+        let file = dir.appendingPathComponent("replay.mp4").path
+        let sink = MP4RecordingSink(path: file)
+        let summary = try RTSPSession(url: sim.url("/replay/\(token)\(query)")).run(.replay(from: start, to: start + 60), sink: sink)
+        let f = try sink.finish()[0]
+        #expect(summary.endReason == .endOfRange)
+        #expect(f.videoSamples == 60 * fps)
+        #expect(f.firstWallClock.map { abs($0.timeIntervalSince(start)) < 0.001 } == true)
+        #expect(f.endWallClock.map { abs($0.timeIntervalSince(start + 60)) < 0.001 } == true)
+        try GStreamerInteropTests.check(file, codec: codec, width: width, height: height, pictures: f.videoSamples, fps: Double(fps))
+    }
+
+    @Test func replayStartsAtTheKeyframeAtOrBeforeTheRequestedStart() throws {
+        let sim = try SimRTSP()
+        let start = alignedReplayStart().addingTimeInterval(1.3)  // GOP is 2 s: keyframe 1.3 s earlier
+        let sink = CollectingSink(limit: 3)
+        try RTSPSession(url: sim.url("/replay/\(sim.model.channels[0].recordingToken)")).run(.replay(from: start, to: start + 10), sink: sink)
+        let first = try #require(sink.units.first)
+        #expect(first.isKeyframe)
+        #expect(abs(first.wallClock!.timeIntervalSince(start - 1.3)) < 0.001)
+    }
+
+    @Test func replayOverAGapMarksDiscontinuityAndEnds() throws {
+        struct Gappy: FootageTimeline {
+            let a: DateInterval, b: DateInterval
+            func span(recordingToken: String) -> DateInterval? { DateInterval(start: a.start, end: b.end) }
+            func footage(recordingToken: String, from: Date, to: Date) -> [DateInterval] {
+                [a, b].compactMap { i in
+                    let s = max(i.start, from), e = min(i.end, to)
+                    return s < e ? DateInterval(start: s, end: e) : nil
+                }
+            }
+        }
+        let t0 = alignedReplayStart()
+        let footage = Gappy(a: DateInterval(start: t0, end: t0 + 4), b: DateInterval(start: t0 + 60, end: t0 + 64))
+        let sim = try SimRTSP(footage: footage)
+        let sink = CollectingSink()
+        let s = try RTSPSession(url: sim.url("/replay/\(sim.model.channels[0].recordingToken)")).run(.replay(from: t0, to: t0 + 64), sink: sink)
+        #expect(s.endReason == .endOfRange)
+        #expect(sink.units.count == 200)
+        #expect(sink.units.filter(\.discontinuity).count == 1)
+        #expect(sink.units[100].discontinuity && sink.units[100].isKeyframe)
+        #expect(abs(sink.units[100].wallClock!.timeIntervalSince(t0 + 60)) < 0.001)
+        #expect(sink.units.last!.isLastInRange)
+    }
+
+    @Test func headersGoOnlyWhereTheyBelong() throws {
+        let sim = try SimRTSP()
+        let start = alignedReplayStart()
+        let sink = CollectingSink()
+        try RTSPSession(url: sim.url("/replay/\(sim.model.channels[0].recordingToken)")).run(
+            PlayRequest(onvifReplay: true, range: .clock(start: start, end: start + 2), rateControl: false, scale: 1), sink: sink)
+        let log = sim.server.statistics.requestLog
+        let require = Set(log.filter { $0.contains(" Require: onvif-replay") }.map { String($0.split(separator: " ")[0]) })
+        #expect(require == ["DESCRIBE", "SETUP", "PLAY"])
+        for header in ["Range", "Rate-Control", "Scale"] {
+            let methods = Set(log.filter { $0.contains(" \(header): ") }.map { String($0.split(separator: " ")[0]) })
+            #expect(methods == ["PLAY"], "\(header) sent on \(methods)")
+        }
+        #expect(log.contains("PLAY Rate-Control: no"))
+        #expect(log.contains { $0.hasPrefix("PLAY Range: clock=") && $0.hasSuffix("Z") })
+        #expect(!log.contains { $0.contains("Session:") && $0.contains(";") })  // F7: the id only
+        #expect(eventually { sim.server.statistics.teardowns == 1 })
+    }
+
+    @Test func replayIsRefusedWithoutProfileG() throws {
+        let sim = try SimRTSP { $0.profileG = false }
+        let start = alignedReplayStart()
+        #expect(throws: StreamingError.replayNotSupported) {
+            try RTSPSession(url: sim.url("/replay/\(sim.model.channels[0].recordingToken)")).run(.replay(from: start, to: start + 2), sink: CollectingSink())
+        }
+    }
+
+    @Test func concurrentReplayLimitGives453() throws {
+        let sim = try SimRTSP { $0.rtsp.replayLimit = 1 }
+        let token = sim.model.channels[0].recordingToken
+        let start = alignedReplayStart()
+        let first = try RTSPClient(url: RTSPURL(sim.url("/replay/\(token)"))!)
+        let sdp = try first.describe(requireReplay: true)
+        _ = try first.setup(sdp.video!, channel: 0, requireReplay: true)
+        #expect(throws: StreamingError.tooManySessions) {
+            try RTSPSession(url: sim.url("/replay/\(token)")).run(.replay(from: start, to: start + 2), sink: CollectingSink())
+        }
+        first.teardown(first.aggregateURL(sdp))
+        // the slot is free again once the first session is torn down
+        var ok = false
+        for _ in 0..<50 where !ok {
+            ok = (try? RTSPSession(url: sim.url("/replay/\(token)")).run(.replay(from: start, to: start + 2), sink: CollectingSink())) != nil
+            if !ok { usleep(20_000) }
+        }
+        #expect(ok)
+        #expect(sim.server.statistics.refusedForLimit >= 1)
+    }
+
+    @Test(.enabled(if: TestSupport.hasFFmpeg))
+    func ffmpegReadsTheSimulatorStreams() throws {
+        let sim = try SimRTSP()
+        let dir = TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (path, codec) in [("/live/ch01/main", "h264"), ("/live/ch02/sub", "hevc")] {
+            let out = dir.appendingPathComponent("ff-\(codec).mp4").path
+            let r = try TestSupport.run(TestSupport.which("ffmpeg")!, ["-nostdin", "-v", "error", "-rtsp_transport", "tcp", "-i", sim.url(path),
+                                                                     "-t", "2", "-c", "copy", "-y", out])
+            #expect(r.status == 0, "ffmpeg: \(r.err)")
+            let p = try TestSupport.probe(out)
+            #expect(p.codec == codec && p.packets >= 20)
+        }
+    }
+}

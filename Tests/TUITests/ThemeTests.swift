@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import TUI
+
+@Suite struct ThemeTests {
+    static let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
+
+    @Test(arguments: ["default", "light", "high-contrast", "monochrome"])
+    func builtinThemeIsTheFileInThemes(_ name: String) throws {
+        let file = try String(contentsOf: Self.themesDir.appendingPathComponent(name + ".theme"), encoding: .utf8)
+        #expect(ThemeLoader.builtinText(name) == file.trimmingCharacters(in: .newlines),
+                "Themes/\(name).theme and BuiltinThemes.swift differ: copy the file's text into BuiltinThemes.swift")
+        let theme = try Theme.parse(file, name: name)
+        // Every key is written out in each shipped file.
+        for key in ThemeKey.allCases {
+            #expect(file.contains("\n" + key.rawValue + " "), "\(name).theme lacks \(key.rawValue)")
+        }
+        #expect(theme.name == name)
+    }
+
+    @Test func monochromeUsesOnlyAttributes() {
+        let m = ThemeLoader.builtin("monochrome")!
+        #expect(m.isMonochrome)
+        #expect(m[.selected].attrs.contains(.reverse))
+        #expect(!ThemeLoader.builtin("default")!.isMonochrome)
+    }
+
+    @Test func formatColoursBackgroundsAttributesEmptyAndComments() throws {
+        let t = try Theme.parse("""
+        # comment
+        text =
+        error = #FF0000 bold   # trailing comment
+        selected = #ffffff on #005f87 reverse underline
+        input = default on #303030
+        """, name: "t")
+        #expect(t[.text] == .plain)
+        #expect(t[.error] == Style(fg: .rgb(255, 0, 0), attrs: .bold))
+        #expect(t[.selected] == Style(fg: .rgb(255, 255, 255), bg: .rgb(0, 0x5f, 0x87), attrs: [.reverse, .underline]))
+        #expect(t[.input] == Style(fg: .default, bg: .rgb(0x30, 0x30, 0x30)))
+        #expect(t[.muted] == t[.text], "a missing key takes the text style")
+    }
+
+    @Test func errorsNameTheLine() {
+        #expect(throws: ThemeError.unknownKey(name: "t", line: 2, key: "bordr")) { try Theme.parse("text =\nbordr = bold", name: "t") }
+        #expect(throws: ThemeError.badValue(name: "t", line: 1, word: "#12345")) { try Theme.parse("text = #12345", name: "t") }
+        #expect(throws: ThemeError.badLine(name: "t", line: 1, text: "text")) { try Theme.parse("text", name: "t") }
+        let e = ThemeError.badValue(name: "t", line: 3, word: "blink")
+        #expect(e.message.en.contains("line 3") && e.message.vi.contains("dòng 3"))
+    }
+
+    @Test func noColorDropsColoursAndDefaultsToMonochrome() throws {
+        let noColor = ["NO_COLOR": "1"]
+        let t = try ThemeLoader.load(nil, environment: noColor)
+        #expect(t.isMonochrome && t.name == "monochrome")
+        let light = try ThemeLoader.load("light", environment: noColor)
+        #expect(light.isMonochrome)
+        #expect(try !ThemeLoader.load("light", environment: ["NO_COLOR": ""]).isMonochrome, "an empty NO_COLOR does not count")
+        #expect(throws: ThemeError.self) { try ThemeLoader.load("nope", environment: [:]) }
+    }
+
+    @Test func userThemeFileByPathAndByConfigFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vtrack-theme-\(UUID().uuidString)")
+        let themes = dir.appendingPathComponent("vtrack/themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "text = #112233\n".write(to: themes.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
+        let byName = try ThemeLoader.load("mine", environment: ["XDG_CONFIG_HOME": dir.path])
+        #expect(byName[.text].fg == .rgb(0x11, 0x22, 0x33))
+        let byPath = try ThemeLoader.load(themes.appendingPathComponent("mine.theme").path, environment: [:])
+        #expect(byPath.name == "mine")
+    }
+
+    @Test func fileTextRoundTrips() throws {
+        for name in ThemeLoader.builtinNames {
+            let t = ThemeLoader.builtin(name)!
+            #expect(try Theme.parse(t.fileText(), name: name) == t)
+        }
+    }
+}
