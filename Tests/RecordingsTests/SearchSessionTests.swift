@@ -112,4 +112,22 @@ import Testing
         #expect(f.searchesEnded == 1)
         #expect(f.sim.openSearchSessions == 0)
     }
+
+    @Test func theLongPollOutlastsTheRequestTimeout() throws {
+        // the device answers only when its 4 s search is done; a 2 s request timeout alone would cut it off
+        let f = try ProfileGSim { $0.recordings.searchSeconds = 4 }
+        let client = f.client(options: ClientOptions(requestTimeout: 2))
+        let recordings = try client.findRecordings(options: SearchOptions(waitSeconds: 6))
+        #expect(recordings.count == 4)
+        #expect(f.sim.stats.count("GetRecordingSearchResults") == 1) // one blocked request, not polling
+    }
+
+    @Test func aSearchThatNeverFinishesGivesUpAndIsEnded() throws {
+        let f = try ProfileGSim { $0.recordings.searchSeconds = 60 }
+        let e = thrown { _ = try f.client().findRecordings(options: SearchOptions(waitSeconds: 0.2, pageSize: 1, deadlineSeconds: 1)) }
+        #expect(e as? RecordingsError == .searchUnfinished(seconds: 1))
+        #expect((e as? RecordingsError)?.text(.en).contains("had not finished searching") == true)
+        #expect(f.searchesEnded == f.searchesStarted)
+        #expect(f.sim.openSearchSessions == 0)
+    }
 }
