@@ -111,8 +111,8 @@ public struct Recordings: Sendable {
                                             fallbackURL: uri == nil ? fallback?.url(camera: c.camera, interval: range) : nil, note: note))
         }
         let none = recordings.isEmpty
-        return RecordingsReport(sourceName: source.name, device: device, range: range, profileG: true,
-                                playback: none && fallback != nil ? .fallback(fallback!) : .onvifReplay,
+        let playback: RecordingsReport.Playback = none ? (fallback.map { .fallback($0) } ?? .none) : .onvifReplay
+        return RecordingsReport(sourceName: source.name, device: device, range: range, profileG: true, playback: playback,
                                 noRecordings: none, note: none ? Self.noRecordingsNote(fallback: fallback) : nil, cameras: cameras)
     }
 
