@@ -83,6 +83,8 @@ let package = Package(
         ]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
         .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
+        // Downloads (issue 6): engine, files, resume, CLI end to end against the simulator.
+        .testTarget(name: "DownloadTests", dependencies: ["Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
         // Terminal app (issue 7)
         .testTarget(name: "TUITests", dependencies: ["TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)
