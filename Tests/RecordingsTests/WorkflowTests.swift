@@ -66,6 +66,7 @@ import Testing
         let report = try Recordings(repository: box.repository)
             .report(RecordingsRequest(sourceName: "nvr_localhost", range: DateInterval(start: secondsAgo(7200), end: Date())))
         #expect(report.noRecordings)
+        #expect(report.playback == .none)
         #expect(report.cameras.count == 4)
         #expect(report.cameras.allSatisfy { $0.coverage.basis == .none && $0.coverage.intervals.isEmpty && $0.replayURI == nil })
         let note = try #require(report.note)
@@ -77,6 +78,7 @@ import Testing
         let hr = try Recordings(repository: box.repository)
             .report(RecordingsRequest(sourceName: "hik", range: DateInterval(start: secondsAgo(7200), end: secondsAgo(60))))
         #expect(hr.noRecordings)
+        #expect(hr.playback == .fallback(PlaybackFallback(kind: .vendor(.hikvision), host: "127.0.0.1")))
         #expect(hr.cameras.allSatisfy { $0.fallbackURL?.contains("/Streaming/tracks/") == true })
     }
 
