@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Simulator
+import Synchronization
 import Testing
 @testable import Streaming
 
@@ -140,17 +141,17 @@ struct SimulatorRTSPFaultTests {
         let sim = try SimRTSP()
         let session = try RTSPSession(url: sim.url("/live/ch01/main"))
         let done = DispatchSemaphore(value: 0)
-        final class Box: @unchecked Sendable { var summary: StreamSummary?; var error: Error? }  // written before signal, read after wait
-        let box = Box()
+        let result = Mutex<Result<StreamSummary, StreamingError>?>(nil)
         DispatchQueue.global().async {
-            do { box.summary = try session.run(PlayRequest(), sink: CollectingSink()) } catch { box.error = error }
+            let r = Result { try session.run(PlayRequest(), sink: CollectingSink()) }.mapError { $0 as? StreamingError ?? .connectionClosed }
+            result.withLock { $0 = r }
             done.signal()
         }
         #expect(eventually { (sim.server.statistics.requests["PLAY"] ?? 0) == 1 })
         session.cancel()
         #expect(done.wait(timeout: .now() + 5) == .success)
-        #expect(box.error == nil)
-        #expect(box.summary?.endReason == .cancelled)
+        let summary = try result.withLock { $0 }?.get()
+        #expect(summary?.endReason == .cancelled)
         #expect(eventually { sim.server.statistics.teardowns == 1 })
     }
 
