@@ -235,6 +235,32 @@ struct SimulatorRTSPFaultTests {
         }
     }
 
+    @Test func connectionThatNeverCompletesGivesAConnectTimeout() throws {
+        // a listener whose accept queue is full: further SYNs are dropped, connect() hangs
+        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(s) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, len) } }
+        listen(s, 0)
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) } }
+        var fillers: [Int32] = []
+        defer { fillers.forEach { close($0) } }
+        for _ in 0..<4 {  // fill the queue (non-blocking connects that complete or stay pending)
+            let c = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(c, $0, len) } }
+            fillers.append(c)
+        }
+        var options = RTSPOptions()
+        options.connectTimeout = 0.5
+        let port = Int(UInt16(bigEndian: addr.sin_port))
+        #expect(throws: StreamingError.connectTimeout(host: "127.0.0.1", port: port, seconds: 0.5)) {
+            try RTSPSession(url: "rtsp://127.0.0.1:\(port)/x", options: options).run(PlayRequest(), sink: CollectingSink())
+        }
+    }
+
     @Test func unknownPathIsATypedError() throws {
         let sim = try SimRTSP()
         #expect(throws: StreamingError.notFound(uri: "rtsp://127.0.0.1:\(sim.server.port)/live/ch99/main")) {
