@@ -78,7 +78,8 @@ let package = Package(
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
         .testTarget(name: "CLITests", dependencies: ["Simulator"]),
         .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common", "Core"]),
-        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common"]),
+        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common",
+                                                          .product(name: "Logging", package: "swift-log")]),
         // Store / paths (issue 4): a helper process for the two-process database tests.
         .executableTarget(name: "vtrack-store-worker", dependencies: ["Store", "Common"], path: "Tests/StoreWorker"),
         .testTarget(name: "StoreTests", dependencies: [

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import Simulator
+import Synchronization
 import Testing
 @testable import Streaming
 
@@ -192,5 +194,36 @@ struct SimulatorRTSPMoreTests {
         if TestSupport.hasFFmpeg {
             #expect(try TestSupport.probe(files[1].path).width == 1920)
         }
+    }
+}
+
+/// A log handler that keeps the messages (swift-log test double).
+struct CapturingLogHandler: LogHandler {
+    let box: LogBox
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        box.messages.withLock { $0.append("\(event.level) \(event.message)") }
+    }
+}
+
+final class LogBox: Sendable {
+    let messages = Mutex<[String]>([])
+    var logger: Logger { Logger(label: "test") { _ in CapturingLogHandler(box: self) } }
+}
+
+@Suite struct G711Tests {
+    @Test func g711AudioIsDroppedWithALogNote() throws {
+        let sim = try SimRTSP { $0.rtsp.g711Audio = true }
+        let box = LogBox()
+        let sink = CollectingSink(limit: 5)
+        let s = try RTSPSession(url: sim.url("/live/ch01/sub"), logger: box.logger).run(PlayRequest(), sink: sink)
+        #expect(s.endReason == .stoppedBySink && s.audioFrames == 0)
+        #expect(sim.server.statistics.requests["SETUP"] == 1)  // the audio track was not set up
+        #expect(box.messages.withLock { $0 }.contains { $0.hasPrefix("info G.711 audio (PCMU) is not recorded") })
     }
 }
