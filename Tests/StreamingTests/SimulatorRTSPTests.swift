@@ -142,3 +142,55 @@ struct SimulatorRTSPTests {
         }
     }
 }
+
+@Suite("Simulator RTSP: PAUSE and format changes", .serialized)
+struct SimulatorRTSPMoreTests {
+    final class StopAfter: MediaSink {
+        var units: [AccessUnit] = []
+        var stopAt: Int
+        init(_ n: Int) { stopAt = n }
+        func received(_ au: AccessUnit) throws -> SinkDecision {
+            units.append(au)
+            return units.count >= stopAt ? .stop : .continue
+        }
+    }
+
+    @Test func pauseIsAnsweredMidStream() throws {
+        let sim = try SimRTSP()
+        let start = alignedReplayStart()
+        let client = try RTSPClient(url: RTSPURL(sim.url("/replay/\(sim.model.channels[0].recordingToken)"))!)
+        let sdp = try client.describe(requireReplay: true)
+        let ch = try client.setup(sdp.video!, channel: 0, requireReplay: true)
+        let sink = StopAfter(30)
+        let pipeline = MediaPipeline(channels: .init(videoRTP: ch.rtp, videoRTCP: ch.rtcp), video: H264Depacketizer(parameterSets: sdp.video!.parameterSets),
+                                     audio: nil, sink: sink)
+        let agg = client.aggregateURL(sdp)
+        try client.play(agg, .replay(from: start, to: start + 20, unpaced: false))
+        try client.receive(into: pipeline)
+        #expect(sink.units.count == 30)
+        let paused = try client.pause(agg)
+        #expect(paused.status == 200)
+        let ping = try client.getParameter(agg)
+        #expect(ping.status == 200)
+        #expect(sim.server.statistics.requests["PAUSE"] == 1)
+        client.teardown(agg)
+        #expect(eventually { sim.server.statistics.teardowns == 1 })
+    }
+
+    @Test func aNewResolutionStartsANewFile() throws {
+        // pictures of the 360p asset, then of the 1080p asset, through the recording sink
+        let small = try MP4WriterTests.accessUnits("sub_360p15.h264", count: 30, fps: 15)
+        var big = try MP4WriterTests.accessUnits("main_1080p25.h264", count: 50, fps: 25)
+        for i in big.indices { big[i].timestamp = small.last!.timestamp + 6000 + Int64(i) * 3600 }
+        let dir = TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sink = MP4RecordingSink(path: dir.appendingPathComponent("cam.mp4").path)
+        for au in small + big { _ = try sink.received(au) }
+        let files = try sink.finish()
+        #expect(files.map { ($0.path as NSString).lastPathComponent } == ["cam.mp4", "cam-2.mp4"])
+        #expect(files.map(\.videoSamples) == [30, 50])
+        if TestSupport.hasFFmpeg {
+            #expect(try TestSupport.probe(files[1].path).width == 1920)
+        }
+    }
+}

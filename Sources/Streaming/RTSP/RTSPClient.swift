@@ -19,6 +19,8 @@ public final class RTSPClient {
     public private(set) var sessionTimeout = 60
     /// Base for `a=control` (Content-Base, Content-Location or the DESCRIBE URL).
     public private(set) var baseURL: RTSPURL
+    /// Called with every chunk read from the socket (a capture tap for tools; nil normally).
+    public var onBytes: ((UnsafeRawBufferPointer) -> Void)?
     public private(set) var keepalivesSent = 0
     public private(set) var unexpectedMessages = 0
 
@@ -194,8 +196,13 @@ public final class RTSPClient {
                 sendKeepalive()
                 nextKeepalive = now + keepaliveInterval
             }
-            let n = socket.receive(into: reader.writableSpace())
-            if n > 0 { reader.didWrite(n); continue }
+            let space = reader.writableSpace()
+            let n = socket.receive(into: space)
+            if n > 0 {
+                onBytes?(UnsafeRawBufferPointer(rebasing: space[..<n]))
+                reader.didWrite(n)
+                continue
+            }
             if n == 0 {
                 try pipeline.finish()
                 if pipeline.endReason != nil { return }
@@ -278,8 +285,13 @@ public final class RTSPClient {
                     unexpectedMessages += 1
                 }
             }
-            let n = socket.receive(into: reader.writableSpace())
-            if n > 0 { reader.didWrite(n); continue }
+            let space = reader.writableSpace()
+            let n = socket.receive(into: space)
+            if n > 0 {
+                onBytes?(UnsafeRawBufferPointer(rebasing: space[..<n]))
+                reader.didWrite(n)
+                continue
+            }
             if n == 0 {
                 if reader.bytesIn == 0 && method == "OPTIONS" {
                     throw StreamingError.malformedResponse("connection closed before any answer")
