@@ -119,4 +119,16 @@ import Testing
         #expect(again.cameras.first?.fallbackURL?.contains("/rec/") == true)
         #expect(try box.repository.requireSource(named: "nvr_localhost").config.extras[PlaybackFallback.configKey] != nil)
     }
+
+    @Test func aSourceWithoutASavedPasswordSaysSo() throws {
+        let f = try ProfileGSim()
+        let box = try StoreSandbox()
+        try box.save(f, password: nil)
+        let e = thrown {
+            _ = try Recordings(repository: box.repository)
+                .report(RecordingsRequest(sourceName: "nvr_localhost", range: DateInterval(start: secondsAgo(7200), end: Date())))
+        }
+        #expect(e as? StoreError == .noPassword(source: "nvr_localhost"))
+        #expect(f.sim.stats.failedLogins == 0) // the device was never asked with an empty password
+    }
 }

@@ -29,7 +29,8 @@ public struct Recordings: Sendable {
 
     /// An ONVIF client for a saved source, logged in with its saved (decrypted) password.
     public func client(for source: VideoSource) throws -> ONVIFClient {
-        let password = !source.config.username.isEmpty && source.hasPassword ? try repository.password(for: source) : nil
+        // a user without a saved password: the store's own sentence ("no password saved for …")
+        let password = source.config.username.isEmpty ? nil : try repository.password(for: source)
         return try Self.client(for: source, password: password, options: clientOptions)
     }
 
