@@ -6,7 +6,8 @@ import Darwin
 #endif
 
 /// An exclusive advisory lock (`flock`) on a 0600 file, held until `unlock()` or process exit.
-/// Used only around migrations; SQLite's own locking covers everything else.
+/// Held while a ``Repository`` opens (WAL switch, migrations, adoption of a prototype database),
+/// where SQLite can report "locked" without waiting; SQLite's own locking covers everything else.
 struct FileLock {
     private let fd: Int32
 

@@ -10,7 +10,9 @@ import Darwin
 /// VTrack's SQLite store: sources, their encrypted passwords and the processing settings.
 ///
 /// Opening it creates the folder (0700) and file (0600) when missing, switches the database to
-/// WAL, sets a busy timeout, and runs the migrations (adopting a prototype database). Every write
+/// WAL, sets a busy timeout, and runs the migrations (adopting a prototype database). The whole
+/// open runs under an exclusive `flock` on `<db>.lock` (see ``FileLock``), because the WAL switch
+/// and the adoption are the places where SQLite reports "locked" without waiting. Every write
 /// is one IMMEDIATE transaction, so two processes (the TUI and a CLI download) can use the same
 /// file at once: the second writer waits for the first instead of failing with "database is locked".
 ///
@@ -23,6 +25,8 @@ public final class Repository: Sendable {
     /// What `processingConfig()` returns before anything is saved.
     public let processingDefaults: ProcessingConfig
     let pool: DatabasePool
+    /// How long a write waits for another process's write (the SQLite busy timeout).
+    let busyTimeout: TimeInterval
 
     /// The database file.
     public var path: String { locations.databaseFile }
@@ -32,6 +36,7 @@ public final class Repository: Sendable {
     public init(locations: StoreLocations, busyTimeout: TimeInterval = 30,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.locations = locations
+        self.busyTimeout = busyTimeout
         self.secrets = SecretBox(keyFile: locations.keyFile)
         self.processingDefaults = ProcessingConfig.defaults(databaseFile: locations.databaseFile, environment: environment)
         let file = locations.databaseFile
@@ -46,11 +51,10 @@ public final class Repository: Sendable {
             // Deleted content (such as a migrated clear-text password) is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
-        do {
-            pool = try DatabasePool(path: file, configuration: config)
-        } catch {
-            throw Self.translate(error, path: file)
-        }
+        // Two VTrack processes never open (WAL switch, migrations, adoption) at the same time.
+        let lock = try FileLock(path: file + ".lock")
+        defer { lock.unlock() }
+        pool = try Self.openPool(path: file, configuration: config, waitingUpTo: busyTimeout)
         SecureFiles.tightenIfPresent(file + "-wal")
         SecureFiles.tightenIfPresent(file + "-shm")
         try migrate()
@@ -107,26 +111,75 @@ public final class Repository: Sendable {
 
     // MARK: - Opening
 
-    /// Migrates under an exclusive `flock` on `<db>.lock`, so two processes opening a new file at
-    /// once never run the same migration twice. The lock is only taken when work is pending.
+    /// Opens the pool, which switches a rollback-journal database (the prototype's) to WAL.
+    ///
+    /// `PRAGMA journal_mode = WAL` reads the file header, then upgrades to a write lock. When
+    /// another connection already holds the write lock, SQLite answers SQLITE_BUSY at once
+    /// *without* calling the busy handler (waiting could deadlock a read-to-write upgrade), so the
+    /// busy timeout does not help. Other VTrack processes are kept out by the caller's `flock`;
+    /// this retries the open, until `timeout`, for any other program (such as the prototype) that
+    /// writes the file without taking that lock.
+    static func openPool(path: String, configuration: Configuration, waitingUpTo timeout: TimeInterval) throws -> DatabasePool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        var pause: useconds_t = 1_000
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(pause)
+                pause = min(pause * 2, 100_000)
+            } catch {
+                throw translate(error, path: path)
+            }
+        }
+    }
+
+    /// Runs the pending migrations and moves clear-text passwords to encrypted storage. The
+    /// caller holds the `flock` on `<db>.lock`, so two processes opening a prototype database at
+    /// once never run the same migration twice; the work is skipped when nothing is pending.
     private func migrate() throws {
         let migrator = Schema.migrator(secrets: secrets)
-        try run {
-            let pending = try pool.read { db -> Bool in
+        let pending = try run {
+            try pool.read { db -> Bool in
                 if try migrator.hasBeenSuperseded(db) { throw StoreError.newerDatabase(path: path) }
                 return try !migrator.hasCompletedMigrations(db) || LegacyPasswords.anyLeft(db)
             }
-            guard pending else { return }
-            let lock = try FileLock(path: path + ".lock")
-            defer { lock.unlock() }
+        }
+        guard pending else { return }
+        try run {
             try migrator.migrate(pool)
-            let cleaned = try pool.write { try LegacyPasswords.encryptAndStrip($0, secrets: secrets) }
-            // Push every page to the main file and empty the WAL, so no old page that held a
-            // clear-text password stays on disk (best effort when another process is reading).
-            _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-            _ = cleaned
-            SecureFiles.tightenIfPresent(path + "-wal")
-            SecureFiles.tightenIfPresent(path + "-shm")
+            _ = try pool.write { try LegacyPasswords.encryptAndStrip($0, secrets: secrets) }
+        }
+        // Push every page to the main file and empty the WAL, so no old page that held a
+        // clear-text password stays on disk.
+        scrubJournal(for: min(busyTimeout, 5))
+        SecureFiles.tightenIfPresent(path + "-wal")
+        SecureFiles.tightenIfPresent(path + "-shm")
+    }
+
+    /// Copies every page of the WAL into the database file and empties the WAL (a TRUNCATE
+    /// checkpoint). Best effort, never an error: it is retried for up to `seconds`; when another
+    /// process keeps reading an old snapshot all that time, SQLite's next checkpoint (automatic,
+    /// or at the last close) finishes the job.
+    ///
+    /// The checkpoint runs with the busy handler off. A TRUNCATE checkpoint that waits (through
+    /// the busy handler) for another process's readers holds the write lock meanwhile, so that
+    /// process's own writes could run out of *their* busy timeout and fail with "database is
+    /// locked"; failing fast and retrying never blocks anyone for long.
+    private func scrubJournal(for seconds: TimeInterval) {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        let restore = "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))"
+        var pause: useconds_t = 1_000
+        while true {
+            let done = (try? pool.writeWithoutTransaction { db -> Bool in
+                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                defer { try? db.execute(sql: restore) }
+                _ = try db.checkpoint(.truncate)
+                return true
+            }) ?? false
+            if done || Date() >= deadline { return }
+            usleep(pause)
+            pause = min(pause * 2, 50_000)
         }
     }
 

@@ -1,5 +1,6 @@
 import Common
 import Foundation
+import GRDB
 import Testing
 @testable import Store
 
@@ -64,6 +65,61 @@ import Testing
         // The prototype's row had default_days 30; both workers added theirs.
         #expect(try repo.processingConfig().defaultDays == 30 + 2 * Self.count)
         try repo.close()
+        #expect(!contains(rawDatabaseBytes(loc.databaseFile), PrototypeFixture.password))
+    }
+
+    /// Another program (the prototype, which takes no `flock`) is in the middle of a write on
+    /// the rollback-journal file while VTrack opens it. Switching to WAL must then wait for that
+    /// write: SQLite answers `PRAGMA journal_mode = WAL` with SQLITE_BUSY at once, without the
+    /// busy handler, so an open that does not retry fails with "database is locked".
+    @Test func adoptingWhileAnotherProgramWritesThePrototypeWaitsForIt() throws {
+        let tmp = TempDir("proto-busy")
+        let loc = tmp.locations()
+        try FileManager.default.createDirectory(atPath: tmp.file("data"), withIntermediateDirectories: true)
+        try PrototypeFixture.create(at: loc.databaseFile)
+        var otherConfig = Configuration()
+        otherConfig.busyMode = .timeout(30) // its COMMIT waits for VTrack's brief read locks
+        let other = try DatabaseQueue(path: loc.databaseFile, configuration: otherConfig)
+        let writing = DispatchSemaphore(value: 0), finish = DispatchSemaphore(value: 0)
+        let otherDone = DispatchGroup()
+        otherDone.enter()
+        Thread.detachNewThread {
+            defer { otherDone.leave() }
+            try? other.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) { // holds the write (RESERVED) lock
+                    try db.execute(sql: "UPDATE processing_config SET default_days = default_days + 1")
+                    writing.signal()
+                    finish.wait()
+                    return .commit
+                }
+            }
+        }
+        writing.wait()
+        let opened = LockedResults()
+        let openDone = DispatchGroup()
+        openDone.enter()
+        Thread.detachNewThread {
+            defer { openDone.leave() }
+            do {
+                let repo = try Repository(locations: loc)
+                let days = try repo.processingConfig().defaultDays
+                try repo.close()
+                opened.append((status: 0, out: "\(days)", err: ""))
+            } catch {
+                opened.append((status: 1, out: "", err: "\(error)"))
+            }
+        }
+        // Give the open time to meet the held lock (without the fix it fails within milliseconds),
+        // then let the other program commit. The open must wait for it, not fail.
+        usleep(500_000)
+        finish.signal()
+        otherDone.wait()
+        openDone.wait()
+        try other.close()
+        let result = try #require(opened.all.first)
+        #expect(result.status == 0, "open failed: \(result.err)")
+        // The other program's update was kept, and the clear-text password is gone.
+        #expect(result.out == "31")
         #expect(!contains(rawDatabaseBytes(loc.databaseFile), PrototypeFixture.password))
     }
 }
