@@ -173,11 +173,14 @@ public final class RTSPClient {
 
     // MARK: Streaming
 
+    /// Routes media frames that arrive while waiting for answers (e.g. before the PLAY answer, or
+    /// during PAUSE) to `pipeline` instead of dropping them.
+    public func attach(_ pipeline: MediaPipeline) { self.pipeline = pipeline }
+
     /// Reads media into `pipeline` until it ends (BYE, T flag, sink stop) or fails: connection
     /// closed, stalled, cancelled. Sends keepalives on time, even while data pours in.
     public func receive(into pipeline: MediaPipeline) throws {
         self.pipeline = pipeline
-        defer { self.pipeline = nil }
         let stall = options.stallTimeout
         while true {
             var gotFrame = false
