@@ -19,6 +19,9 @@ import Synchronization
 public final class Simulator: Sendable {
     public let config: SimulatorConfig
     public let model: NVRModel
+    /// Profile G: one recording per channel with seeded gaps (empty without Profile G).
+    public let recordings: SimRecordings
+    let searchSessions: SimSearchSessions
 
     let router = SOAPRouter()
     private let counters = Mutex(SimulatorStats())
@@ -26,6 +29,7 @@ public final class Simulator: Sendable {
     private let http = Mutex<SimHTTPServer?>(nil)
     private let rtspPortValue: Mutex<Int>
     private let discovery = Mutex<DiscoveryResponder?>(nil)
+    private let rtsp = Mutex<RTSPServer?>(nil)
 
     public init(config: SimulatorConfig) {
         self.config = config
@@ -38,6 +42,15 @@ public final class Simulator: Sendable {
         router.register(SimDeviceService.make())
         if !config.media2Only { router.register(SimMediaService.make()) }
         if !config.media1Only { router.register(SimMedia2Service.make()) }
+
+        // Profile G (Sources/Simulator/ProfileG)
+        self.recordings = SimRecordings(config: config, model: model)
+        self.searchSessions = SimSearchSessions(switches: config.recordings)
+        if config.profileG {
+            router.register(SimRecordingService.make(library: recordings))
+            router.register(SimSearchService.make(library: recordings, sessions: searchSessions))
+            router.register(SimReplayService.make(library: recordings))
+        }
     }
 
     /// Starts the servers. Throws when the port is taken.
@@ -47,6 +60,17 @@ public final class Simulator: Sendable {
             return self.router.handle(request, environment: { self.environment() }, stats: self.counters)
         }
         http.withLock { $0 = server }
+        // RTSP server (RTSP/): live and replay streams; GetStreamUri carries its real port
+        let rtspServer = RTSPServer(config: config, model: model, footage: recordings)
+        do {
+            try rtspServer.start()
+        } catch {
+            server.stop()
+            http.withLock { $0 = nil }
+            throw error
+        }
+        rtsp.withLock { $0 = rtspServer }
+        setRTSPPort(rtspServer.port)
         // WS-Discovery responder (Discovery/), advertising this HTTP server
         if config.discovery {
             let responder = DiscoveryResponder(config: config, httpPort: server.port)
@@ -72,7 +96,11 @@ public final class Simulator: Sendable {
             return s
         }
         server?.stop()
+        rtsp.withLock { r -> RTSPServer? in defer { r = nil }; return r }?.stop()
     }
+
+    /// The RTSP server while running (its port, statistics).
+    public var rtspServer: RTSPServer? { rtsp.withLock { $0 } }
 
     /// The HTTP (ONVIF SOAP) port actually bound; 0 before `start()`.
     public var httpPort: Int { http.withLock { $0?.port ?? 0 } }
@@ -104,6 +132,16 @@ public final class Simulator: Sendable {
             s.locked = false
         }
     }
+
+    /// Expires every HTTP Digest nonce (as devices do after a while): clients must answer the
+    /// `stale=true` challenge without counting it as a failed login.
+    public func expireDigestNonces() { router.authenticator.expireNonces() }
+
+    /// Search sessions (FindRecordings, FindEvents) not yet ended or expired.
+    public var openSearchSessions: Int { searchSessions.openCount }
+
+    /// Forgets every search session now, as a rebooted device would.
+    public func expireSearchSessions() { searchSessions.expireAll() }
 
     /// Changes the device clock's offset from real time while running (a drifting clock).
     public func setClockSkew(_ seconds: TimeInterval) { clockSkew.withLock { $0 = seconds } }

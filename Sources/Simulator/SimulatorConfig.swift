@@ -63,11 +63,21 @@ public struct SimulatorConfig: Sendable {
         public init() {}
     }
 
+    // MARK: RTSP
+    /// RTSP server behaviour: session timeout, replay limit, auth variant, fault switches.
+    public var rtsp = RTSPSettings()
+
     // MARK: Profile G
     /// Days of recordings per channel, ending now.
     public var days: Int = 7
     /// Seed for the recordings' gaps.
     public var seed: UInt64 = 42
+    /// Switches of the Profile G services (recordings, search, replay); see `ProfileG/ProfileGSwitches.swift`.
+    public var recordings = ProfileGSwitches()
+    /// Behave like this vendor's NVR: its manufacturer name and its own playback URLs on the RTSP server.
+    public var vendor: SimVendor? = nil {
+        didSet { if let v = vendor { manufacturer = v.manufacturer } }
+    }
 
     // MARK: WS-Discovery
     public var discovery = false

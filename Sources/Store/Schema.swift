@@ -83,7 +83,8 @@ enum Schema {
             try LegacyPasswords.encryptAndStrip(db, secrets: secrets)
         }
 
-        // Next: the downloader's tables (download jobs and files, issue 6) as "v2_…" migrations here.
+        // The downloader's tables (download jobs, cameras and files, issue 6): Downloads/DownloadSchema.swift.
+        DownloadSchema.register(&m)
         return m
     }
 

@@ -42,6 +42,17 @@ struct SimMain: ParsableCommand {
     @Flag(name: .customLong("profile-without-encoder"), help: "Channel 1's sub profile has no video encoder.") var profileWithoutEncoder = false
     @Option(name: .customLong("stream-uri-fault-channel"), help: "GetStreamUri fails with 'Unknown Error' for this channel.") var streamURIFaultChannel: Int?
 
+    @Flag(name: .customLong("print-model"), help: "Print the channels and profiles these flags give, as JSON, and exit.")
+    var printModel = false
+
+    // MARK: RTSP (see RTSPFlags.swift)
+    @OptionGroup(title: "RTSP")
+    var rtspFlags: RTSPFlags
+
+    // MARK: Profile G (see ProfileGFlags.swift)
+    @OptionGroup(title: "Profile G")
+    var profileGFlags: ProfileGFlags
+
     // MARK: WS-Discovery (see DiscoveryFlags.swift)
     @OptionGroup(title: "WS-Discovery")
     var discoveryFlags: DiscoveryFlags
@@ -78,12 +89,18 @@ struct SimMain: ParsableCommand {
         c.faults.authenticatedDateTime = authenticatedDateTime
         c.faults.profileWithoutEncoder = profileWithoutEncoder
         c.faults.streamURIFaultChannel = streamURIFaultChannel
+        profileGFlags.apply(to: &c)
         discoveryFlags.apply(to: &c)
+        rtspFlags.apply(to: &c)
         return c
     }
 
     func run() throws {
         let config = self.config
+        if printModel {
+            print(try ModelDump.json(config))
+            return
+        }
         let sim = Simulator(config: config)
         do {
             try sim.start()
@@ -93,6 +110,7 @@ struct SimMain: ParsableCommand {
         if let r = sim.discoveryResponder {
             FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
         }
+        FileHandle.standardError.write(Data("vtrack-sim: RTSP on port \(sim.rtspPort) (/live/chNN/main|sub, /replay/<recording token>)\n".utf8))
         // the one line on standard output, unbuffered so a parent reading the pipe sees it at once
         FileHandle.standardOutput.write(Data("ready \(sim.deviceServiceURL)\n".utf8))
         SimMain.waitForSignal { sim.stop() } // stop() sends Bye first

@@ -47,7 +47,7 @@ import Testing
         for s in sources {
             #expect(try repo.password(for: s).hasPrefix("pw-"))
         }
-        #expect(try repo.appliedMigrations().count == 4)
+        #expect(try repo.appliedMigrations().count == 5)
     }
 
     @Test func twoProcessesAdoptingThePrototypeAtOnce() throws {

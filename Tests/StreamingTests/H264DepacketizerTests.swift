@@ -148,7 +148,7 @@ struct H264DepacketizerTests {
         let t0 = Date(timeIntervalSince1970: 1_700_000_000)
         let first = ONVIFReplayExtension(ntpTimestamp: NTPTime.ntp(t0), cleanPoint: true, discontinuity: true)
         var packets = pk.packetize([Self.idr(30)], timestamp: 0, first: first)
-        let last = ONVIFReplayExtension(ntpTimestamp: NTPTime.ntp(t0 + 0.04), endOfAccessUnit: true, terminal: true)
+        let last = ONVIFReplayExtension(ntpTimestamp: NTPTime.ntp(t0 + 0.04), endOfSection: true, terminal: true)
         packets += pk.packetize([Self.slice(30)], timestamp: 3600, first: nil, last: last)
         let aus = try d.accessUnits(packets)
         #expect(aus[0].discontinuity && !aus[0].isLastInRange)

@@ -8,7 +8,7 @@ struct RTPPacketTests {
         // V=2 P=1 X=1 CC=1, M=1 PT=96
         var b: [UInt8] = [0xB1, 0xE0, 0x12, 0x34, 0, 0, 0x10, 0, 0xDE, 0xAD, 0xBE, 0xEF]
         b += [1, 2, 3, 4]  // CSRC
-        let ext = ONVIFReplayExtension(ntpTimestamp: 0x1122_3344_5566_7788, cleanPoint: true, endOfAccessUnit: false,
+        let ext = ONVIFReplayExtension(ntpTimestamp: 0x1122_3344_5566_7788, cleanPoint: true, endOfSection: false,
                                        discontinuity: true, terminal: true, cseq: 7)
         b += ext.wireBytes
         b += [0x65, 0xAA, 0xBB]  // payload
@@ -35,7 +35,7 @@ struct RTPPacketTests {
     @Test func extensionFlagsEachAlone() throws {
         let cases: [(ONVIFReplayExtension, UInt8)] = [
             (ONVIFReplayExtension(ntpTimestamp: 1, cleanPoint: true), 0x80),
-            (ONVIFReplayExtension(ntpTimestamp: 1, endOfAccessUnit: true), 0x40),
+            (ONVIFReplayExtension(ntpTimestamp: 1, endOfSection: true), 0x40),
             (ONVIFReplayExtension(ntpTimestamp: 1, discontinuity: true), 0x20),
             (ONVIFReplayExtension(ntpTimestamp: 1, terminal: true), 0x10),
         ]

@@ -15,7 +15,9 @@ extension ONVIFClient {
     private enum Step { case retry, retryAfterClock, fail(ONVIFError) }
 
     /// Sends one SOAP request and returns the response element.
-    func soap(url: String, action: String, operation: String, body: String, authenticate: Bool = true) throws -> XMLElement {
+    /// - Parameter timeout: seconds the request may take, instead of `ClientOptions.requestTimeout`.
+    func soap(url: String, action: String, operation: String, body: String, authenticate: Bool = true,
+              timeout: Double? = nil) throws -> XMLElement {
         let creds = authenticate ? credentials : nil
         if creds != nil {
             if let e = state.withLock({ $0.finalError }) { throw e }
@@ -34,11 +36,11 @@ extension ONVIFClient {
                 if let authorization = httpAuthorization(url: url, credentials: c) { headers.append("Authorization: \(authorization)") }
             }
             let xml = Envelope.build(version: version, action: action, to: url, body: body, security: security)
-            let request = HTTPRequest(url: url, headers: headers, body: Array(xml.utf8))
+            let request = HTTPRequest(url: url, headers: headers, body: Array(xml.utf8), timeout: timeout)
             let response: HTTPResponse
             switch transport.send(request) {
             case .success(let r): response = r
-            case .failure(let f): throw transportError(f)
+            case .failure(let f): throw transportError(f, timeout: timeout)
             }
 
             let refusal: SOAPOutcome.Refusal
@@ -90,9 +92,7 @@ extension ONVIFClient {
         case .basic?: return DigestChallenge.basicAuthorization(user: c.user, password: c.password)
         case .digest(let d)?:
             let uri = URLParts(url).map { $0.rest.isEmpty ? "/" : $0.rest } ?? "/"
-            var bytes = [UInt8](repeating: 0, count: 8)
-            for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-            let cnonce = bytes.map { String(format: "%02x", $0) }.joined()
+            let cnonce = UsernameToken.randomBytes(8).map { String(format: "%02x", $0) }.joined()
             return d.authorization(method: "POST", uri: uri, user: c.user, password: c.password, nc: nc, cnonce: cnonce)
         }
     }

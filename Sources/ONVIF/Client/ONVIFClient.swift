@@ -65,10 +65,13 @@ public final class ONVIFClient: Sendable {
     /// ```
     /// - Throws: `ONVIFError.serviceNotSupported` when the device does not offer the service or
     ///   the operation, and every other `ONVIFError`.
-    public func call(_ service: ONVIFService, _ operation: String, body: String) throws -> XMLElement {
+    /// - Parameter timeout: seconds this request may take, instead of `ClientOptions.requestTimeout`
+    ///   (a long poll such as GetRecordingSearchResults with a WaitTime needs more).
+    public func call(_ service: ONVIFService, _ operation: String, body: String, timeout: Double? = nil) throws -> XMLElement {
         let map = try services()
         guard let url = map[service] else { throw ONVIFError.serviceNotSupported(service: service.displayName) }
-        return try soap(url: url, action: service.action(operation), operation: "\(service.displayName) \(operation)", body: body)
+        return try soap(url: url, action: service.action(operation), operation: "\(service.displayName) \(operation)", body: body,
+                        timeout: timeout)
     }
 
     /// Like `call(_:_:body:)` but to an explicit address (e.g. a subscription reference) with a
@@ -84,14 +87,14 @@ public final class ONVIFClient: Sendable {
     }
 
     /// The user-facing error of a transport failure.
-    func transportError(_ f: TransportFailure) -> ONVIFError {
+    func transportError(_ f: TransportFailure, timeout: Double? = nil) -> ONVIFError {
         let detail = redact(f.detail)
         switch f.kind {
         case .unresolved, .unreachable: return .unreachable(host: address.host, detail: detail)
         case .refused: return .connectionRefused(host: address.host, port: address.port)
         case .timeout:
             let connect = detail.lowercased().contains("connection timed out") || detail.lowercased().contains("connect")
-            return .timeout(host: address.description, seconds: connect ? options.connectTimeout : options.requestTimeout)
+            return .timeout(host: address.description, seconds: connect ? options.connectTimeout : (timeout ?? options.requestTimeout))
         case .tls: return .tlsCertificate(host: address.description, detail: detail)
         case .other: return .network(host: address.description, detail: detail)
         }

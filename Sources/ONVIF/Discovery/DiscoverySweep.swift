@@ -1,24 +1,6 @@
 import Dispatch
 import Glibc
 
-/// Where a sweep or listener streams its `DiscoveryEvent`s: a handler called on a queue
-/// (the TUI passes its serial UI queue).
-public struct DiscoveryEventSink: Sendable {
-    public let queue: DispatchQueue
-    public let handler: @Sendable (DiscoveryEvent) -> Void
-
-    public init(queue: DispatchQueue, handler: @escaping @Sendable (DiscoveryEvent) -> Void) {
-        self.queue = queue
-        self.handler = handler
-    }
-
-    /// Delivers `event` to the handler on the queue.
-    public func send(_ event: DiscoveryEvent) {
-        let h = handler
-        queue.async { h(event) }
-    }
-}
-
 /// WS-Discovery of ONVIF devices.
 public enum WSDiscovery {
     /// Probes and collects answers for `options.timeout` seconds; blocks the calling thread

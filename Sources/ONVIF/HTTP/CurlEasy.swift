@@ -50,7 +50,7 @@ final class CurlEasy: @unchecked Sendable {
         vtrack_curl_setopt_long(h, CURLOPT_TCP_NODELAY, 1)
         vtrack_curl_setopt_long(h, CURLOPT_FOLLOWLOCATION, 0)
         vtrack_curl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Int(settings.connectTimeout * 1000))
-        vtrack_curl_setopt_long(h, CURLOPT_TIMEOUT_MS, Int(settings.requestTimeout * 1000))
+        vtrack_curl_setopt_long(h, CURLOPT_TIMEOUT_MS, Int((request.timeout ?? settings.requestTimeout) * 1000))
         vtrack_curl_setopt_long(h, CURLOPT_SSL_VERIFYPEER, settings.allowInsecureTLS ? 0 : 1)
         vtrack_curl_setopt_long(h, CURLOPT_SSL_VERIFYHOST, settings.allowInsecureTLS ? 0 : 2)
         vtrack_curl_setopt_long(h, CURLOPT_POST, 1)

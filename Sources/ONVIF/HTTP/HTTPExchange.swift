@@ -4,6 +4,8 @@ struct HTTPRequest: Sendable {
     /// Extra header lines, `Name: value`.
     var headers: [String]
     var body: [UInt8]
+    /// Seconds this request may take, instead of the transport's request timeout (long polls).
+    var timeout: Double? = nil
 }
 
 /// What came back.

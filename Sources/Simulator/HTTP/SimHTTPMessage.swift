@@ -28,6 +28,9 @@ public struct SimHTTPResponse: Sendable {
     public var body: [UInt8]
     /// Seconds to wait before answering.
     public var delay: Double = 0
+    /// When set, the answer actually sent: called once `delay` has passed (on the server's event
+    /// loop, so it must not block), for answers that depend on what happened meanwhile (long polls).
+    public var later: (@Sendable () -> SimHTTPResponse)?
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], delay: Double = 0) {
         self.status = status

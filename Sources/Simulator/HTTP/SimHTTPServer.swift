@@ -76,12 +76,12 @@ private final class RequestHandler: ChannelInboundHandler {
             let version = head.version
             if response.delay > 0 {
                 let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-                context.eventLoop.scheduleTask(in: .milliseconds(Int64(response.delay * 1000))) {
+                context.eventLoop.scheduleTask(in: .milliseconds(Int64((response.delay * 1000).rounded(.up)))) {
                     let (handler, ctx) = bound.value
-                    handler.write(response, version: version, keepAlive: keepAlive, context: ctx)
+                    handler.write(response.later?() ?? response, version: version, keepAlive: keepAlive, context: ctx)
                 }
             } else {
-                write(response, version: version, keepAlive: keepAlive, context: context)
+                write(response.later?() ?? response, version: version, keepAlive: keepAlive, context: context)
             }
         }
     }

@@ -28,7 +28,7 @@ final class SOAPRouter: Sendable {
     func handle(_ request: SimHTTPRequest, environment env: @Sendable () -> SOAPEnvironment, stats: borrowing Mutex<SimulatorStats>) -> SimHTTPResponse {
         var response = route(request, env: env(), stats: stats)
         let stall = env().config.faults.stallSeconds
-        if stall > 0 { response.delay = stall }
+        if stall > 0 { response.delay += stall }
         return response
     }
 
@@ -72,20 +72,46 @@ final class SOAPRouter: Sendable {
         guard let operation, let operationElement else {
             return soapFault(version, SOAPFaultReply(subcodes: ["ter:WellFormed"], reason: "Not a SOAP envelope"), faults)
         }
-        guard let handler = service.operations[operation] else {
-            return soapFault(version, .actionNotSupported(operation), faults)
-        }
         let context = SOAPContext(operation: operation, request: operationElement, config: env.config, model: env.model,
                                   deviceTime: env.deviceTime, httpAuthority: env.httpAuthority, rtspHost: env.rtspHost,
                                   rtspPort: env.rtspPort, services: services)
+        if let deferred = service.deferredOperations[operation] {
+            let answer: SOAPDeferredAnswer
+            do {
+                answer = try deferred(context)
+            } catch {
+                return failure(version, error, faults)
+            }
+            var response = SimHTTPResponse(status: 200, delay: answer.after)
+            response.later = { [self] in
+                do {
+                    return self.success(version, try answer.answer(), faults)
+                } catch {
+                    return self.failure(version, error, faults)
+                }
+            }
+            return response
+        }
+        guard let handler = service.operations[operation] else {
+            return soapFault(version, .actionNotSupported(operation), faults)
+        }
         let body: String
         do {
             body = try handler(context)
-        } catch let f as SOAPFaultReply {
-            return soapFault(version, f, faults)
         } catch {
-            return soapFault(version, SOAPFaultReply(httpStatus: 500, code: "Receiver", subcodes: ["ter:Action"], reason: "\(error)"), faults)
+            return failure(version, error, faults)
         }
+        return success(version, body, faults)
+    }
+
+    /// The HTTP answer of a handler's fault (a `SOAPFaultReply`, or any other error as a receiver fault).
+    private func failure(_ version: SOAPVersion, _ error: any Error, _ faults: SimulatorConfig.SOAPFaults) -> SimHTTPResponse {
+        if let f = error as? SOAPFaultReply { return soapFault(version, f, faults) }
+        return soapFault(version, SOAPFaultReply(httpStatus: 500, code: "Receiver", subcodes: ["ter:Action"], reason: "\(error)"), faults)
+    }
+
+    /// The HTTP answer of a handler's response element, with the answer fault switches applied.
+    private func success(_ version: SOAPVersion, _ body: String, _ faults: SimulatorConfig.SOAPFaults) -> SimHTTPResponse {
         var xml = SOAPWriter.envelope(version, body: body, declarePrefixes: !faults.undeclaredPrefixes)
         if faults.malformedXML {
             // cut the answer off two thirds in, in the middle of an element (A11)

@@ -15,6 +15,8 @@ public enum SimNamespaces {
         ("trc", ONVIFService.recording.namespace),
         ("trp", ONVIFService.replay.namespace),
         ("tmd", ONVIFService.deviceIO.namespace),
+        ("wsnt", "http://docs.oasis-open.org/wsn/b-2"),
+        ("tns1", "http://www.onvif.org/ver10/topics"),
         ("tt", schema),
         ("ter", error),
     ]

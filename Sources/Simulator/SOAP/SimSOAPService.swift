@@ -5,6 +5,24 @@ import ONVIF
 /// `SimNamespaces`), or throws `SOAPFaultReply`.
 public typealias SOAPOperation = @Sendable (SOAPContext) throws -> String
 
+/// Answers one SOAP operation later (a long poll such as GetRecordingSearchResults' WaitTime):
+/// returns after how many seconds to answer and the function that writes the answer then (or
+/// throws `SOAPFaultReply` at once). The wait is an event-loop timer, never a blocked thread.
+public typealias SOAPDeferredOperation = @Sendable (SOAPContext) throws -> SOAPDeferredAnswer
+
+/// What a `SOAPDeferredOperation` returns.
+public struct SOAPDeferredAnswer: Sendable {
+    /// Seconds to wait before answering.
+    public var after: Double
+    /// Writes the response element when the time comes (or throws `SOAPFaultReply`).
+    public var answer: @Sendable () throws -> String
+
+    public init(after: Double, answer: @escaping @Sendable () throws -> String) {
+        self.after = after
+        self.answer = answer
+    }
+}
+
 /// Where a service appears in GetCapabilities (Media2 does not: it exists only in GetServices).
 public struct SimCapability: Sendable {
     /// Element name: `Device`, `Media`, `Recording`, …
@@ -32,15 +50,19 @@ public struct SimSOAPService: Sendable {
     public var operations: [String: SOAPOperation]
     /// Operations answered without a login.
     public var unauthenticated: Set<String>
+    /// Operations that may answer later (long polls), by name; checked before `operations`.
+    public var deferredOperations: [String: SOAPDeferredOperation]
 
     public init(path: String, service: ONVIFService, version: (major: Int, minor: Int), capability: SimCapability?,
-                operations: [String: SOAPOperation], unauthenticated: Set<String> = []) {
+                operations: [String: SOAPOperation], unauthenticated: Set<String> = [],
+                deferredOperations: [String: SOAPDeferredOperation] = [:]) {
         self.path = path
         self.service = service
         self.version = version
         self.capability = capability
         self.operations = operations
         self.unauthenticated = unauthenticated
+        self.deferredOperations = deferredOperations
     }
 }
 

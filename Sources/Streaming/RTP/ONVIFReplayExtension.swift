@@ -7,8 +7,8 @@ public struct ONVIFReplayExtension: Sendable, Equatable {
     public var ntpTimestamp: UInt64
     /// C: the access unit is a clean point (a keyframe where decoding can start).
     public var cleanPoint: Bool
-    /// E: the last packet of an access unit.
-    public var endOfAccessUnit: Bool
+    /// E: the last packet of a contiguous section of the recording (a gap follows).
+    public var endOfSection: Bool
     /// D: a discontinuity — footage before this point is not contiguous (a gap in the recording).
     public var discontinuity: Bool
     /// T: the last packet of the requested range; the stream ends after it.
@@ -16,11 +16,11 @@ public struct ONVIFReplayExtension: Sendable, Equatable {
     /// Low 8 bits of the CSeq of the PLAY request that started this stream.
     public var cseq: UInt8
 
-    public init(ntpTimestamp: UInt64, cleanPoint: Bool = false, endOfAccessUnit: Bool = false,
+    public init(ntpTimestamp: UInt64, cleanPoint: Bool = false, endOfSection: Bool = false,
                 discontinuity: Bool = false, terminal: Bool = false, cseq: UInt8 = 0) {
         self.ntpTimestamp = ntpTimestamp
         self.cleanPoint = cleanPoint
-        self.endOfAccessUnit = endOfAccessUnit
+        self.endOfSection = endOfSection
         self.discontinuity = discontinuity
         self.terminal = terminal
         self.cseq = cseq
@@ -33,12 +33,12 @@ public struct ONVIFReplayExtension: Sendable, Equatable {
         if data.count >= 10 {
             let f = data[8]
             cleanPoint = f & 0x80 != 0
-            endOfAccessUnit = f & 0x40 != 0
+            endOfSection = f & 0x40 != 0
             discontinuity = f & 0x20 != 0
             terminal = f & 0x10 != 0
             cseq = data[9]
         } else {
-            cleanPoint = false; endOfAccessUnit = false; discontinuity = false; terminal = false; cseq = 0
+            cleanPoint = false; endOfSection = false; discontinuity = false; terminal = false; cseq = 0
         }
     }
 
@@ -49,7 +49,7 @@ public struct ONVIFReplayExtension: Sendable, Equatable {
         b.appendU64(ntpTimestamp)
         var f: UInt8 = 0
         if cleanPoint { f |= 0x80 }
-        if endOfAccessUnit { f |= 0x40 }
+        if endOfSection { f |= 0x40 }
         if discontinuity { f |= 0x20 }
         if terminal { f |= 0x10 }
         b.append(f)

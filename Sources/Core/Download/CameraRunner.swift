@@ -1,0 +1,416 @@
+import Common
+import Foundation
+import Logging
+import ONVIF
+import Store
+import Streaming
+import Synchronization
+
+/// Downloads one camera of a job, on the calling (background) thread, from what the database
+/// says is still missing: it finishes `.part` files left by a crash, subtracts the finished files
+/// from the covered intervals, and replays each remaining piece (GetReplayUri, RTSP replay with
+/// `Range: clock=…`, `Rate-Control: no`, `Require: onvif-replay`) into a `CameraSink`.
+///
+/// Faults: a dropped link or a stalled stream reconnects with back-off and continues from the last
+/// picture written; 453 lowers the device's session limit and waits; 551 switches to the vendor
+/// fallback; a write error (disk full, folder gone or read-only) pauses the camera with a sentence,
+/// keeping every complete fragment.
+final class CameraRunner: Sendable {
+    struct Setup: Sendable {
+        var jobID: Int64
+        var camera: DownloadCamera
+        var folder: String
+        var maxFileBytes: Int64
+        var covered: [DateInterval]
+        var replay: ReplaySource
+    }
+
+    /// What the job reads for progress events.
+    struct Live: Sendable {
+        var state: DownloadState = .queued
+        var reason: Localized?
+        var mediaSeconds: Double = 0
+        var bytes: Int64 = 0
+        var files = 0
+        var position: Date?
+    }
+
+    let setup: Setup
+    let control = CameraControl()
+    let live: Mutex<Live>
+    private let repository: Repository
+    private let access: any RecordingAccess
+    private let slots: ReplaySessionSlots
+    private let options: DownloadOptions
+    private let logger: Logger
+    private let onChange: @Sendable () -> Void
+
+    /// What one `run()` changes as it goes (only its thread touches it).
+    private final class Work {
+        var replay: ReplaySource
+        var pieces: [DateInterval] = []
+        var pieceIndex = 0
+        var baseBytes: Int64 = 0
+        var runBytes: Int64 = 0
+        var lastDatabaseWrite = 0.0
+        init(replay: ReplaySource) { self.replay = replay }
+    }
+
+    /// The replay source in use (it changes to the vendor fallback after a 551).
+    private let currentReplay: Mutex<ReplaySource>
+
+    init(setup: Setup, repository: Repository, access: any RecordingAccess, slots: ReplaySessionSlots, options: DownloadOptions,
+         logger: Logger, onChange: @escaping @Sendable () -> Void) {
+        self.setup = setup
+        self.repository = repository
+        self.access = access
+        self.slots = slots
+        self.options = options
+        self.logger = logger
+        self.onChange = onChange
+        currentReplay = Mutex(setup.replay)
+        live = Mutex(Live())
+    }
+
+    var cameraFolder: String { (setup.folder as NSString).lastPathComponent }
+    var key: String { setup.camera.key }
+
+    // MARK: State
+
+    func set(_ state: DownloadState, _ reason: Localized? = nil) {
+        let changed = live.withLock { l -> Bool in
+            defer { l.state = state; l.reason = reason }
+            return l.state != state || l.reason != reason
+        }
+        guard changed else { return }
+        try? repository.write { try $0.setDownloadCameraState(job: setup.jobID, camera: key, state, reason: reason) }
+        onChange()
+    }
+
+    var state: DownloadState { live.withLock { $0.state } }
+
+    // MARK: Run
+
+    /// Runs until the camera is done, failed, paused or cancelled; returns that state.
+    @discardableResult
+    func run() -> DownloadState {
+        control.reset()
+        let w = Work(replay: currentReplay.withLock { $0 })
+        let result = runPieces(w)
+        let final: (DownloadState, Localized?)
+        switch result {
+        case .success:
+            final = (.done, shortfallWarning())
+        case .failure(let stop):
+            switch stop {
+            case .requested(.pause): final = (.paused, nil)
+            case .requested(.cancel): final = (.cancelled, nil)
+            case .paused(let why): final = (.paused, why)
+            case .failed(let why): final = (.failed, why)
+            }
+        }
+        writeProgress(w, force: true)
+        set(final.0, final.1)
+        return final.0
+    }
+
+    enum Stop: Error {
+        case requested(CameraControl.Request)
+        case paused(Localized)
+        case failed(Localized)
+    }
+
+    private func runPieces(_ w: Work) -> Result<Void, Stop> {
+        let files: [DownloadFileRecord]
+        do {
+            files = try recoverParts()
+        } catch let stop as Stop {
+            return .failure(stop)
+        } catch {
+            return .failure(.failed(Self.sentence(error)))
+        }
+        // What is still missing: the covered intervals minus the finished files.
+        let done = files.compactMap { f -> DateInterval? in
+            guard let s = f.start, let e = f.end, s < e else { return nil }
+            return DateInterval(start: s, end: e)
+        }
+        w.pieces = IntervalSet.subtract(setup.covered, done, minimum: 0.5)
+        w.pieceIndex = 0
+        w.baseBytes = files.reduce(0) { $0 + $1.bytes }
+        w.runBytes = 0
+        live.withLock { l in
+            l.files = files.count
+            l.bytes = w.baseBytes
+            l.mediaSeconds = mediaDone(w, position: nil)
+        }
+        onChange()
+        if w.pieces.isEmpty { return .success(()) }
+
+        let sink = CameraSink(settings: CameraSink.Settings(folder: setup.folder, cameraFolder: cameraFolder,
+                                                            maxFileBytes: setup.maxFileBytes, gapThreshold: options.gapThreshold),
+                              ledger: Ledger(runner: self))
+        sink.onWrite = { [unowned self] position, delta in self.wrote(w, position: position, bytes: delta) }
+        for (i, piece) in w.pieces.enumerated() {
+            w.pieceIndex = i
+            // A piece that starts where a finished file ends continues it: nothing before that.
+            let follows = done.contains { abs($0.end.timeIntervalSince(piece.start)) < 0.01 }
+            // (10 ms of slack for clocks that jitter; the picture before is never a keyframe, so
+            // a new file cannot start on it)
+            sink.beginPiece(piece, mode: follows ? .after(piece.start.addingTimeInterval(-0.01)) : .fresh(piece.start))
+            do {
+                try download(piece, sink: sink, w)
+                try sink.finishFile()
+                wroteFiles(sink)
+            } catch let stop as Stop {
+                finishAfterStop(sink)
+                return .failure(stop)
+            } catch {
+                finishAfterStop(sink)
+                return .failure(stopFor(error))
+            }
+        }
+        return .success(())
+    }
+
+    /// Closes the open file after a stop: kept whole when possible, else salvaged.
+    private func finishAfterStop(_ sink: CameraSink) {
+        do {
+            try sink.finishFile()
+        } catch {
+            sink.abandonAfterError()
+        }
+        wroteFiles(sink)
+    }
+
+    private func wroteFiles(_ sink: CameraSink) {
+        let n = (try? repository.read { try $0.downloadFiles(jobID: setup.jobID, camera: key) })?.filter { $0.state == .done }.count
+        if let n { live.withLock { $0.files = n } }
+    }
+
+    /// Replays one piece until its end, reconnecting as needed. Throws `Stop` or a storage error.
+    private func download(_ piece: DateInterval, sink: CameraSink, _ w: Work) throws {
+        var failures = 0
+        var busy = 0
+        var lastError: Localized?
+        while true {
+            if let r = control.request { throw Stop.requested(r) }
+            if slots.active >= slots.limit { set(.queued, lastError) }
+            guard slots.acquire(shouldStop: { control.stopRequested }) else { throw Stop.requested(control.request ?? .pause) }
+            let before = sink.position
+            let outcome: Result<StreamSummary, Error>
+            let from = sink.beginSession()
+            do {
+                let address = try access.replayAddress(w.replay, camera: setup.camera, piece: DateInterval(start: min(from, piece.end), end: piece.end))
+                let creds = access.rtspCredentials
+                let session = try RTSPSession(url: address.url, user: creds?.user, password: creds?.password, options: options.rtsp, logger: logger)
+                control.attach(session)
+                set(.running)
+                let request = address.onvifReplay
+                    ? PlayRequest.replay(from: from, to: piece.end)
+                    : PlayRequest(onvifReplay: false, range: nil, rateControl: false)
+                outcome = Result { try session.run(request, sink: sink) }
+                control.attach(nil)
+            } catch {
+                outcome = .failure(error)
+            }
+            slots.release()
+            switch outcome {
+            case .success(let summary):
+                if case .rangeIgnored(let first) = sink.ending {
+                    throw Stop.failed(DownloadError.rangeIgnored(asked: from, got: first).message)
+                }
+                if summary.endReason == .cancelled, let r = control.request { throw Stop.requested(r) }
+                if summary.endReason == .cancelled { continue }
+                return // end of range, T flag, BYE, or the end bound
+            case .failure(let error):
+                if let r = control.request { throw Stop.requested(r) }
+                switch classify(error) {
+                case .storage(let why):
+                    sink.abandonAfterError()
+                    throw Stop.paused(why)
+                case .fatal(let why):
+                    throw Stop.failed(why)
+                case .busy(let why):
+                    slots.refused()
+                    busy += 1
+                    lastError = why
+                    if busy > options.backoff.attempts * 4 { throw Stop.failed(DownloadError.gaveUp(attempts: busy, last: why).message) }
+                    set(.retrying, why)
+                    if !control.sleep(options.backoff.delay(min(busy, 6))) { throw Stop.requested(control.request ?? .pause) }
+                case .noReplay(let why):
+                    guard w.replay.isONVIF, let fb = access.fallback(for: setup.camera) else { throw Stop.failed(why) }
+                    logger.info("ONVIF replay refused; using the vendor playback address for \(key)")
+                    w.replay = fb
+                    currentReplay.withLock { $0 = fb }
+                    try? repository.write { try $0.setDownloadCameraPlan(job: setup.jobID, camera: key, covered: setup.covered, replay: fb.stored) }
+                case .transient(let why):
+                    let progressed = sink.position != before
+                    failures = progressed ? 1 : failures + 1
+                    lastError = why
+                    if failures > options.backoff.attempts {
+                        throw Stop.failed(DownloadError.gaveUp(attempts: failures, last: why).message)
+                    }
+                    set(.retrying, why)
+                    logger.info("camera \(key): \(why.en) — retry \(failures) in \(options.backoff.delay(failures)) s")
+                    if !control.sleep(options.backoff.delay(failures)) { throw Stop.requested(control.request ?? .pause) }
+                }
+            }
+        }
+    }
+
+    // MARK: Errors
+
+    enum Kind {
+        case storage(Localized)
+        case fatal(Localized)
+        case busy(Localized)
+        case noReplay(Localized)
+        case transient(Localized)
+    }
+
+    func classify(_ error: Error) -> Kind {
+        if let s = error as? StreamingError {
+            switch s {
+            case .fileWrite(_, let e): return .storage(DownloadError.storage(e, folder: setup.folder).message)
+            case .tooManySessions: return .busy(s.message)
+            case .replayNotSupported: return .noReplay(s.message)
+            case .connectionClosed, .stalled, .responseTimeout, .connectTimeout, .connectionRefused, .hostNotFound,
+                 .sessionExpired, .malformedResponse:
+                return .transient(s.message)
+            case .serverError(_, let status, _) where status >= 500 && status != 551:
+                return .transient(s.message)
+            default:
+                return .fatal(s.message)
+            }
+        }
+        if let o = error as? ONVIFError {
+            switch o {
+            case .unreachable, .connectionRefused, .timeout, .network: return .transient(o.message)
+            case .serviceNotSupported: return .noReplay(o.message)
+            default: return .fatal(o.message)
+            }
+        }
+        if let d = error as? DownloadError { return .fatal(d.message) }
+        if let u = error as? any UserFacingError { return .fatal(u.message) }
+        return .fatal(Localized(vi: "Lỗi không mong đợi: \(error)", en: "Unexpected error: \(error)"))
+    }
+
+    private func stopFor(_ error: Error) -> Stop {
+        switch classify(error) {
+        case .storage(let why): return .paused(why)
+        case .fatal(let why), .busy(let why), .noReplay(let why), .transient(let why): return .failed(why)
+        }
+    }
+
+    static func sentence(_ error: Error) -> Localized {
+        if let u = error as? any UserFacingError { return u.message }
+        return Localized(vi: "Lỗi không mong đợi: \(error)", en: "Unexpected error: \(error)")
+    }
+
+    // MARK: Progress
+
+    private func wrote(_ w: Work, position: Date, bytes: Int64) {
+        w.runBytes += bytes
+        let media = mediaDone(w, position: position)
+        live.withLock { l in
+            l.bytes = w.baseBytes + w.runBytes
+            l.mediaSeconds = media
+            l.position = position
+        }
+        writeProgress(w, force: false)
+    }
+
+    /// Covered seconds minus what is still ahead of `position` in the remaining pieces.
+    private func mediaDone(_ w: Work, position: Date?) -> Double {
+        var ahead = 0.0
+        for (i, p) in w.pieces.enumerated() where i >= w.pieceIndex {
+            if i == w.pieceIndex, let pos = position {
+                ahead += max(0, p.end.timeIntervalSince(max(p.start, pos)))
+            } else {
+                ahead += p.duration
+            }
+        }
+        return max(0, IntervalSet.measure(setup.covered) - ahead)
+    }
+
+    private func writeProgress(_ w: Work, force: Bool) {
+        let now = ProcessInfo.processInfo.systemUptime
+        guard force || now - w.lastDatabaseWrite >= options.databaseInterval else { return }
+        w.lastDatabaseWrite = now
+        let l = live.withLock { $0 }
+        try? repository.write { try $0.setDownloadCameraProgress(job: setup.jobID, camera: key, mediaSeconds: l.mediaSeconds, bytes: l.bytes) }
+    }
+
+    private func shortfallWarning() -> Localized? {
+        let received = ((try? repository.read { try $0.downloadFiles(jobID: setup.jobID, camera: key) }) ?? [])
+            .filter { $0.state == .done }.reduce(0) { $0 + $1.duration }
+        let covered = IntervalSet.measure(setup.covered)
+        let missing = covered - received
+        let tolerance = options.shortfallTolerancePerInterval * Double(max(1, setup.covered.count))
+        guard missing > tolerance else { return nil }
+        return DownloadShortfall(camera: key, missing: missing, covered: covered).message
+    }
+
+    // MARK: Recovery
+
+    /// Finishes this camera's files left as `writing` (a crash, kill -9, a read-only folder), then
+    /// returns the finished files.
+    private func recoverParts() throws -> [DownloadFileRecord] {
+        let rows = try repository.read { try $0.downloadFiles(jobID: setup.jobID, camera: key) }
+        for row in rows where row.state == .writing {
+            if FileManager.default.fileExists(atPath: row.path) {
+                do {
+                    if let s = try PartFileRecovery.finish(partPath: row.path, folder: setup.folder, cameraFolder: cameraFolder,
+                                                           fallbackStart: row.start) {
+                        try repository.write { try $0.finishDownloadFile(row.id, path: s.path, start: s.firstWallClock, end: s.endWallClock, bytes: s.bytes, duration: s.duration) }
+                    } else {
+                        try repository.write { try $0.removeDownloadFile(row.id) }
+                    }
+                } catch let e as StreamingError {
+                    if case .fileWrite(_, let errno) = e { throw Stop.paused(DownloadError.storage(errno, folder: setup.folder).message) }
+                    throw e
+                }
+            } else if let start = row.start, let s = PartFileRecovery.findRenamed(folder: setup.folder, cameraFolder: cameraFolder, start: start) {
+                try repository.write { try $0.finishDownloadFile(row.id, path: s.path, start: s.firstWallClock, end: s.endWallClock, bytes: s.bytes, duration: s.duration) }
+            } else {
+                try repository.write { try $0.removeDownloadFile(row.id) }
+            }
+        }
+        return try repository.read { try $0.downloadFiles(jobID: setup.jobID, camera: key) }.filter { $0.state == .done }
+    }
+
+    /// The sink's bookkeeping, in the database.
+    final class Ledger: DownloadLedger {
+        unowned let runner: CameraRunner
+        init(runner: CameraRunner) { self.runner = runner }
+
+        func fileOpening(partPath: String, start: Date) throws -> Int64 {
+            try runner.repository.write { try $0.addDownloadFile(job: runner.setup.jobID, camera: runner.key, partPath: partPath, start: start) }
+        }
+
+        func fileFinished(_ id: Int64, _ s: MP4FileSummary) throws {
+            try runner.repository.write {
+                try $0.finishDownloadFile(id, path: s.path, start: s.firstWallClock, end: s.endWallClock, bytes: s.bytes, duration: s.duration)
+            }
+            runner.live.withLock { $0.files += 1 }
+            runner.onChange()
+        }
+
+        func fileDropped(_ id: Int64) {
+            try? runner.repository.write { try $0.removeDownloadFile(id) }
+        }
+    }
+}
+
+/// The warning when less footage arrived than the device said it had.
+struct DownloadShortfall: UserFacingError {
+    var camera: String
+    var missing: Double
+    var covered: Double
+
+    var message: Localized {
+        let m = Int(missing.rounded()), c = Int(covered.rounded())
+        return Localized(vi: "Camera \"\(camera)\": thiếu \(m) giây so với \(c) giây có trên thiết bị; hãy xem lại bản ghi trên đầu ghi hoặc tải lại khoảng đó.",
+                         en: "Camera \"\(camera)\": \(m) s short of the \(c) s the device has; check the recordings on the NVR or download that range again.")
+    }
+}

@@ -1,0 +1,105 @@
+import Common
+import Foundation
+import Streaming
+
+/// What can stop a download, as one sentence in Vietnamese and English that names what to check.
+public enum DownloadError: UserFacingError, Equatable {
+    /// `--from` is not before `--to`.
+    case emptyRange
+    /// The range starts in the future.
+    case rangeInFuture
+    /// No camera to download: none named and none selected on the source.
+    case noCameras(source: String)
+    /// Names that match no camera of the source.
+    case unknownCameras([String], known: [String])
+    /// `--max-file-size-mb` or `--parallel` out of bounds.
+    case invalidOption(name: String, value: Int)
+    /// No job with this id.
+    case jobNotFound(Int64)
+    /// `--resume` of a job that is already done or cancelled.
+    case jobFinished(Int64, state: String)
+    /// `--resume` without a job id, and there is none unfinished.
+    case nothingToResume
+    /// The job is already running in this process.
+    case jobRunning(Int64)
+    /// The device has no Profile G (no services or 551) and no vendor playback address is known.
+    case noRecordingsOverONVIF(device: String)
+    /// The device sent footage from another time than asked (it ignored `Range`).
+    case rangeIgnored(asked: Date, got: Date)
+    /// The camera's folder is gone (deleted, or its disk unmounted).
+    case folderMissing(String)
+    /// The disk holding the camera's folder is full.
+    case diskFull(String)
+    /// The folder (or its disk) is read-only, or not writable for this user.
+    case notWritable(String)
+    /// Another write error.
+    case writeFailed(String, errno: Int32)
+    /// The device kept failing; the last error's sentence follows.
+    case gaveUp(attempts: Int, last: Localized)
+    /// The source has no saved record of this camera any more.
+    case cameraGone(String)
+
+    public var message: Localized {
+        switch self {
+        case .emptyRange:
+            return Localized(vi: "Thời điểm bắt đầu phải trước thời điểm kết thúc: hãy kiểm tra --from và --to.",
+                             en: "The start must be before the end: check --from and --to.")
+        case .rangeInFuture:
+            return Localized(vi: "Khoảng thời gian nằm hoàn toàn trong tương lai nên chưa có bản ghi: hãy chọn thời điểm đã qua.",
+                             en: "The whole range lies in the future, so nothing is recorded yet: choose times in the past.")
+        case .noCameras(let s):
+            return Localized(vi: "Nguồn \"\(s)\" chưa chọn camera nào: hãy dùng --cameras hoặc `vtrack sources select \(s) --cameras …`.",
+                             en: "Source \"\(s)\" has no cameras selected: use --cameras or `vtrack sources select \(s) --cameras …`.")
+        case .unknownCameras(let names, let known):
+            return Localized(vi: "Không có camera \(names.map { "\"\($0)\"" }.joined(separator: ", ")) trong nguồn này: hãy chọn trong \(known.joined(separator: ", ")).",
+                             en: "No camera \(names.map { "\"\($0)\"" }.joined(separator: ", ")) in this source: choose among \(known.joined(separator: ", ")).")
+        case .invalidOption(let name, let value):
+            return Localized(vi: "Giá trị \(value) của --\(name) không hợp lệ: hãy dùng một số dương hợp lý.",
+                             en: "\(value) is not a valid --\(name): use a sensible positive number.")
+        case .jobNotFound(let id):
+            return Localized(vi: "Không có lượt tải số \(id): xem danh sách bằng `vtrack jobs`.",
+                             en: "There is no download job \(id): see the list with `vtrack jobs`.")
+        case .jobFinished(let id, let state):
+            return Localized(vi: "Lượt tải \(id) đã kết thúc (\(state)): không còn gì để tiếp tục; hãy bắt đầu lượt mới bằng `vtrack download`.",
+                             en: "Download job \(id) is already \(state): nothing to resume; start a new one with `vtrack download`.")
+        case .nothingToResume:
+            return Localized(vi: "Không có lượt tải nào dở dang để tiếp tục: xem danh sách bằng `vtrack jobs`.",
+                             en: "No unfinished download job to resume: see the list with `vtrack jobs`.")
+        case .jobRunning(let id):
+            return Localized(vi: "Lượt tải \(id) đang chạy rồi.", en: "Download job \(id) is already running.")
+        case .noRecordingsOverONVIF(let device):
+            return Localized(vi: "Thiết bị \(device) không cung cấp bản ghi qua ONVIF (không có Profile G) và không có đường dẫn phát lại của hãng: hãy bật ONVIF Profile G trên đầu ghi hoặc đặt mẫu URL phát lại cho nguồn (playback_url_template).",
+                             en: "The device \(device) offers no recordings over ONVIF (no Profile G) and no vendor playback address is known: enable ONVIF Profile G on the recorder or set a playback URL template on the source (playback_url_template).")
+        case .rangeIgnored(let asked, let got):
+            return Localized(vi: "Thiết bị gửi video lúc \(UTC.iso(got)) thay vì từ \(UTC.iso(asked)) như đã yêu cầu (có thể là luồng trực tiếp): hãy kiểm tra thiết bị có hỗ trợ phát lại ONVIF và đồng hồ của thiết bị.",
+                             en: "The device sent video from \(UTC.iso(got)) instead of \(UTC.iso(asked)) as asked (perhaps the live stream): check that the device supports ONVIF replay and its clock.")
+        case .folderMissing(let f):
+            return Localized(vi: "Thư mục \"\(f)\" không còn tồn tại (bị xóa hoặc ổ đĩa đã bị tháo): hãy tạo lại hoặc gắn lại ổ đĩa, rồi tiếp tục tải.",
+                             en: "The folder \"\(f)\" no longer exists (deleted, or its disk unmounted): create it again or remount the disk, then resume the download.")
+        case .diskFull(let f):
+            return Localized(vi: "Ổ đĩa chứa \"\(f)\" đã đầy: hãy giải phóng dung lượng, rồi tiếp tục tải; các tệp đã tải vẫn còn nguyên.",
+                             en: "The disk holding \"\(f)\" is full: free some space, then resume the download; the files already downloaded are intact.")
+        case .notWritable(let f):
+            return Localized(vi: "Không ghi được vào thư mục \"\(f)\" (chỉ đọc hoặc không có quyền): hãy sửa quyền ghi, rồi tiếp tục tải.",
+                             en: "Cannot write to the folder \"\(f)\" (read-only or no permission): make it writable, then resume the download.")
+        case .writeFailed(let f, let e):
+            return Localized(vi: "Lỗi ghi tệp trong \"\(f)\" (lỗi hệ thống \(e)): hãy kiểm tra ổ đĩa, rồi tiếp tục tải.",
+                             en: "Writing in \"\(f)\" failed (system error \(e)): check the disk, then resume the download.")
+        case .gaveUp(let n, let last):
+            return Localized(vi: "Đã thử lại \(n) lần mà không được: \(last.vi)", en: "Gave up after \(n) attempts: \(last.en)")
+        case .cameraGone(let c):
+            return Localized(vi: "Nguồn không còn camera \"\(c)\": hãy kiểm tra lại nguồn (vtrack sources test).",
+                             en: "The source no longer has camera \"\(c)\": test the source again (vtrack sources test).")
+        }
+    }
+
+    /// The storage problem behind a write error (errno), for the camera's folder.
+    static func storage(_ errno: Int32, folder: String) -> DownloadError {
+        switch errno {
+        case ENOSPC, EDQUOT: return .diskFull(folder)
+        case ENOENT, ENOTDIR: return .folderMissing(folder)
+        case EROFS, EACCES, EPERM: return .notWritable(folder)
+        default: return .writeFailed(folder, errno: errno)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Common
+import Foundation
+
+/// Names of downloaded files: `<camera folder>_<YYYYMMDDThhmmssZ>_<YYYYMMDDThhmmssZ>.mp4`, UTC,
+/// from the first picture's time to the end of the last picture (whole seconds, rounded down),
+/// in the camera's folder. While being written a file is `<camera folder>_<start>.mp4.part`.
+public enum DownloadFileName {
+    /// The finished file's name.
+    public static func final(cameraFolder: String, start: Date, end: Date) -> String {
+        "\(cameraFolder)_\(stamp(start))_\(stamp(max(start, end))).mp4"
+    }
+
+    /// The path given to the MP4 writer (which writes `<this>.part`).
+    public static func writerPath(folder: String, cameraFolder: String, start: Date) -> String {
+        folder + "/\(cameraFolder)_\(stamp(start)).mp4"
+    }
+
+    /// The prefix every finished file starting at `start` has (to find a file renamed just
+    /// before a crash).
+    public static func finalPrefix(cameraFolder: String, start: Date) -> String {
+        "\(cameraFolder)_\(stamp(start))_"
+    }
+
+    /// `20260115T083000Z`: whole seconds, rounded down.
+    public static func stamp(_ date: Date) -> String {
+        UTC.compact(Date(timeIntervalSince1970: (date.timeIntervalSince1970 + 1e-6).rounded(.down)))
+    }
+
+    /// `path` itself when free, otherwise `stem_2.mp4`, `stem_3.mp4`, …
+    public static func unused(_ path: String) -> String {
+        guard FileManager.default.fileExists(atPath: path) else { return path }
+        let stem = path.hasSuffix(".mp4") ? String(path.dropLast(4)) : path
+        var n = 2
+        while FileManager.default.fileExists(atPath: "\(stem)_\(n).mp4") { n += 1 }
+        return "\(stem)_\(n).mp4"
+    }
+}

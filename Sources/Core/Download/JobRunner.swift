@@ -1,0 +1,326 @@
+import Common
+import Foundation
+import Logging
+import ONVIF
+import Store
+import Synchronization
+
+/// Runs one job: plans the cameras that have no plan yet (Profile G search, through
+/// `RecordingAccess`), then runs up to `parallel` cameras at once on background threads, and
+/// reports coalesced progress on the front's queue until every camera is done, failed, paused or
+/// cancelled.
+final class JobRunner: Sendable {
+    let jobID: Int64
+    private let repository: Repository
+    private let options: DownloadOptions
+    private let access: any RecordingAccess
+    private let slots: ReplaySessionSlots
+    private let logger: Logger
+    private let deliver: @Sendable (DownloadEvent) -> Void
+    private let onStopped: @Sendable (JobRunner) -> Void
+    private let lock: JobLock
+    private let events = DispatchQueue(label: "vtrack.download.events")
+
+    private struct State {
+        var runners: [CameraRunner] = []
+        var running: Set<String> = []
+        var parallel: Int
+        var planned = false
+        var finished = false
+        var jobState: DownloadState = .queued
+        var jobReason: Localized?
+        var coveredByCamera: [String: Double] = [:]
+        var meters: [String: ProgressMeter] = [:]
+        var lastSent: JobProgress?
+        var started = ProcessInfo.processInfo.systemUptime
+    }
+
+    private let state: Mutex<State>
+
+    init(jobID: Int64, parallel: Int, repository: Repository, options: DownloadOptions, access: any RecordingAccess,
+         slots: ReplaySessionSlots, lock: JobLock, logger: Logger,
+         deliver: @escaping @Sendable (DownloadEvent) -> Void, onStopped: @escaping @Sendable (JobRunner) -> Void) {
+        self.jobID = jobID
+        self.repository = repository
+        self.options = options
+        self.access = access
+        self.slots = slots
+        self.lock = lock
+        self.logger = logger
+        self.deliver = deliver
+        self.onStopped = onStopped
+        state = Mutex(State(parallel: max(1, parallel)))
+    }
+
+    // MARK: Start
+
+    /// Plans and starts the cameras, on a background thread.
+    func start() {
+        scheduleTick()
+        DispatchQueue.global(qos: .utility).async { self.prepare() }
+    }
+
+    /// Progress every `progressInterval` while the job runs.
+    private func scheduleTick() {
+        events.asyncAfter(deadline: .now() + options.progressInterval) { [weak self] in
+            guard let self, !self.state.withLock({ $0.finished }) else { return }
+            self.tick(force: false)
+            self.scheduleTick()
+        }
+    }
+
+    private func prepare() {
+        do {
+            try repository.write { try $0.setDownloadJobState(jobID, .running) }
+            state.withLock { $0.jobState = .running }
+            let (job, cameras, source) = try repository.read { r -> (DownloadJobRecord, [DownloadCameraRecord], VideoSource?) in
+                guard let job = try r.downloadJob(id: jobID) else { throw DownloadError.jobNotFound(jobID) }
+                return (job, try r.downloadCameras(jobID: jobID), try r.source(id: job.sourceID))
+            }
+            let records = source.map { s in Dictionary(zip(CameraKeys.keys(for: s.config.detectedCameras), s.config.detectedCameras),
+                                                       uniquingKeysWith: { a, _ in a }) } ?? [:]
+            // placeholders while planning, so the front sees every camera at once
+            var plans: [String: (covered: [DateInterval], replay: ReplaySource)] = [:]
+            for c in cameras {
+                if let cov = c.covered, let r = c.replay.flatMap(ReplaySource.init(stored:)) { plans[c.camera] = (cov, r) }
+            }
+            let toPlan = cameras.filter { plans[$0.camera] == nil && $0.state != .cancelled }
+            if !toPlan.isEmpty {
+                let wanted = toPlan.compactMap { c in records[c.camera].map { DownloadCamera(key: c.camera, camera: $0) } }
+                if !wanted.isEmpty {
+                    let found = try planWithRetries(wanted, range: job.range)
+                    try repository.write { w in
+                        for p in found {
+                            try w.setDownloadCameraPlan(job: jobID, camera: p.camera, covered: p.covered, replay: p.replay.stored)
+                        }
+                    }
+                    for p in found { plans[p.camera] = (p.covered, p.replay) }
+                }
+            }
+            var runners: [CameraRunner] = []
+            for c in cameras {
+                let onChange: @Sendable () -> Void = { [weak self] in self?.changed() }
+                guard let record = records[c.camera], let plan = plans[c.camera] else {
+                    if c.state != .cancelled && c.state != .done {
+                        try repository.write { try $0.setDownloadCameraState(job: jobID, camera: c.camera, .failed, reason: DownloadError.cameraGone(c.camera).message) }
+                    }
+                    // a camera that cannot run is shown with its stored state
+                    let placeholder = CameraRunner(setup: .init(jobID: jobID, camera: DownloadCamera(key: c.camera, camera: Camera(id: "", name: c.camera)),
+                                                                folder: c.folder, maxFileBytes: 0, covered: c.covered ?? [], replay: .fallback(name: "")),
+                                                   repository: repository, access: access, slots: slots, options: options, logger: logger,
+                                                   onChange: onChange)
+                    placeholder.live.withLock { l in
+                        l.state = c.state == .done || c.state == .cancelled ? c.state : .failed
+                        l.reason = c.state == .done || c.state == .cancelled ? c.reason : DownloadError.cameraGone(c.camera).message
+                        l.bytes = c.bytes
+                        l.mediaSeconds = c.mediaSeconds
+                    }
+                    runners.append(placeholder)
+                    continue
+                }
+                let setup = CameraRunner.Setup(jobID: jobID, camera: DownloadCamera(key: c.camera, camera: record), folder: c.folder,
+                                               maxFileBytes: Int64(max(1, job.maxFileSizeMB)) * 1_000_000, covered: plan.covered,
+                                               replay: plan.replay)
+                let r = CameraRunner(setup: setup, repository: repository, access: access, slots: slots, options: options,
+                                     logger: logger, onChange: onChange)
+                if c.state == .cancelled {
+                    r.live.withLock { $0.state = .cancelled; $0.bytes = c.bytes; $0.mediaSeconds = c.mediaSeconds }
+                } else {
+                    r.live.withLock { $0.bytes = c.bytes; $0.mediaSeconds = c.mediaSeconds }
+                    r.set(.queued)
+                }
+                runners.append(r)
+            }
+            state.withLock { s in
+                s.runners = runners
+                s.planned = true
+                for r in runners { s.coveredByCamera[r.key] = IntervalSet.measure(r.setup.covered) }
+            }
+            changed()
+            schedule()
+        } catch {
+            let why = CameraRunner.sentence(error)
+            logger.info("job \(jobID) could not start: \(why.en)")
+            try? repository.write { w in
+                try w.setDownloadJobState(jobID, .failed, reason: why)
+            }
+            state.withLock { s in
+                s.jobState = .failed
+                s.jobReason = why
+                s.planned = true
+            }
+            finish()
+        }
+    }
+
+    private func planWithRetries(_ cameras: [DownloadCamera], range: DateInterval) throws -> [PlannedCamera] {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try access.plan(cameras, in: range)
+            } catch {
+                guard Self.isTransient(error), attempt < options.planAttempts else { throw error }
+                Thread.sleep(forTimeInterval: options.backoff.delay(attempt))
+            }
+        }
+    }
+
+    /// A device that did not answer (worth another try), as opposed to one that answered no.
+    static func isTransient(_ error: Error) -> Bool {
+        guard let o = error as? ONVIFError else { return false }
+        switch o {
+        case .unreachable, .connectionRefused, .timeout, .network: return true
+        default: return false
+        }
+    }
+
+    // MARK: Scheduling
+
+    private func schedule() {
+        let starting: [CameraRunner] = state.withLock { s in
+            guard s.planned, !s.finished else { return [] }
+            var out: [CameraRunner] = []
+            for r in s.runners where s.running.count < s.parallel && !s.running.contains(r.key) && r.state == .queued {
+                s.running.insert(r.key)
+                out.append(r)
+            }
+            return out
+        }
+        for r in starting {
+            DispatchQueue.global(qos: .utility).async {
+                r.run()
+                self.state.withLock { _ = $0.running.remove(r.key) }
+                self.schedule()
+                self.finishIfIdle()
+            }
+        }
+        if starting.isEmpty { finishIfIdle() }
+    }
+
+    private func finishIfIdle() {
+        let idle = state.withLock { s -> Bool in
+            s.planned && !s.finished && s.running.isEmpty && !s.runners.contains { $0.state == .queued }
+        }
+        if idle { finish() }
+    }
+
+    // MARK: Control
+
+    func pause(camera: String?) { control(camera) { r, running in
+        if running { r.control.ask(.pause) } else if r.state == .queued || r.state == .retrying { r.set(.paused) }
+    } }
+
+    func cancel(camera: String?) { control(camera) { r, running in
+        if running { r.control.ask(.cancel) } else if !r.state.isFinal { r.set(.cancelled) }
+    } }
+
+    func resume(camera: String?) {
+        control(camera) { r, running in
+            if !running, r.state == .paused || r.state == .failed { r.set(.queued) }
+        }
+        schedule()
+    }
+
+    func setParallel(_ n: Int) {
+        state.withLock { $0.parallel = max(1, n) }
+        schedule()
+    }
+
+    private func control(_ camera: String?, _ body: (CameraRunner, Bool) -> Void) {
+        let targets = state.withLock { s in s.runners.filter { camera == nil || $0.key == camera }.map { ($0, s.running.contains($0.key)) } }
+        for (r, running) in targets { body(r, running) }
+        finishIfIdle()
+    }
+
+    /// The progress now.
+    var progress: JobProgress { snapshot(updateMeters: false) }
+
+    // MARK: Events
+
+    private func changed() {
+        events.async { [weak self] in self?.tick(force: true) }
+    }
+
+    /// On `events`: sends the progress when it changed.
+    private func tick(force: Bool) {
+        let p = snapshot(updateMeters: !force)
+        let send = state.withLock { s -> Bool in
+            guard !s.finished, s.lastSent != p else { return false }
+            s.lastSent = p
+            return true
+        }
+        if send { deliver(.progress(p)) }
+    }
+
+    private func snapshot(updateMeters: Bool) -> JobProgress {
+        let now = ProcessInfo.processInfo.systemUptime
+        return state.withLock { s in
+            var cams: [CameraProgress] = []
+            for r in s.runners {
+                let l = r.live.withLock { $0 }
+                var c = CameraProgress(camera: r.key, state: l.state)
+                c.reason = l.reason
+                c.coveredSeconds = s.planned ? s.coveredByCamera[r.key] : nil
+                c.mediaSeconds = l.mediaSeconds
+                c.bytes = l.bytes
+                c.files = l.files
+                c.position = l.position
+                var meter = s.meters[r.key] ?? ProgressMeter()
+                if updateMeters {
+                    if l.state == .running { meter.add(time: now, bytes: l.bytes, media: l.mediaSeconds) } else { meter.reset() }
+                    s.meters[r.key] = meter
+                }
+                if l.state == .running {
+                    let rates = meter.rates
+                    c.bytesPerSecond = rates.bytes
+                    c.realTimeFactor = rates.media
+                    if let cov = c.coveredSeconds, rates.media > 0 { c.eta = max(0, cov - l.mediaSeconds) / rates.media }
+                }
+                cams.append(c)
+            }
+            return JobProgress(jobID: jobID, state: s.jobState, reason: s.jobReason, cameras: cams)
+        }
+    }
+
+    // MARK: Finish
+
+    private func finish() {
+        let proceed = state.withLock { s -> Bool in
+            if s.finished { return false }
+            s.finished = true
+            return true
+        }
+        guard proceed else { return }
+        let (runners, failedState, failedReason) = state.withLock { ($0.runners, $0.jobState, $0.jobReason) }
+        let states = runners.map { ($0.state, $0.live.withLock { $0.reason }) }
+        var jobState: DownloadState
+        var reason: Localized?
+        if runners.isEmpty {
+            jobState = failedState == .failed ? .failed : .done
+            reason = failedReason
+        } else if let f = states.first(where: { $0.0 == .failed }) {
+            jobState = .failed; reason = f.1
+        } else if let p = states.first(where: { $0.0 == .paused }) {
+            jobState = .paused; reason = p.1
+        } else if states.contains(where: { $0.0 == .cancelled }) {
+            jobState = .cancelled
+        } else {
+            jobState = .done
+        }
+        if failedState == .failed && runners.isEmpty { jobState = .failed }
+        try? repository.write { try $0.setDownloadJobState(jobID, jobState, reason: reason) }
+        state.withLock { s in
+            s.jobState = jobState
+            s.jobReason = reason
+        }
+        let summary = (try? DownloadSummaryBuilder.build(repository: repository, jobID: jobID, options: options,
+                                                         elapsed: ProcessInfo.processInfo.systemUptime - state.withLock { $0.started }))
+        let final = snapshot(updateMeters: false)
+        events.async {
+            self.deliver(.progress(final))
+            if let summary { self.deliver(.stopped(summary)) }
+            self.onStopped(self)
+        }
+    }
+}

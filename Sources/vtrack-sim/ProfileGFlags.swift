@@ -1,0 +1,45 @@
+import ArgumentParser
+import Simulator
+
+extension SimVendor: ExpressibleByArgument {}
+
+/// `vtrack-sim` flags of Profile G: recordings, search and replay (field quirks E2, E5, F4, F5).
+struct ProfileGFlags: ParsableArguments {
+    @Flag(name: .customLong("no-profile-g"), help: "No Recording, Search or Replay service; the RTSP server answers 551 to Require: onvif-replay.")
+    var noProfileG = false
+
+    @Option(help: "Days of recordings per channel, ending now.") var days = 7
+
+    @Option(help: "Seed of the recordings' gaps (nightly off-hours and outages).") var seed: UInt64 = 42
+
+    @Option(help: "Pose as this vendor's NVR: hikvision or dahua (manufacturer name and its own RTSP playback URLs).")
+    var vendor: SimVendor?
+
+    @Flag(name: .customLong("placeholder-times"), help: "Report recordings as starting at 1970-01-01T00:03:15Z.")
+    var placeholderTimes = false
+
+    @Flag(name: .customLong("zero-recordings"), help: "Offer the Profile G services but no recording at all.")
+    var zeroRecordings = false
+
+    @Option(name: .customLong("search-seconds"), help: "Seconds each search spends Searching before it is Completed.")
+    var searchSeconds: Double = 0.2
+
+    @Option(name: .customLong("forget-searches"), help: "Forget this many search sessions right after their first page (InvalidToken on the next request).")
+    var forgetSearches = 0
+
+    func validate() throws {
+        if days < 0 || days > 3650 { throw ValidationError("--days must be between 0 and 3650.") }
+        if searchSeconds < 0 { throw ValidationError("--search-seconds must be 0 or more.") }
+    }
+
+    func apply(to c: inout SimulatorConfig) {
+        c.profileG = !noProfileG
+        c.days = days
+        c.seed = seed
+        if let vendor { c.vendor = vendor }
+        c.recordings.placeholderTimes = placeholderTimes
+        c.recordings.zeroRecordings = zeroRecordings
+        c.recordings.searchSeconds = searchSeconds
+        c.recordings.forgetSearches = forgetSearches
+    }
+}
