@@ -40,10 +40,12 @@ public final class MP4FragmentWriter {
     private var samplesWritten = 0
     private var finished = false
 
-    /// Metadata of a sample waiting for the next fragment; its bytes are in `videoData`.
+    /// Metadata of a sample waiting for the next fragment; its bytes are in `videoData` (the
+    /// access units' own arrays: written with gathered writes, never copied).
     private struct Pending { var size: Int; var dts: Int64; var keyframe: Bool; var wallClock: Date? }
     private var pending: [Pending] = []
-    private var videoData: [UInt8] = []
+    private var videoData: [[UInt8]] = []
+    private var videoBytesPending = 0
     private var pendingBytes = 0
     private var lastInputTS: Int64?
     private var lastDTS: Int64 = 0
@@ -54,7 +56,8 @@ public final class MP4FragmentWriter {
 
     private struct PendingAudio { var size: Int; var dts: Int64 }
     private var pendingAudio: [PendingAudio] = []
-    private var audioData: [UInt8] = []
+    private var audioData: [[UInt8]] = []
+    private var audioBytesPending = 0
     private var lastAudioInput: Int64?
     private var lastAudioDTS: Int64 = 0
     private var audioStarted = false
@@ -74,7 +77,7 @@ public final class MP4FragmentWriter {
         mehdOffset = Int64(head.mehdDurationOffset)
         do { try file.write(head.bytes) } catch { file.close(); throw error }
         header.reserveCapacity(16 * 1024)
-        videoData.reserveCapacity(1024 * 1024)
+        videoData.reserveCapacity(256)
     }
 
     deinit { file.close() }
@@ -114,7 +117,8 @@ public final class MP4FragmentWriter {
         }
         if firstWallClock == nil { firstWallClock = au.wallClock }
         pending.append(Pending(size: au.data.count, dts: dts, keyframe: au.isKeyframe, wallClock: au.wallClock))
-        videoData.append(contentsOf: au.data)
+        videoData.append(au.data)
+        videoBytesPending += au.data.count
         pendingBytes += au.data.count
     }
 
@@ -135,7 +139,8 @@ public final class MP4FragmentWriter {
         lastAudioDTS = dts
         audioStarted = true
         pendingAudio.append(PendingAudio(size: frame.data.count, dts: dts))
-        audioData.append(contentsOf: frame.data)
+        audioData.append(frame.data)
+        audioBytesPending += frame.data.count
         pendingBytes += frame.data.count
     }
 
@@ -185,7 +190,7 @@ public final class MP4FragmentWriter {
         let moofStart = w.bytes.count
         var videoDataOffsetAt = 0
         var audioDataOffsetAt = 0
-        let videoBytes = videoData.count
+        let videoBytes = videoBytesPending
         w.box("moof") { w in
             w.fullBox("mfhd", version: 0, flags: 0) { w in w.u32(sequence) }
             w.box("traf") { w in
@@ -222,7 +227,7 @@ public final class MP4FragmentWriter {
             }
         }
         let moofSize = w.bytes.count - moofStart
-        let audioBytes = audioData.count
+        let audioBytes = audioBytesPending
         w.bytes.setU32(UInt32(moofSize + 8), at: videoDataOffsetAt)
         if audioDataOffsetAt > 0 { w.bytes.setU32(UInt32(moofSize + 8 + videoBytes), at: audioDataOffsetAt) }
         let mdatSize = 8 + videoBytes + audioBytes
@@ -230,11 +235,9 @@ public final class MP4FragmentWriter {
         w.bytes.appendASCII("mdat")
         swap(&w.bytes, &header)
 
-        try header.withUnsafeBytes { h in
-            try videoData.withUnsafeBytes { v in
-                try audioData.withUnsafeBytes { a in try file.write([h, v, a]) }
-            }
-        }
+        try file.write(header)
+        try file.write(arrays: videoData)
+        if !audioData.isEmpty { try file.write(arrays: audioData) }
         fragments += 1
         samplesWritten += pending.count
         writtenDuration = endDTS
@@ -248,6 +251,8 @@ public final class MP4FragmentWriter {
         pendingAudio.removeAll(keepingCapacity: true)
         videoData.removeAll(keepingCapacity: true)
         audioData.removeAll(keepingCapacity: true)
+        videoBytesPending = 0
+        audioBytesPending = 0
         pendingBytes = 0
     }
 }

@@ -107,6 +107,7 @@ public final class RTSPSession: Sendable {
             pipeline = p
             try sink.streamStarted(StreamStart(codec: codec, sdpParameterSets: params, audio: aac?.format, description: sdp,
                                                sessionTimeout: client.sessionTimeout, url: aggregate.requestURI))
+            client.attach(p)  // media that arrives before the PLAY answer is kept
             try client.play(aggregate, request)
             try client.receive(into: p)
             let s = summary(p.endReason ?? .endOfStream)
