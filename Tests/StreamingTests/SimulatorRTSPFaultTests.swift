@@ -211,6 +211,12 @@ struct SimulatorRTSPFaultTests {
         }
     }
 
+    @Test func tlsAndNonRTSPAddressesAreRefusedUpFront() {
+        for bad in ["rtsps://127.0.0.1/x", "http://127.0.0.1/x", "rtsp://"] {
+            #expect(throws: StreamingError.invalidURL(bad)) { _ = try RTSPSession(url: bad) }
+        }
+    }
+
     @Test func unknownHostIsATypedError() throws {
         #expect(throws: StreamingError.hostNotFound(host: "no-such-host.invalid")) {
             try RTSPSession(url: "rtsp://no-such-host.invalid/x").run(PlayRequest(), sink: CollectingSink())
