@@ -50,7 +50,9 @@ public final class DownloadEngine: Sendable {
         self.options = options
         self.queue = queue
         self.handler = onEvent
-        self.accessFactory = access ?? { source, _ in throw DownloadError.noRecordingsOverONVIF(device: source.host) } // ONVIF access: wired when the Profile G client lands
+        self.accessFactory = access ?? { source, password in
+            try ONVIFRecordingAccess(repository: repository, source: source, password: password)
+        }
         self.logger = logger
     }
 
