@@ -137,3 +137,23 @@ func pastRange(minutes: Double, endingAgo: Double = 3600) -> DateInterval {
     let e = Date(timeIntervalSince1970: end.rounded(.down) * 60)
     return DateInterval(start: e.addingTimeInterval(-minutes * 60), end: e)
 }
+
+extension EngineFixture {
+    /// `minutes` of uninterrupted footage of every camera, yesterday during the day.
+    func steadyRange(minutes: Double) throws -> DateInterval {
+        let day = (Date().timeIntervalSince1970 / 86_400).rounded(.down) - 1
+        var t = Date(timeIntervalSince1970: day * 86_400 + 6 * 3600)
+        let cams = try cameras().map(\.key)
+        while t < Date(timeIntervalSince1970: day * 86_400 + 23 * 3600) {
+            let r = DateInterval(start: t, duration: minutes * 60)
+            if try cams.allSatisfy({ try footage($0, in: r) == [r] }) { return r }
+            t = t.addingTimeInterval(600)
+        }
+        throw DownloadError.emptyRange
+    }
+
+    /// The job's files of a camera that are finished.
+    func doneFiles(_ jobID: Int64, _ camera: String) throws -> [DownloadFileRecord] {
+        try repo.read { try $0.downloadFiles(jobID: jobID, camera: camera) }.filter { $0.state == .done }
+    }
+}

@@ -134,7 +134,11 @@ public final class DownloadEngine: Sendable {
         let runner = JobRunner(jobID: jobID, parallel: parallel ?? job.parallel ?? 2, repository: repository, options: options,
                                access: access, slots: slots, lock: lock, logger: logger,
                                deliver: { event in queue.async { handler(event) } },
-                               onStopped: { [weak self] r in self?.stopped(r) })
+                               // after the front has seen `.stopped` (the queue is serial)
+                               onStopped: { [weak self] r in
+                                   let engine = self
+                                   queue.async { engine?.stopped(r) }
+                               })
         let inserted = jobs.withLock { j -> Bool in
             if j[jobID] != nil { return false }
             j[jobID] = runner
@@ -207,7 +211,8 @@ public final class DownloadEngine: Sendable {
         try repository.read { try $0.downloadJobs(unfinishedOnly: true) }
     }
 
-    /// Blocks until no job runs (or `timeout` seconds pass); true when idle.
+    /// Blocks until no job runs (or `timeout` seconds pass); true when idle. Every `.stopped`
+    /// event has been handled by then. Never call it on the event queue.
     @discardableResult
     public func waitUntilIdle(timeout: Double? = nil) -> Bool {
         if let t = timeout { return idle.wait(timeout: .now() + t) == .success }

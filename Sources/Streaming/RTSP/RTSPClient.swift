@@ -195,7 +195,15 @@ public final class RTSPClient {
                 nextKeepalive = now + keepaliveInterval
             }
             let n = socket.receive(into: reader.writableSpace())
-            if n > 0 { reader.didWrite(n); continue }
+            if n > 0 {
+                reader.didWrite(n)
+                // a bulk read never waits on the socket: look at the cancel signal here too
+                if cancel.isCancelled {
+                    pipeline.end(.cancelled)
+                    throw Cancelled()
+                }
+                continue
+            }
             if n == 0 {
                 try pipeline.finish()
                 if pipeline.endReason != nil { return }
