@@ -70,12 +70,16 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmark tools (bench/streaming.sh)
+        .executableTarget(name: "streaming-bench", dependencies: ["Streaming"]),
+
         // Tests
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
         .testTarget(name: "CLITests", dependencies: ["Simulator"]),
         .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common", "Core"]),
-        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common"]),
+        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common",
+                                                          .product(name: "Logging", package: "swift-log")]),
         // Store / paths (issue 4): a helper process for the two-process database tests.
         .executableTarget(name: "vtrack-store-worker", dependencies: ["Store", "Common"], path: "Tests/StoreWorker"),
         .testTarget(name: "StoreTests", dependencies: [

@@ -133,6 +133,10 @@ public final class Simulator: Sendable {
         }
     }
 
+    /// Expires every HTTP Digest nonce (as devices do after a while): clients must answer the
+    /// `stale=true` challenge without counting it as a failed login.
+    public func expireDigestNonces() { router.authenticator.expireNonces() }
+
     /// Search sessions (FindRecordings, FindEvents) not yet ended or expired.
     public var openSearchSessions: Int { searchSessions.openCount }
 

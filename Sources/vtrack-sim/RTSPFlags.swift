@@ -11,6 +11,7 @@ struct RTSPFlags: ParsableArguments {
     @Option(name: .customLong("rtsp-nonce-lifetime"), help: "Seconds before a digest nonce goes stale.") var nonceLifetime: Double?
     @Option(name: .customLong("replay-limit"), help: "Concurrent replay sessions; one more gets 453 Not Enough Bandwidth.") var replayLimit: Int?
     @Flag(name: .customLong("rtsp-no-get-parameter"), help: "Neither list nor answer GET_PARAMETER (keepalives must use OPTIONS).") var noGetParameter = false
+    @Flag(name: .customLong("rtsp-g711-audio"), help: "List a G.711 audio track in the SDP (none is sent).") var g711Audio = false
     @Option(name: .customLong("rtsp-drop-after"), help: "Close an RTSP connection after this many bytes of media.") var dropAfter: Int?
     @Option(name: .customLong("rtsp-stall-after"), help: "Stop sending media (connection left open) after this many bytes.") var stallAfter: Int?
     @Option(name: .customLong("rtsp-garbage-every"), help: "Insert random bytes between pictures every N pictures.") var garbageEvery: Int?
@@ -31,6 +32,7 @@ struct RTSPFlags: ParsableArguments {
         c.rtsp.nonceLifetime = nonceLifetime
         c.rtsp.replayLimit = replayLimit
         c.rtsp.noGetParameter = noGetParameter
+        c.rtsp.g711Audio = g711Audio
         c.rtsp.faults.dropAfterBytes = dropAfter
         c.rtsp.faults.stallAfterBytes = stallAfter
         c.rtsp.faults.garbageEveryPictures = garbageEvery

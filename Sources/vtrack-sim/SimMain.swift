@@ -42,6 +42,9 @@ struct SimMain: ParsableCommand {
     @Flag(name: .customLong("profile-without-encoder"), help: "Channel 1's sub profile has no video encoder.") var profileWithoutEncoder = false
     @Option(name: .customLong("stream-uri-fault-channel"), help: "GetStreamUri fails with 'Unknown Error' for this channel.") var streamURIFaultChannel: Int?
 
+    @Flag(name: .customLong("print-model"), help: "Print the channels and profiles these flags give, as JSON, and exit.")
+    var printModel = false
+
     // MARK: RTSP (see RTSPFlags.swift)
     @OptionGroup(title: "RTSP")
     var rtspFlags: RTSPFlags
@@ -94,6 +97,10 @@ struct SimMain: ParsableCommand {
 
     func run() throws {
         let config = self.config
+        if printModel {
+            print(try ModelDump.json(config))
+            return
+        }
         let sim = Simulator(config: config)
         do {
             try sim.start()

@@ -88,6 +88,33 @@ import Testing
         #expect(DeviceParsing.systemDateAndTime(local).map { UTC.iso($0) } == "2026-11-25T01:00:00Z")
     }
 
+    @Test func capabilitiesIncludeTheExtension() throws {
+        // B1: Recording/Search/Replay sit under Extension; Media2 is never in GetCapabilities
+        let x = try XMLDocument.parse("""
+            <tds:GetCapabilitiesResponse><tds:Capabilities>
+              <tt:Device><tt:XAddr>http://192.168.1.10/onvif/device_service</tt:XAddr></tt:Device>
+              <tt:Media><tt:XAddr> http://192.168.1.10/onvif/Media </tt:XAddr><tt:StreamingCapabilities/></tt:Media>
+              <tt:Extension><tt:DeviceIO><tt:XAddr>http://192.168.1.10/onvif/DeviceIO</tt:XAddr></tt:DeviceIO>
+                <tt:Recording><tt:XAddr>http://192.168.1.10/onvif/Recording</tt:XAddr></tt:Recording>
+                <tt:Search><tt:XAddr>http://192.168.1.10/onvif/SearchRecording</tt:XAddr></tt:Search>
+                <tt:Replay><tt:XAddr>http://192.168.1.10/onvif/Replay</tt:XAddr></tt:Replay></tt:Extension>
+            </tds:Capabilities></tds:GetCapabilitiesResponse>
+            """)
+        let map = DeviceParsing.capabilities(x, rewriter: AddressRewriter(device: DeviceAddress(host: "10.0.0.2", port: 8000)))
+        #expect(map[.media] == "http://10.0.0.2:8000/onvif/Media")
+        #expect(map[.search] == "http://10.0.0.2:8000/onvif/SearchRecording")
+        #expect(map[.replay] == "http://10.0.0.2:8000/onvif/Replay")
+        #expect(map[.recording] != nil && map[.deviceIO] != nil && map[.media2] == nil)
+        #expect(map.hasRecordings && !map.fromGetServices)
+    }
+
+    @Test func servicesAreReadByNamespace() throws {
+        let x = try XMLDocument.parse("<r><Service><Namespace>http://www.onvif.org/ver20/media/wsdl</Namespace><XAddr>http://127.0.0.1/onvif/Media2</XAddr><Version><Major>2</Major><Minor>40</Minor></Version></Service><Service><Namespace>urn:vendor:thing</Namespace><XAddr>http://x/y</XAddr></Service></r>")
+        let map = DeviceParsing.services(x, rewriter: AddressRewriter(device: DeviceAddress(host: "nvr", port: 80)))
+        #expect(map.addresses == [.media2: "http://nvr:80/onvif/Media2"])
+        #expect(map.versions[.media2] == "2.40")
+    }
+
     @Test func scopesGiveNameLocationAndProfiles() {
         var info = DeviceInfo()
         DeviceParsing.apply(scopes: ["onvif://www.onvif.org/name/Front%20NVR", "onvif://www.onvif.org/location/Hanoi",

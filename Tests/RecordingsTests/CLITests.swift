@@ -138,6 +138,13 @@ import Testing
         #expect(badCamera.err.contains("no camera “Kitchen”"))
         let unknownSource = try vtrack(["recordings", "nope"], box: box)
         #expect(unknownSource.status != 0)
+        let vi = try vtrack(["recordings", "nvr", "--cameras", "Bếp", "--lang", "vi"], box: box)
+        #expect(vi.status == 64)
+        #expect(vi.err.contains("Nguồn này không có camera “Bếp”"))
+        let viText = try vtrack(["recordings", "nvr", "--from=-3h", "--lang", "vi"], box: box)
+        #expect(viText.out.contains("có hình") && viText.out.contains("Phát lại"))
+        let lonely = try vtrack(["recordings", "nvr", "--save-url-template"], box: box)
+        #expect(lonely.status == 64)
     }
 
     @Test func noProfileGSentence() throws {

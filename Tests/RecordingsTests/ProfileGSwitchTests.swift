@@ -54,7 +54,9 @@ import Testing
 
     @Test func unknownRecordingInformationIsNamed() throws {
         let f = try ProfileGSim()
-        #expect(thrown { _ = try f.client().recordingInformation(token: "NOPE") } is RecordingsError)
+        let e = thrown { _ = try f.client().recordingInformation(token: "NOPE") }
+        #expect(e as? RecordingsError == .recordingNotFound(token: "NOPE"))
+        #expect((e as? RecordingsError)?.text(.en).contains("no longer has recording “NOPE”") == true)
     }
 
     @Test func vendorSwitchSetsTheManufacturer() throws {

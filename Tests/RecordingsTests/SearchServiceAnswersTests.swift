@@ -83,4 +83,16 @@ import Testing
             return
         }
     }
+
+    @Test func profileGServicesSitUnderTheCapabilitiesExtension() throws {
+        let f = try ProfileGSim()
+        let caps = try f.client().call(url: f.sim.deviceServiceURL, action: ONVIFService.device.action("GetCapabilities"),
+                                       body: "<tds:GetCapabilities xmlns:tds=\"\(ONVIFService.device.namespace)\"><tds:Category>All</tds:Category></tds:GetCapabilities>")
+        let top = try #require(caps.child("Capabilities"))
+        for name in ["Search", "Replay", "Recording"] {
+            #expect(top.child(name) == nil) // never top level (field quirk B1)
+            #expect(top.child("Extension")?.child(name)?.childText("XAddr")?.hasSuffix("_service") == true)
+        }
+        #expect(top.child("Media") != nil)
+    }
 }

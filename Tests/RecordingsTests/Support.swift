@@ -65,9 +65,9 @@ final class StoreSandbox {
 
     /// Probes the simulator and saves it as source `name` (every camera selected, password encrypted).
     @discardableResult
-    func save(_ f: ProfileGSim, name: String = "nvr_localhost", select: CameraChoice = .all) throws -> VideoSource {
+    func save(_ f: ProfileGSim, name: String = "nvr_localhost", select: CameraChoice = .all, password: String? = "admin123") throws -> VideoSource {
         let probe = try f.client().probe()
-        let tested = TestedSource(name: name, host: "127.0.0.1", port: f.sim.httpPort, username: "admin", password: "admin123",
+        let tested = TestedSource(name: name, host: "127.0.0.1", port: f.sim.httpPort, username: "admin", password: password,
                                   device: probe.device, cameras: probe.cameras)
         return try SaveConfig(repository: repository).save(tested, choice: select, videoRoot: path + "/videos").source
     }

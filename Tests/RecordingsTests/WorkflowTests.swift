@@ -66,6 +66,7 @@ import Testing
         let report = try Recordings(repository: box.repository)
             .report(RecordingsRequest(sourceName: "nvr_localhost", range: DateInterval(start: secondsAgo(7200), end: Date())))
         #expect(report.noRecordings)
+        #expect(report.playback == .none)
         #expect(report.cameras.count == 4)
         #expect(report.cameras.allSatisfy { $0.coverage.basis == .none && $0.coverage.intervals.isEmpty && $0.replayURI == nil })
         let note = try #require(report.note)
@@ -77,6 +78,7 @@ import Testing
         let hr = try Recordings(repository: box.repository)
             .report(RecordingsRequest(sourceName: "hik", range: DateInterval(start: secondsAgo(7200), end: secondsAgo(60))))
         #expect(hr.noRecordings)
+        #expect(hr.playback == .fallback(PlaybackFallback(kind: .vendor(.hikvision), host: "127.0.0.1")))
         #expect(hr.cameras.allSatisfy { $0.fallbackURL?.contains("/Streaming/tracks/") == true })
     }
 
@@ -116,5 +118,17 @@ import Testing
         let again = try Recordings(repository: box.repository).report(RecordingsRequest(sourceName: "nvr_localhost", range: range, cameras: ["Camera 01"]))
         #expect(again.cameras.first?.fallbackURL?.contains("/rec/") == true)
         #expect(try box.repository.requireSource(named: "nvr_localhost").config.extras[PlaybackFallback.configKey] != nil)
+    }
+
+    @Test func aSourceWithoutASavedPasswordSaysSo() throws {
+        let f = try ProfileGSim()
+        let box = try StoreSandbox()
+        try box.save(f, password: nil)
+        let e = thrown {
+            _ = try Recordings(repository: box.repository)
+                .report(RecordingsRequest(sourceName: "nvr_localhost", range: DateInterval(start: secondsAgo(7200), end: Date())))
+        }
+        #expect(e as? StoreError == .noPassword(source: "nvr_localhost"))
+        #expect(f.sim.stats.failedLogins == 0) // the device was never asked with an empty password
     }
 }

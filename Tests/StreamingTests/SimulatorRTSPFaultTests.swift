@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Simulator
+import Synchronization
 import Testing
 @testable import Streaming
 
@@ -107,11 +108,11 @@ struct SimulatorRTSPFaultTests {
 
     @Test(arguments: [false, true])
     func keepaliveHoldsTheSession(noGetParameter: Bool) throws {
-        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 1; $0.rtsp.noGetParameter = noGetParameter }
-        let sink = MP4RecordingSink(path: TestSupport.tempDir().appendingPathComponent("k.mp4").path, maxDuration: 3)
+        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 3; $0.rtsp.noGetParameter = noGetParameter }
+        let sink = MP4RecordingSink(path: TestSupport.tempDir().appendingPathComponent("k.mp4").path, maxDuration: 5)
         let s = try RTSPSession(url: sim.url("/live/ch01/sub")).run(PlayRequest(), sink: sink)
         #expect(s.endReason == .stoppedBySink)
-        #expect(s.keepalivesSent >= 3)  // every 0.5 s for 3 s
+        #expect(s.keepalivesSent >= 3)  // every 1.5 s for 5 s
         #expect(sim.server.statistics.sessionsTimedOut == 0)
         let method = noGetParameter ? "OPTIONS" : "GET_PARAMETER"
         #expect((sim.server.statistics.requests[method] ?? 0) >= 3)
@@ -119,11 +120,11 @@ struct SimulatorRTSPFaultTests {
     }
 
     @Test func keepaliveAlsoDuringAFastBulkRead() throws {
-        // unpaced replay of 10 minutes with a 2 s session timeout: keepalives must go out while data pours in
-        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 2 }
-        final class Counter: MediaSink {
+        // unpaced replay of 10 minutes with a 3 s session timeout: keepalives must go out while data pours in
+        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 3 }
+        final class Counter: MediaSink {  // a slow disk: at least 3 s for the whole read
             var n = 0
-            func received(_ au: AccessUnit) throws -> SinkDecision { n += 1; usleep(n % 25 == 0 ? 2000 : 0); return .continue }
+            func received(_ au: AccessUnit) throws -> SinkDecision { n += 1; usleep(n % 25 == 0 ? 5000 : 0); return .continue }
         }
         let start = alignedReplayStart()
         let sink = Counter()
@@ -140,17 +141,17 @@ struct SimulatorRTSPFaultTests {
         let sim = try SimRTSP()
         let session = try RTSPSession(url: sim.url("/live/ch01/main"))
         let done = DispatchSemaphore(value: 0)
-        final class Box: @unchecked Sendable { var summary: StreamSummary?; var error: Error? }  // written before signal, read after wait
-        let box = Box()
+        let result = Mutex<Result<StreamSummary, StreamingError>?>(nil)
         DispatchQueue.global().async {
-            do { box.summary = try session.run(PlayRequest(), sink: CollectingSink()) } catch { box.error = error }
+            let r = Result { try session.run(PlayRequest(), sink: CollectingSink()) }.mapError { $0 as? StreamingError ?? .connectionClosed }
+            result.withLock { $0 = r }
             done.signal()
         }
         #expect(eventually { (sim.server.statistics.requests["PLAY"] ?? 0) == 1 })
         session.cancel()
         #expect(done.wait(timeout: .now() + 5) == .success)
-        #expect(box.error == nil)
-        #expect(box.summary?.endReason == .cancelled)
+        let summary = try result.withLock { $0 }?.get()
+        #expect(summary?.endReason == .cancelled)
         #expect(eventually { sim.server.statistics.teardowns == 1 })
     }
 
@@ -210,6 +211,12 @@ struct SimulatorRTSPFaultTests {
         }
     }
 
+    @Test func tlsAndNonRTSPAddressesAreRefusedUpFront() {
+        for bad in ["rtsps://127.0.0.1/x", "http://127.0.0.1/x", "rtsp://"] {
+            #expect(throws: StreamingError.invalidURL(bad)) { _ = try RTSPSession(url: bad) }
+        }
+    }
+
     @Test func unknownHostIsATypedError() throws {
         #expect(throws: StreamingError.hostNotFound(host: "no-such-host.invalid")) {
             try RTSPSession(url: "rtsp://no-such-host.invalid/x").run(PlayRequest(), sink: CollectingSink())
@@ -231,6 +238,32 @@ struct SimulatorRTSPFaultTests {
         options.responseTimeout = 0.5
         #expect(throws: StreamingError.responseTimeout(method: "OPTIONS", seconds: 0.5)) {
             try RTSPSession(url: "rtsp://127.0.0.1:\(UInt16(bigEndian: addr.sin_port))/x", options: options).run(PlayRequest(), sink: CollectingSink())
+        }
+    }
+
+    @Test func connectionThatNeverCompletesGivesAConnectTimeout() throws {
+        // a listener whose accept queue is full: further SYNs are dropped, connect() hangs
+        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(s) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, len) } }
+        listen(s, 0)
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) } }
+        var fillers: [Int32] = []
+        defer { fillers.forEach { close($0) } }
+        for _ in 0..<4 {  // fill the queue (non-blocking connects that complete or stay pending)
+            let c = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(c, $0, len) } }
+            fillers.append(c)
+        }
+        var options = RTSPOptions()
+        options.connectTimeout = 0.5
+        let port = Int(UInt16(bigEndian: addr.sin_port))
+        #expect(throws: StreamingError.connectTimeout(host: "127.0.0.1", port: port, seconds: 0.5)) {
+            try RTSPSession(url: "rtsp://127.0.0.1:\(port)/x", options: options).run(PlayRequest(), sink: CollectingSink())
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import Simulator
+import Synchronization
 import Testing
 @testable import Streaming
 
@@ -140,5 +142,88 @@ struct SimulatorRTSPTests {
             let p = try TestSupport.probe(out)
             #expect(p.codec == codec && p.packets >= 20)
         }
+    }
+}
+
+@Suite("Simulator RTSP: PAUSE and format changes", .serialized)
+struct SimulatorRTSPMoreTests {
+    final class StopAfter: MediaSink {
+        var units: [AccessUnit] = []
+        var stopAt: Int
+        init(_ n: Int) { stopAt = n }
+        func received(_ au: AccessUnit) throws -> SinkDecision {
+            units.append(au)
+            return units.count >= stopAt ? .stop : .continue
+        }
+    }
+
+    @Test func pauseIsAnsweredMidStream() throws {
+        let sim = try SimRTSP()
+        let start = alignedReplayStart()
+        let client = try RTSPClient(url: RTSPURL(sim.url("/replay/\(sim.model.channels[0].recordingToken)"))!)
+        let sdp = try client.describe(requireReplay: true)
+        let ch = try client.setup(sdp.video!, channel: 0, requireReplay: true)
+        let sink = StopAfter(30)
+        let pipeline = MediaPipeline(channels: .init(videoRTP: ch.rtp, videoRTCP: ch.rtcp), video: H264Depacketizer(parameterSets: sdp.video!.parameterSets),
+                                     audio: nil, sink: sink)
+        let agg = client.aggregateURL(sdp)
+        try client.play(agg, .replay(from: start, to: start + 20, unpaced: false))
+        try client.receive(into: pipeline)
+        #expect(sink.units.count == 30)
+        let paused = try client.pause(agg)
+        #expect(paused.status == 200)
+        let ping = try client.getParameter(agg)
+        #expect(ping.status == 200)
+        #expect(sim.server.statistics.requests["PAUSE"] == 1)
+        client.teardown(agg)
+        #expect(eventually { sim.server.statistics.teardowns == 1 })
+    }
+
+    @Test func aNewResolutionStartsANewFile() throws {
+        // pictures of the 360p asset, then of the 1080p asset, through the recording sink
+        let small = try MP4WriterTests.accessUnits("sub_360p15.h264", count: 30, fps: 15)
+        var big = try MP4WriterTests.accessUnits("main_1080p25.h264", count: 50, fps: 25)
+        for i in big.indices { big[i].timestamp = small.last!.timestamp + 6000 + Int64(i) * 3600 }
+        let dir = TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sink = MP4RecordingSink(path: dir.appendingPathComponent("cam.mp4").path)
+        for au in small + big { _ = try sink.received(au) }
+        let files = try sink.finish()
+        #expect(files.map { ($0.path as NSString).lastPathComponent } == ["cam.mp4", "cam-2.mp4"])
+        #expect(files.map(\.videoSamples) == [30, 50])
+        if TestSupport.hasFFmpeg {
+            #expect(try TestSupport.probe(files[1].path).width == 1920)
+        }
+    }
+}
+
+/// A log handler that keeps the messages (swift-log test double).
+struct CapturingLogHandler: LogHandler {
+    let box: LogBox
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        box.messages.withLock { $0.append("\(event.level) \(event.message)") }
+    }
+}
+
+final class LogBox: Sendable {
+    let messages = Mutex<[String]>([])
+    var logger: Logger { Logger(label: "test") { _ in CapturingLogHandler(box: self) } }
+}
+
+@Suite struct G711Tests {
+    @Test func g711AudioIsDroppedWithALogNote() throws {
+        let sim = try SimRTSP { $0.rtsp.g711Audio = true }
+        let box = LogBox()
+        let sink = CollectingSink(limit: 5)
+        let s = try RTSPSession(url: sim.url("/live/ch01/sub"), logger: box.logger).run(PlayRequest(), sink: sink)
+        #expect(s.endReason == .stoppedBySink && s.audioFrames == 0)
+        #expect(sim.server.statistics.requests["SETUP"] == 1)  // the audio track was not set up
+        #expect(box.messages.withLock { $0 }.contains { $0.hasPrefix("info G.711 audio (PCMU) is not recorded") })
     }
 }

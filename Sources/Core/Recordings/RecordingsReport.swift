@@ -10,7 +10,7 @@ public struct RecordingsReport: Sendable {
         case onvifReplay
         /// The vendor's or the user's playback URLs (see ``PlaybackFallback``).
         case fallback(PlaybackFallback)
-        /// No way: the device offers no recordings over ONVIF and no fallback is known.
+        /// No way: the device lists no recordings over ONVIF and no fallback is known.
         case none
     }
 

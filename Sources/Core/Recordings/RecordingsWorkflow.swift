@@ -29,14 +29,18 @@ public struct Recordings: Sendable {
 
     /// An ONVIF client for a saved source, logged in with its saved (decrypted) password.
     public func client(for source: VideoSource) throws -> ONVIFClient {
+        // a user without a saved password: the store's own sentence ("no password saved for …")
+        let password = source.config.username.isEmpty ? nil : try repository.password(for: source)
+        return try Self.client(for: source, password: password, options: clientOptions)
+    }
+
+    /// An ONVIF client for a source with a password already at hand (nil: none saved).
+    /// - Throws: `ONVIFError.invalidAddress` when the saved host cannot be used.
+    public static func client(for source: VideoSource, password: String?, options: ClientOptions = ClientOptions()) throws -> ONVIFClient {
         var address = try DeviceAddress(parsing: source.host)
         if let port = source.config.port { address.port = port }
-        var credentials: Credentials?
-        if !source.config.username.isEmpty {
-            let password = source.hasPassword ? try repository.password(for: source) : ""
-            credentials = Credentials(user: source.config.username, password: password)
-        }
-        return ONVIFClient(address: address, credentials: credentials, options: clientOptions)
+        let credentials = source.config.username.isEmpty ? nil : Credentials(user: source.config.username, password: password ?? "")
+        return ONVIFClient(address: address, credentials: credentials, options: options)
     }
 
     /// The cameras a request names (keys and records, in the source's order): the names given,
@@ -62,14 +66,27 @@ public struct Recordings: Sendable {
     public func report(_ request: RecordingsRequest, now: Date = Date()) throws -> RecordingsReport {
         let source = try repository.requireSource(named: request.sourceName)
         let chosen = try Self.cameras(of: source, named: request.cameras)
-        let range = CoverageRules.effectiveRange(request.range, now: now)
-        guard request.range.start < request.range.end, range.duration > 0 else {
-            throw RecordingsRequestError.emptyRange(from: request.range.start, to: request.range.end)
-        }
         let client = try client(for: source)
+        return try Self.report(client: client, source: source, cameras: chosen, range: request.range, urlTemplate: request.urlTemplate,
+                               searchOptions: searchOptions, now: now)
+    }
+
+    /// The report for cameras of a source through an already made client (what the downloader
+    /// plans with): coverage per camera from one FindRecordings and one FindEvents, a replay URI
+    /// per recording, or the fallback playback URLs.
+    /// - Parameters:
+    ///   - cameras: keys and records, e.g. from ``cameras(of:named:)``.
+    ///   - urlTemplate: a playback URL template over the one saved on the source.
+    public static func report(client: ONVIFClient, source: VideoSource, cameras chosen: [(key: String, camera: Camera)],
+                              range requested: DateInterval, urlTemplate: String? = nil, searchOptions: SearchOptions = SearchOptions(),
+                              now: Date = Date()) throws -> RecordingsReport {
+        let range = CoverageRules.effectiveRange(requested, now: now)
+        guard requested.start < requested.end, range.duration > 0 else {
+            throw RecordingsRequestError.emptyRange(from: requested.start, to: requested.end)
+        }
         let map = try client.services()
         let device = source.config.device ?? (try? client.deviceInformation()) ?? DeviceInfo()
-        let fallback = try PlaybackFallback.forSource(source, device: device, template: request.urlTemplate)
+        let fallback = try PlaybackFallback.forSource(source, device: device, template: urlTemplate)
 
         guard map.hasRecordings else {
             let missing = [ONVIFService.search, .replay].filter { !map.offers($0) }.map(\.displayName)
@@ -98,7 +115,7 @@ public struct Recordings: Sendable {
                                                 note: Self.noRecordingNote))
                 continue
             }
-            let coverage = CoverageRules.fromTrackStates(events, recording: recording, range: request.range, now: now)
+            let coverage = CoverageRules.fromTrackStates(events, recording: recording, range: requested, now: now)
             var uri: String?
             var note: Localized?
             do {
@@ -111,8 +128,8 @@ public struct Recordings: Sendable {
                                             fallbackURL: uri == nil ? fallback?.url(camera: c.camera, interval: range) : nil, note: note))
         }
         let none = recordings.isEmpty
-        return RecordingsReport(sourceName: source.name, device: device, range: range, profileG: true,
-                                playback: none && fallback != nil ? .fallback(fallback!) : .onvifReplay,
+        let playback: RecordingsReport.Playback = none ? (fallback.map { .fallback($0) } ?? .none) : .onvifReplay
+        return RecordingsReport(sourceName: source.name, device: device, range: range, profileG: true, playback: playback,
                                 noRecordings: none, note: none ? Self.noRecordingsNote(fallback: fallback) : nil, cameras: cameras)
     }
 

@@ -92,9 +92,7 @@ extension ONVIFClient {
         case .basic?: return DigestChallenge.basicAuthorization(user: c.user, password: c.password)
         case .digest(let d)?:
             let uri = URLParts(url).map { $0.rest.isEmpty ? "/" : $0.rest } ?? "/"
-            var bytes = [UInt8](repeating: 0, count: 8)
-            for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-            let cnonce = bytes.map { String(format: "%02x", $0) }.joined()
+            let cnonce = UsernameToken.randomBytes(8).map { String(format: "%02x", $0) }.joined()
             return d.authorization(method: "POST", uri: uri, user: c.user, password: c.password, nc: nc, cnonce: cnonce)
         }
     }

@@ -18,11 +18,18 @@ enum UsernameToken {
         return Data(Insecure.SHA1.hash(data: input)).base64EncodedString()
     }
 
+    /// `count` random bytes, eight per call to the system generator.
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        var rng = SystemRandomNumberGenerator()
+        var out: [UInt8] = []
+        out.reserveCapacity(count + 8)
+        while out.count < count { withUnsafeBytes(of: rng.next() as UInt64) { out.append(contentsOf: $0) } }
+        return Array(out.prefix(count))
+    }
+
     /// A `wsse:Security` header for `deviceTime` (our clock corrected by the device's offset).
     static func header(credentials: Credentials, deviceTime: Date) -> String {
-        var nonce = [UInt8](repeating: 0, count: 16)
-        var rng = SystemRandomNumberGenerator()
-        for i in nonce.indices { nonce[i] = UInt8.random(in: 0...255, using: &rng) }
+        let nonce = randomBytes(16)
         let created = UTC.iso(deviceTime, millis: true)
         let d = digest(nonce: nonce, created: created, password: credentials.password)
         return "<wsse:Security xmlns:wsse=\"\(securityNamespace)\" xmlns:wsu=\"\(utilityNamespace)\">"

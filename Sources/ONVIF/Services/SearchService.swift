@@ -20,7 +20,7 @@ extension ONVIFClient {
 
     /// GetRecordingInformation of one recording.
     public func recordingInformation(token: String) throws -> RecordingInformation {
-        try searchCall {
+        try searchCall(token: token) {
             let body = "<tse:GetRecordingInformation \(tse)><tse:RecordingToken>\(XMLEscape.text(token))</tse:RecordingToken></tse:GetRecordingInformation>"
             let e = try call(.search, "GetRecordingInformation", body: body)
             guard let info = (e.child("RecordingInformation")).flatMap(ProfileGParsing.recordingInformation) else {
@@ -64,14 +64,15 @@ extension ONVIFClient {
         }
     }
 
-    /// Turns "no Search service" into `noProfileG` and a NoRecording fault into `recordingNotFound`.
-    private func searchCall<T>(_ body: () throws -> T) throws -> T {
+    /// Turns "no Search service" into `noProfileG` and, for a call about one recording, a
+    /// NoRecording fault into `recordingNotFound`.
+    private func searchCall<T>(token: String? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch ONVIFError.serviceNotSupported(let s) where s == ONVIFService.search.displayName {
             throw RecordingsError.noProfileG(missing: [s])
-        } catch ONVIFError.deviceFault(_, "NoRecording", let reason) {
-            throw RecordingsError.recordingNotFound(token: reason)
+        } catch ONVIFError.deviceFault(_, "NoRecording", _) where token != nil {
+            throw RecordingsError.recordingNotFound(token: token ?? "")
         }
     }
 }

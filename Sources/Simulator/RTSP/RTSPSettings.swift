@@ -12,6 +12,8 @@ extension SimulatorConfig {
         public var nonceLifetime: Double?
         /// GET_PARAMETER is neither listed in `Public` nor answered (a Hipcam-like server): keepalive must use OPTIONS.
         public var noGetParameter = false
+        /// The SDP also lists a G.711 (PCMU) audio track (no audio is sent): clients must skip it.
+        public var g711Audio = false
         public var faults = RTSPFaults()
         public init() {}
     }

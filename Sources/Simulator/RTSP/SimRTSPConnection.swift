@@ -249,6 +249,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
         sdp += "a=framerate:\(t.asset.fps)\r\na=control:trackID=0\r\n"
         if t.replayToken != nil { sdp += "a=x-onvif-track:VIDEO001\r\n" }
         sdp += "a=recvonly\r\n"
+        if server.config.rtsp.g711Audio { sdp += "m=audio 0 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=control:trackID=1\r\na=recvonly\r\n" }
         let query = r.pathAndQuery.query
         let base = "\(server.baseURL)\(t.path)\(query.isEmpty ? "" : "?" + query)/"
         respond(status: 200, reason: "OK", cseq: r.cseq, headers: [("Content-Base", base), ("Content-Type", "application/sdp")], body: Array(sdp.utf8))

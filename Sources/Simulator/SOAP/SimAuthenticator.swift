@@ -71,6 +71,9 @@ final class SimAuthenticator: Sendable {
         return SimHTTPResponse(status: headers.contains { $0.name == "WWW-Authenticate" } ? 401 : 400, headers: headers, body: Array(body.utf8))
     }
 
+    /// Forgets every Digest nonce handed out: the next Digest request gets a `stale=true` challenge.
+    func expireNonces() { nonces.withLock { $0.removeAll() } }
+
     // MARK: WS-Security
 
     func checkWSSE(_ envelope: XMLElement?, config: SimulatorConfig, deviceTime: Date) -> WSSEResult {

@@ -62,6 +62,28 @@ struct FileOutput {
         }
     }
 
+    /// Writes the arrays one after another without copying them (gathered writes, 64 at a time).
+    mutating func write(arrays: [[UInt8]]) throws {
+        var start = 0
+        var pointers: [UnsafeRawBufferPointer] = []
+        pointers.reserveCapacity(64)
+        while start < arrays.count {
+            let end = min(start + 64, arrays.count)
+            pointers.removeAll(keepingCapacity: true)
+            try pin(arrays, start, end, &pointers)
+            start = end
+        }
+    }
+
+    /// Keeps arrays `i..<end` pinned (nested `withUnsafeBytes`) while their bytes are written.
+    private mutating func pin(_ arrays: [[UInt8]], _ i: Int, _ end: Int, _ pointers: inout [UnsafeRawBufferPointer]) throws {
+        if i == end { try write(pointers); return }
+        try arrays[i].withUnsafeBytes { b in
+            pointers.append(b)
+            try pin(arrays, i + 1, end, &pointers)
+        }
+    }
+
     mutating func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write([$0]) }
     }

@@ -1,26 +1,5 @@
 import Foundation
 
-/// The video codecs we depacketize and mux.
-public enum VideoCodec: String, Sendable, Equatable {
-    case h264 = "H264"
-    case h265 = "H265"
-}
-
-/// The parameter sets a decoder needs: SPS and PPS (and VPS for H.265), each a NAL unit
-/// without start code or length prefix.
-public struct ParameterSets: Sendable, Equatable {
-    public var vps: [UInt8]?
-    public var sps: [UInt8]?
-    public var pps: [UInt8]?
-    public init(vps: [UInt8]? = nil, sps: [UInt8]? = nil, pps: [UInt8]? = nil) {
-        self.vps = vps; self.sps = sps; self.pps = pps
-    }
-    /// True when everything the codec needs is there.
-    public func isComplete(for codec: VideoCodec) -> Bool {
-        sps != nil && pps != nil && (codec == .h264 || vps != nil)
-    }
-}
-
 /// One coded picture: every NAL unit of one RTP timestamp, ready for an MP4 sample.
 public struct AccessUnit: Sendable {
     public var codec: VideoCodec
@@ -67,16 +46,5 @@ public struct AccessUnit: Sendable {
             i += 4 + len
         }
         return out
-    }
-}
-
-/// One AAC frame (an access unit of RFC 3640 `mpeg4-generic`).
-public struct AudioFrame: Sendable {
-    /// RTP timestamp extended to 64 bits (in the track's clock rate, the sample rate).
-    public var timestamp: Int64
-    public var data: [UInt8]
-    public init(timestamp: Int64, data: [UInt8]) {
-        self.timestamp = timestamp
-        self.data = data
     }
 }

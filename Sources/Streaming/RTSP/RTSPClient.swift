@@ -19,6 +19,8 @@ public final class RTSPClient {
     public private(set) var sessionTimeout = 60
     /// Base for `a=control` (Content-Base, Content-Location or the DESCRIBE URL).
     public private(set) var baseURL: RTSPURL
+    /// Called with every chunk read from the socket (a capture tap for tools; nil normally).
+    public var onBytes: ((UnsafeRawBufferPointer) -> Void)?
     public private(set) var keepalivesSent = 0
     public private(set) var unexpectedMessages = 0
 
@@ -171,11 +173,14 @@ public final class RTSPClient {
 
     // MARK: Streaming
 
+    /// Routes media frames that arrive while waiting for answers (e.g. before the PLAY answer, or
+    /// during PAUSE) to `pipeline` instead of dropping them.
+    public func attach(_ pipeline: MediaPipeline) { self.pipeline = pipeline }
+
     /// Reads media into `pipeline` until it ends (BYE, T flag, sink stop) or fails: connection
     /// closed, stalled, cancelled. Sends keepalives on time, even while data pours in.
     public func receive(into pipeline: MediaPipeline) throws {
         self.pipeline = pipeline
-        defer { self.pipeline = nil }
         let stall = options.stallTimeout
         while true {
             var gotFrame = false
@@ -194,8 +199,10 @@ public final class RTSPClient {
                 sendKeepalive()
                 nextKeepalive = now + keepaliveInterval
             }
-            let n = socket.receive(into: reader.writableSpace())
+            let space = reader.writableSpace()
+            let n = socket.receive(into: space)
             if n > 0 {
+                onBytes?(UnsafeRawBufferPointer(rebasing: space[..<n]))
                 reader.didWrite(n)
                 // a bulk read never waits on the socket: look at the cancel signal here too
                 if cancel.isCancelled {
@@ -286,8 +293,13 @@ public final class RTSPClient {
                     unexpectedMessages += 1
                 }
             }
-            let n = socket.receive(into: reader.writableSpace())
-            if n > 0 { reader.didWrite(n); continue }
+            let space = reader.writableSpace()
+            let n = socket.receive(into: space)
+            if n > 0 {
+                onBytes?(UnsafeRawBufferPointer(rebasing: space[..<n]))
+                reader.didWrite(n)
+                continue
+            }
             if n == 0 {
                 if reader.bytesIn == 0 && method == "OPTIONS" {
                     throw StreamingError.malformedResponse("connection closed before any answer")

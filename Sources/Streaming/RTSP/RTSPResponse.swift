@@ -1,3 +1,5 @@
+import Foundation
+
 /// RTSP headers: case-insensitive names, several values per name kept in order.
 public struct RTSPHeaders: Sendable, Equatable {
     public private(set) var fields: [(name: String, value: String)] = []
@@ -67,5 +69,3 @@ public struct RTSPResponse: Sendable, Equatable {
         return r
     }
 }
-
-import Foundation

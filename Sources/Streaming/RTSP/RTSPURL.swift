@@ -1,3 +1,5 @@
+import Foundation
+
 /// An `rtsp://` address split into what goes on the wire and what never does: the request URI
 /// has no user info; user and password (percent-decoded, so `@ / ? %` work when encoded, and a
 /// raw `@` in the password works too) are kept apart for authentication.
@@ -125,5 +127,3 @@ public struct RTSPURL: Sendable, Equatable, CustomStringConvertible {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-import Foundation

@@ -30,6 +30,11 @@ struct Recordings: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if saveURLTemplate && urlTemplate == nil { throw ValidationError("--save-url-template needs --url-template.") }
+        if timeout <= 0 { throw ValidationError("--timeout must be more than 0.") }
+    }
+
     func run() throws {
         global.apply()
         let repo = try store.open()

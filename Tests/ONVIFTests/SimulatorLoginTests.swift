@@ -1,0 +1,86 @@
+import Common
+import Foundation
+@testable import ONVIF
+import Simulator
+import Testing
+
+/// The simulator checks logins the way the field quirks describe (A1, A4, A5), seen on the wire.
+@Suite struct SimulatorLoginTests {
+    /// Sends GetDeviceInformation with a hand-made WS-Security header and returns the HTTP status
+    /// and the fault reason, if any.
+    func send(_ f: SimFixture, created: String, password: String = "admin123", type: String = UsernameToken.digestType) -> (Int, String) {
+        let nonce: [UInt8] = Array(0..<16)
+        let pw = type == UsernameToken.digestType ? UsernameToken.digest(nonce: nonce, created: created, password: password) : password
+        let security = "<wsse:Security xmlns:wsse=\"\(UsernameToken.securityNamespace)\" xmlns:wsu=\"\(UsernameToken.utilityNamespace)\">"
+            + "<wsse:UsernameToken><wsse:Username>admin</wsse:Username><wsse:Password Type=\"\(type)\">\(pw)</wsse:Password>"
+            + "<wsse:Nonce>\(Data(nonce).base64EncodedString())</wsse:Nonce><wsu:Created>\(created)</wsu:Created></wsse:UsernameToken></wsse:Security>"
+        let url = f.sim.deviceServiceURL
+        let action = ONVIFService.device.action("GetDeviceInformation")
+        let xml = Envelope.build(version: .soap12, action: action, to: url, body: DeviceRequests.getDeviceInformation, security: security)
+        let t = CurlTransport(settings: TransportSettings(connectTimeout: 2, requestTimeout: 5, allowInsecureTLS: false), maxHandles: 1)
+        guard case .success(let r) = t.send(HTTPRequest(url: url, headers: SOAPVersion.soap12.headers(action: action), body: Array(xml.utf8))) else {
+            return (0, "transport failure")
+        }
+        let reason = (try? XMLDocument.parse(r.bodyText))?.first("Fault").map { SOAPFault(element: $0).reason } ?? ""
+        return (r.status, reason)
+    }
+
+    @Test func createdMustBeZuluWithinFiveSeconds() throws {
+        let f = try SimFixture { $0.clockSkew = 0 }
+        let now = Date()
+        #expect(send(f, created: UTC.iso(now)).0 == 200)
+        #expect(send(f, created: UTC.iso(now, millis: true)).0 == 200)
+        #expect(send(f, created: UTC.iso(now.addingTimeInterval(4))).0 == 200)
+        let late = send(f, created: UTC.iso(now.addingTimeInterval(-20)))
+        #expect(late.0 == 400 && late.1 == "Wsse authorized time check failed")
+        let offsetForm = String(UTC.iso(now).dropLast()) + "+00:00" // Hikvision refuses this form (A4)
+        #expect(send(f, created: offsetForm).0 == 400)
+        #expect(f.sim.stats.failedLogins == 0)
+        #expect(f.sim.stats.clockRejections == 2)
+        let wrong = send(f, created: UTC.iso(now), password: "nope")
+        #expect(wrong.0 == 400 && wrong.1 == "Sender not Authorized")
+        #expect(f.sim.stats.failedLogins == 1)
+    }
+
+    @Test func createdIsCheckedAgainstTheSkewedClock() throws {
+        let f = try SimFixture { $0.clockSkew = -3600 }
+        #expect(send(f, created: UTC.iso(Date())).0 == 400)
+        #expect(send(f, created: UTC.iso(Date().addingTimeInterval(-3600))).0 == 200)
+    }
+
+    @Test func passwordTextIsAccepted() throws {
+        let f = try SimFixture()
+        #expect(send(f, created: UTC.iso(Date()), type: "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText").0 == 200)
+    }
+
+    @Test func expiredDigestNonceCostsNoLoginAttempt() throws {
+        let f = try SimFixture { $0.auth = .digest; $0.lockAfterFailures = 1 }
+        let client = f.client()
+        _ = try client.probe()
+        f.sim.expireDigestNonces()
+        #expect(try client.deviceInformation().model == "SIM-NVR")
+        #expect(f.sim.stats.failedLogins == 0)
+        #expect(!f.sim.stats.locked)
+    }
+
+    @Test func digestWithoutQopFollowsRFC2069() throws {
+        var challenge = try #require(DigestChallenge(header: "Digest realm=\"VTrackSim\", nonce=\"abc\", algorithm=MD5"))
+        #expect(challenge.qop == nil)
+        let h = challenge.authorization(method: "POST", uri: "/onvif/device_service", user: "admin", password: "admin123", nc: 1, cnonce: "x")
+        let ha1 = DigestChallenge.md5("admin:VTrackSim:admin123"), ha2 = DigestChallenge.md5("POST:/onvif/device_service")
+        #expect(h.contains("response=\"\(DigestChallenge.md5("\(ha1):abc:\(ha2)"))\""))
+        #expect(!h.contains("qop="))
+        challenge.qop = "auth"
+        let q = challenge.authorization(method: "POST", uri: "/x", user: "u", password: "p", nc: 10, cnonce: "c")
+        #expect(q.contains("nc=0000000a") && q.contains("qop=auth"))
+    }
+
+    @Test func getStreamUriWithoutProfileTokenSilentlyGivesChannelOne() throws {
+        // B5: a client that forgets the token gets channel 1, so ours always sends it
+        let f = try SimFixture()
+        let r = try f.client().call(.media, "GetStreamUri", body: "<trt:GetStreamUri xmlns:trt=\"\(ONVIFService.media.namespace)\"/>")
+        #expect(r.firstText("Uri")?.hasSuffix("/live/ch01/main") == true)
+        let probe = try f.client().probe()
+        #expect(Set(probe.cameras.compactMap { $0.mainStream?.uri }).count == 4)
+    }
+}
