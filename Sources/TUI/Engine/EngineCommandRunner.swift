@@ -18,12 +18,15 @@ public final class EngineCommandRunner: CommandRunning {
     private let repository = Mutex<Repository?>(nil)
     private let listener = Mutex<DiscoveryListener?>(nil)
     private let clientOptions: ClientOptions
+    private let discoveryHosts: [String]
 
     /// - Parameters:
     ///   - locations: the database and key files (`--db`, or the XDG defaults).
-    public init(locations: StoreLocations, clientOptions: ClientOptions = ClientOptions()) {
+    ///   - discoveryHosts: `host[:port]`s also probed by unicast (the demo's simulator on loopback).
+    public init(locations: StoreLocations, clientOptions: ClientOptions = ClientOptions(), discoveryHosts: [String] = []) {
         self.locations = locations
         self.clientOptions = clientOptions
+        self.discoveryHosts = discoveryHosts
     }
 
     public func run(_ command: Command, send: @escaping @Sendable (AppEvent) -> Void) {
@@ -130,7 +133,7 @@ public final class EngineCommandRunner: CommandRunning {
             }
         }
         do {
-            _ = try WSDiscovery.sweep(DiscoveryOptions(), events: sink)
+            _ = try WSDiscovery.sweep(DiscoveryOptions(hosts: discoveryHosts), events: sink)
         } catch {
             events.async { send(.discovery(.failed(error.message))) }
         }

@@ -13,7 +13,6 @@ struct TerminalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language of the app: vi or en (default: from LANG; vi_* gives Vietnamese).", valueName: "vi|en"))
     var lang: String?
 
-    @OptionGroup var store: StoreOptions
 
     /// The language asked for, or the environment's.
     func language() throws -> Language {
@@ -27,7 +26,7 @@ struct TerminalOptions: ParsableArguments {
 
 /// Opens the terminal app on the current terminal.
 enum TerminalLauncher {
-    static func open(_ options: TerminalOptions, runner: (any CommandRunning)? = nil, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
+    static func open(_ options: TerminalOptions, runner: any CommandRunning, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
         let lang = try options.language()
         Language.current = lang
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -44,8 +43,7 @@ enum TerminalLauncher {
         state.sources.loadStatus = .loading
         state.sources.discovering = true
         prepare(&state)
-        let engine = runner ?? EngineCommandRunner(locations: StoreLocations.standard(databaseFile: options.store.databaseFile))
-        let app = TerminalApp(state: state, engine: engine)
+        let app = TerminalApp(state: state, engine: runner)
         app.run()
     }
 }
@@ -55,8 +53,9 @@ struct TerminalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen terminal app (what `vtrack` alone does).")
 
     @OptionGroup var terminal: TerminalOptions
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try TerminalLauncher.open(terminal)
+        try TerminalLauncher.open(terminal, runner: EngineCommandRunner(locations: StoreLocations.standard(databaseFile: store.databaseFile)))
     }
 }
