@@ -19,18 +19,28 @@ public struct ProbeResult: Sendable, Codable, Equatable {
 extension ONVIFClient {
     /// Connects, logs in, and lists every camera of the device with its streams.
     ///
-    /// Order of work: the clock offset (unauthenticated), the service map (the first authenticated
-    /// call, alone, so a wrong password is found once); then device information, scopes, Media and
-    /// Media2 profiles and the video sources at once; then every stream and snapshot URI at once,
-    /// on up to `maxConcurrentRequests` kept-alive connections.
+    /// Order of work: the clock offset (unauthenticated), the service map, device information (the
+    /// first call that surely needs the login, alone, so a wrong password is found once); then, on
+    /// up to `maxConcurrentRequests` kept-alive connections, scopes, Media and Media2 profiles and
+    /// the video sources, each list's stream URIs as soon as it arrives, and one snapshot URI per camera.
     ///
     /// One odd profile or one failing URI never aborts the listing; a refused login, a lost device
     /// or a device with no media service does.
     public func probe() throws -> ProbeResult {
         let map = try services()
         guard map.offers(.media) || map.offers(.media2) else { throw ONVIFError.serviceNotSupported(service: "Media") }
+        // GetServices needs no login on devices that follow the specification (PRE_AUTH), so the
+        // login is first checked here, alone: a wrong password must never be tried in parallel
+        let firstInfo = Result { try deviceInformation() }
+        if case .failure(let e) = firstInfo, Self.isFatal(e) { throw e }
 
         let state = ProbeState()
+        state.data.withLock { d in
+            switch firstInfo {
+            case .success(let info): d.info = info
+            case .failure(let e): d.errors.append(e)
+            }
+        }
         let pool = JobPool(width: options.maxConcurrentRequests)
         /// A job that records its error (fatal ones stop every later job) instead of throwing.
         @Sendable func job(_ body: @escaping @Sendable () throws -> Void) -> JobPool.Job {
@@ -54,7 +64,6 @@ extension ONVIFClient {
             }
         }
 
-        pool.add(job { let d = try self.deviceInformation(); state.data.withLock { $0.info = d } })
         pool.add(job { let s = try self.scopes(); state.data.withLock { $0.scopes = s } })
         if map.offers(.media) {
             pool.add { [state] in
