@@ -183,6 +183,21 @@ public final class MP4FragmentWriter {
                               duration: Double(writtenDuration) / 90_000, firstWallClock: firstWallClock, endWallClock: endWallClock)
     }
 
+    /// Forgets the pictures (and audio) not yet written as a fragment — the GOP in progress — so
+    /// that `finish()` ends the file at its last complete fragment, where a later download can
+    /// continue with the next keyframe (the downloader's pause). Returns the pictures dropped and
+    /// the wall-clock time at the end of what stays (nil when nothing is written yet).
+    @discardableResult
+    public func discardIncompleteFragment() -> (dropped: Int, end: Date?) {
+        let n = pending.count
+        pending.removeAll(keepingCapacity: true)
+        pendingAudio.removeAll(keepingCapacity: true)
+        videoData.removeAll(keepingCapacity: true)
+        audioData.removeAll(keepingCapacity: true)
+        pendingBytes = 0
+        return (n, samplesWritten > 0 ? endWallClock : nil)
+    }
+
     /// Closes and deletes the `.part` file (nothing worth keeping).
     public func abandon() {
         finished = true

@@ -204,6 +204,11 @@ public final class RTSPClient {
             if n > 0 {
                 onBytes?(UnsafeRawBufferPointer(rebasing: space[..<n]))
                 reader.didWrite(n)
+                // a bulk read never waits on the socket: look at the cancel signal here too
+                if cancel.isCancelled {
+                    pipeline.end(.cancelled)
+                    throw Cancelled()
+                }
                 continue
             }
             if n == 0 {
