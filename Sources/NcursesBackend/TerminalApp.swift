@@ -210,6 +210,9 @@ public final class TerminalApp: Sendable {
         guard first else { return }
         NcursesScreen.stop()
         engine.shutdown()
-        exit(exitCode)
+        // _exit, not exit: engine threads (a discovery sweep, a download) may still be running,
+        // and exit's global destructors under their feet can crash. Everything that matters is
+        // already on disk (the database commits as it goes; downloads resume from their files).
+        _exit(exitCode)
     }
 }

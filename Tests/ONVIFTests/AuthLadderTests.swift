@@ -2,6 +2,7 @@ import Common
 import Foundation
 import ONVIF
 import Simulator
+import Synchronization
 import Testing
 
 /// Every authentication mode, wrong passwords, attempt caps and lockout, against the simulator.
@@ -101,6 +102,22 @@ import Testing
         #expect(info.model == "SIM-NVR")
         #expect(f.sim.stats.clockRejections == 1)
         #expect(abs((client.clockOffset ?? 0) - 3600) < 3)
+    }
+
+    @Test func concurrentCallsHealADriftOnce() throws {
+        let f = try SimFixture()
+        let client = f.client()
+        _ = try client.services()
+        f.sim.setClockSkew(-7200)
+        let results = Mutex<[Bool]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let ok = (try? client.deviceInformation()) != nil
+            results.withLock { $0.append(ok) }
+        }
+        #expect(results.withLock { $0 } == Array(repeating: true, count: 8))
+        #expect(f.sim.stats.failedLogins == 0)
+        #expect(f.sim.stats.count("GetSystemDateAndTime") == 2) // measured once, re-measured once
+        #expect(abs((client.clockOffset ?? 0) + 7200) < 3)
     }
 
     @Test func authenticatedDateTimeFallsBack() throws {

@@ -83,6 +83,23 @@ import Testing
         }
     }
 
+    @Test func ipv6LoopbackDevice() throws {
+        let f: SimFixture
+        do {
+            f = try SimFixture { $0.host = "::1" }
+        } catch {
+            return // no IPv6 loopback on this machine: nothing to test
+        }
+        let address = try DeviceAddress(parsing: "[::1]:\(f.sim.httpPort)")
+        let r = try ONVIFClient(address: address, credentials: Credentials(user: "admin", password: "admin123")).probe()
+        #expect(r.cameras.count == 4)
+        for c in r.cameras {
+            #expect(c.mainStream?.uri?.hasPrefix("rtsp://[::1]:\(f.sim.rtspPort)/live/") == true)
+            #expect(c.id == "onvif_::1_\(c.sourceToken)")
+        }
+        #expect(r.services[.media] == "http://[::1]:\(f.sim.httpPort)/onvif/media_service")
+    }
+
     @Test func rewritingCanBeTurnedOff() throws {
         let f = try SimFixture { $0.advertise = "192.168.77.10:80" }
         let r = try f.client(options: ClientOptions(rewriteAdvertisedAddresses: false)).services()

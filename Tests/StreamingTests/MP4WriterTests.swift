@@ -88,8 +88,8 @@ struct MP4WriterTests {
         let format = try #require(VideoTrackFormat(codec: .h265, parameterSets: aus[0].parameterSets))
         let w = try MP4FragmentWriter(path: path, video: format)
         for au in aus { try w.append(au) }
-        #expect(w.correctedTimestamps == 2)
         let s = try w.finish()
+        #expect(w.correctedTimestamps == 2)
         #expect(abs(s.duration - 6) < 0.001)
         let p = try TestSupport.probe(path)
         #expect(p.packets == 90)
@@ -129,5 +129,54 @@ struct MP4WriterTests {
         #expect(throws: StreamingError.fileWrite(path: "/nonexistent-dir/x.mp4.part", errno: ENOENT)) {
             _ = try MP4FragmentWriter(path: "/nonexistent-dir/x.mp4", video: format)
         }
+    }
+}
+
+@Suite("MP4 writer: B-frames", .enabled(if: TestSupport.hasFFmpeg, "ffmpeg/ffprobe are not installed"))
+struct MP4BFrameTests {
+    @Test func bFramesKeepTheirPresentationOrder() throws {
+        let dir = TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let src = dir.appendingPathComponent("b.mp4").path, es = dir.appendingPathComponent("b.h264").path
+        let ffmpeg = TestSupport.which("ffmpeg")!, ffprobe = TestSupport.which("ffprobe")!
+        var r = try TestSupport.run(ffmpeg, ["-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=15", "-t", "6",
+                                             "-c:v", "libx264", "-pix_fmt", "yuv420p", "-x264-params", "keyint=30:min-keyint=30:scenecut=0:bframes=2:b-pyramid=none",
+                                             "-y", src])
+        #expect(r.status == 0, "\(r.err)")
+        r = try TestSupport.run(ffmpeg, ["-nostdin", "-v", "error", "-i", src, "-c", "copy", "-bsf:v", "h264_mp4toannexb", "-f", "h264", "-y", es])
+        #expect(r.status == 0, "\(r.err)")
+        // presentation times in decode order, as an RTP sender would stamp them (90 kHz)
+        r = try TestSupport.run(ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", src])
+        let pts = r.out.split(separator: "\n").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { Int64(($0 * 90_000).rounded()) }
+        let stream = ElementaryStream(codec: .h264, annexB: [UInt8](try Data(contentsOf: URL(fileURLWithPath: es))))
+        #expect(stream.pictures.count == pts.count && pts.count == 90)
+        #expect(zip(pts, pts.dropFirst()).contains { $0 > $1 })  // really reordered
+
+        var pk = RTPPacketizer(codec: .h264)
+        var packets: [[UInt8]] = []
+        for (pic, t) in zip(stream.pictures, pts) { packets += pk.packetize(pic.nalUnits, timestamp: UInt32(10_000 + t)) }
+        let aus = try H264Depacketizer().accessUnits(packets)
+        #expect(aus.count == 90)
+        let out = dir.appendingPathComponent("out.mp4").path
+        let w = try MP4FragmentWriter(path: out, video: try #require(VideoTrackFormat(codec: .h264, parameterSets: aus[0].parameterSets)))
+        for au in aus { try w.append(au) }
+        let s = try w.finish()
+        #expect(w.correctedTimestamps == 0)
+        #expect(w.reorderedFragments == 3)
+        #expect(abs(s.duration - 6) < 0.001)
+
+        // the file's presentation times are the sender's, in the same decode order
+        r = try TestSupport.run(ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", out])
+        let outPTS = r.out.split(separator: "\n").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { Int64(($0 * 90_000).rounded()) }
+        // (players shift the whole timeline by the largest negative offset: compare relative times)
+        #expect(outPTS.map { $0 - outPTS[0] } == pts.map { $0 - pts[0] })
+        let (ok, err) = try TestSupport.decodesCleanly(out)
+        #expect(ok, "ffmpeg: \(err)")
+        // cut anywhere: still readable up to the last complete fragment
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        let part = dir.appendingPathComponent("cut.mp4.part").path
+        try bytes.prefix(bytes.count - 100).write(to: URL(fileURLWithPath: part))
+        let rec = try #require(try MP4Recovery.finalize(partPath: part))
+        #expect(rec.videoSamples == 60 && abs(rec.duration - 4) < 0.001)
     }
 }

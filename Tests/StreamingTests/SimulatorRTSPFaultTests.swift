@@ -108,11 +108,11 @@ struct SimulatorRTSPFaultTests {
 
     @Test(arguments: [false, true])
     func keepaliveHoldsTheSession(noGetParameter: Bool) throws {
-        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 1; $0.rtsp.noGetParameter = noGetParameter }
-        let sink = MP4RecordingSink(path: TestSupport.tempDir().appendingPathComponent("k.mp4").path, maxDuration: 3)
+        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 3; $0.rtsp.noGetParameter = noGetParameter }
+        let sink = MP4RecordingSink(path: TestSupport.tempDir().appendingPathComponent("k.mp4").path, maxDuration: 5)
         let s = try RTSPSession(url: sim.url("/live/ch01/sub")).run(PlayRequest(), sink: sink)
         #expect(s.endReason == .stoppedBySink)
-        #expect(s.keepalivesSent >= 3)  // every 0.5 s for 3 s
+        #expect(s.keepalivesSent >= 3)  // every 1.5 s for 5 s
         #expect(sim.server.statistics.sessionsTimedOut == 0)
         let method = noGetParameter ? "OPTIONS" : "GET_PARAMETER"
         #expect((sim.server.statistics.requests[method] ?? 0) >= 3)
@@ -120,11 +120,11 @@ struct SimulatorRTSPFaultTests {
     }
 
     @Test func keepaliveAlsoDuringAFastBulkRead() throws {
-        // unpaced replay of 10 minutes with a 2 s session timeout: keepalives must go out while data pours in
-        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 2 }
-        final class Counter: MediaSink {
+        // unpaced replay of 10 minutes with a 3 s session timeout: keepalives must go out while data pours in
+        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 3 }
+        final class Counter: MediaSink {  // a slow disk: at least 3 s for the whole read
             var n = 0
-            func received(_ au: AccessUnit) throws -> SinkDecision { n += 1; usleep(n % 25 == 0 ? 2000 : 0); return .continue }
+            func received(_ au: AccessUnit) throws -> SinkDecision { n += 1; usleep(n % 25 == 0 ? 5000 : 0); return .continue }
         }
         let start = alignedReplayStart()
         let sink = Counter()
@@ -208,6 +208,12 @@ struct SimulatorRTSPFaultTests {
         let port = PeerServer.freePort()
         #expect(throws: StreamingError.connectionRefused(host: "127.0.0.1", port: port)) {
             try RTSPSession(url: "rtsp://127.0.0.1:\(port)/x").run(PlayRequest(), sink: CollectingSink())
+        }
+    }
+
+    @Test func tlsAndNonRTSPAddressesAreRefusedUpFront() {
+        for bad in ["rtsps://127.0.0.1/x", "http://127.0.0.1/x", "rtsp://"] {
+            #expect(throws: StreamingError.invalidURL(bad)) { _ = try RTSPSession(url: bad) }
         }
     }
 

@@ -162,3 +162,36 @@ import Testing
         #expect(s.cameras.selectedNames == ["Cổng trước (2)"])
     }
 }
+
+/// Coverage and downloads through the glue, against the simulator's Profile G services.
+@Suite(.serialized) struct EngineRecordingsTests {
+    /// A saved source with two ticked cameras on a fresh simulator.
+    static func savedSource() throws -> (Simulator, EngineRunnerTests.Folder, EngineCommandRunner, Connection, [String]) {
+        let sim = try EngineRunnerTests.simulator()
+        let dir = EngineRunnerTests.Folder()
+        let runner = EngineRunnerTests.runner(dir)
+        let conn = Connection(name: "nvr_localhost", host: "127.0.0.1", port: sim.httpPort, user: "admin", password: "admin123",
+                              videoRoot: dir.path + "/videos")
+        let outcome = try runner.probe(conn)
+        let keys = Array(Store.CameraKeys.keys(for: outcome.cameras).prefix(2))
+        guard case .success = runner.save(conn, device: outcome.device, cameras: outcome.cameras, selected: keys) else {
+            throw PlainError(vi: "lưu lỗi", en: "save failed")
+        }
+        return (sim, dir, runner, conn, keys)
+    }
+
+    @Test func coverageComesFromTheProfileGSearch() throws {
+        let (sim, dir, runner, conn, keys) = try Self.savedSource()
+        defer { sim.stop(); runner.shutdown(); _ = dir }
+        let to = Date()
+        let from = to.addingTimeInterval(-2 * 86_400)
+        let events = EngineRunnerTests.events(runner, .loadCoverage(conn, cameras: keys, from: from, to: to)) {
+            if case .coverageLoaded = $0 { return true }; return false
+        }
+        guard case let .coverageLoaded(f, t, .success(list))? = events.last else { Issue.record("\(events)"); return }
+        #expect(f == from && t == to)
+        #expect(list.map(\.camera) == keys)
+        let hours = list.map { $0.seconds(from: from, to: to) / 3600 }
+        #expect(hours.allSatisfy { $0 > 1 && $0 < 48 }, "footage with gaps over two days: \(hours)")
+    }
+}

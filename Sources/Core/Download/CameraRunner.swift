@@ -162,7 +162,8 @@ final class CameraRunner: Sendable {
                 try sink.finishFile()
                 wroteFiles(sink)
             } catch let stop as Stop {
-                finishAfterStop(sink)
+                // a pause ends the file at its last complete GOP, where the resume continues
+                if case .requested(.pause) = stop { finishAfterStop(sink, dropIncompleteGOP: true) } else { finishAfterStop(sink) }
                 return .failure(stop)
             } catch {
                 finishAfterStop(sink)
@@ -173,9 +174,9 @@ final class CameraRunner: Sendable {
     }
 
     /// Closes the open file after a stop: kept whole when possible, else salvaged.
-    private func finishAfterStop(_ sink: CameraSink) {
+    private func finishAfterStop(_ sink: CameraSink, dropIncompleteGOP: Bool = false) {
         do {
-            try sink.finishFile()
+            try sink.finishFile(dropIncompleteGOP: dropIncompleteGOP)
         } catch {
             sink.abandonAfterError()
         }

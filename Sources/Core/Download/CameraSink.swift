@@ -212,11 +212,26 @@ final class CameraSink: MediaSink {
 
     /// Closes the open file: fsync, rename to its final name, ledger. On a write error the part
     /// already written is kept (truncated to its last complete fragment) and the error rethrown.
-    func finishFile() throws {
+    /// - Parameter dropIncompleteGOP: end the file at its last complete GOP (a pause: the resume
+    ///   then continues exactly at the next keyframe, with no gap and no overlap).
+    func finishFile(dropIncompleteGOP: Bool = false) throws {
         guard let w = writer, let id = fileID else { return }
+        var end = (lastWall ?? fileStart).addingTimeInterval(frameDuration)
+        if dropIncompleteGOP {
+            let kept = w.discardIncompleteFragment()
+            guard let e = kept.end else {
+                // not one complete GOP: nothing to keep
+                writer = nil
+                fileID = nil
+                w.abandon()
+                ledger.fileDropped(id)
+                lastWall = nil
+                return
+            }
+            end = e
+        }
         writer = nil
         fileID = nil
-        let end = (lastWall ?? fileStart).addingTimeInterval(frameDuration)
         let target = DownloadFileName.unused(settings.folder + "/"
             + DownloadFileName.final(cameraFolder: settings.cameraFolder, start: fileStart, end: end))
         let summary: MP4FileSummary

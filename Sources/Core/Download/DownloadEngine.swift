@@ -50,7 +50,9 @@ public final class DownloadEngine: Sendable {
         self.options = options
         self.queue = queue
         self.handler = onEvent
-        self.accessFactory = access ?? { source, _ in throw DownloadError.noRecordingsOverONVIF(device: source.host) } // ONVIF access: wired when the Profile G client lands
+        self.accessFactory = access ?? { source, password in
+            try ONVIFRecordingAccess(repository: repository, source: source, password: password)
+        }
         self.logger = logger
     }
 
@@ -132,7 +134,11 @@ public final class DownloadEngine: Sendable {
         let runner = JobRunner(jobID: jobID, parallel: parallel ?? job.parallel ?? 2, repository: repository, options: options,
                                access: access, slots: slots, lock: lock, logger: logger,
                                deliver: { event in queue.async { handler(event) } },
-                               onStopped: { [weak self] r in self?.stopped(r) })
+                               // after the front has seen `.stopped` (the queue is serial)
+                               onStopped: { [weak self] r in
+                                   let engine = self
+                                   queue.async { engine?.stopped(r) }
+                               })
         let inserted = jobs.withLock { j -> Bool in
             if j[jobID] != nil { return false }
             j[jobID] = runner
@@ -205,7 +211,8 @@ public final class DownloadEngine: Sendable {
         try repository.read { try $0.downloadJobs(unfinishedOnly: true) }
     }
 
-    /// Blocks until no job runs (or `timeout` seconds pass); true when idle.
+    /// Blocks until no job runs (or `timeout` seconds pass); true when idle. Every `.stopped`
+    /// event has been handled by then. Never call it on the event queue.
     @discardableResult
     public func waitUntilIdle(timeout: Double? = nil) -> Bool {
         if let t = timeout { return idle.wait(timeout: .now() + t) == .success }

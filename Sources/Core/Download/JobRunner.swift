@@ -26,6 +26,8 @@ final class JobRunner: Sendable {
         var running: Set<String> = []
         var parallel: Int
         var planned = false
+        /// Pause/cancel asked before the cameras exist (while planning): camera key, or "" for all.
+        var early: [String: CameraControl.Request] = [:]
         var finished = false
         var jobState: DownloadState = .queued
         var jobReason: Localized?
@@ -57,7 +59,7 @@ final class JobRunner: Sendable {
     /// Plans and starts the cameras, on a background thread.
     func start() {
         scheduleTick()
-        DispatchQueue.global(qos: .utility).async { self.prepare() }
+        DispatchQueue(label: "vtrack.download.job\(jobID)", qos: .utility).async { self.prepare() }
     }
 
     /// Progress every `progressInterval` while the job runs.
@@ -123,11 +125,16 @@ final class JobRunner: Sendable {
                                                replay: plan.replay)
                 let r = CameraRunner(setup: setup, repository: repository, access: access, slots: slots, options: options,
                                      logger: logger, onChange: onChange)
+                let early = state.withLock { $0.early[c.camera] ?? $0.early[""] }
                 if c.state == .cancelled {
                     r.live.withLock { $0.state = .cancelled; $0.bytes = c.bytes; $0.mediaSeconds = c.mediaSeconds }
                 } else {
                     r.live.withLock { $0.bytes = c.bytes; $0.mediaSeconds = c.mediaSeconds }
-                    r.set(.queued)
+                    switch early {
+                    case .pause?: r.set(.paused)
+                    case .cancel?: r.set(.cancelled)
+                    case nil: r.set(.queued)
+                    }
                 }
                 runners.append(r)
             }
@@ -188,7 +195,9 @@ final class JobRunner: Sendable {
             return out
         }
         for r in starting {
-            DispatchQueue.global(qos: .utility).async {
+            // its own serial queue: a thread of its own even when the CPUs are busy (the work
+            // blocks on the network and the disk; the global queue would make cameras wait)
+            DispatchQueue(label: "vtrack.download.job\(jobID).\(r.key)", qos: .utility).async {
                 r.run()
                 self.state.withLock { _ = $0.running.remove(r.key) }
                 self.schedule()
@@ -207,15 +216,32 @@ final class JobRunner: Sendable {
 
     // MARK: Control
 
-    func pause(camera: String?) { control(camera) { r, running in
-        if running { r.control.ask(.pause) } else if r.state == .queued || r.state == .retrying { r.set(.paused) }
-    } }
+    func pause(camera: String?) {
+        if remember(.pause, camera) { return }
+        control(camera) { r, running in
+            if running { r.control.ask(.pause) } else if r.state == .queued || r.state == .retrying { r.set(.paused) }
+        }
+    }
 
-    func cancel(camera: String?) { control(camera) { r, running in
-        if running { r.control.ask(.cancel) } else if !r.state.isFinal { r.set(.cancelled) }
-    } }
+    func cancel(camera: String?) {
+        if remember(.cancel, camera) { return }
+        control(camera) { r, running in
+            if running { r.control.ask(.cancel) } else if !r.state.isFinal { r.set(.cancelled) }
+        }
+    }
+
+    /// Before the cameras exist (planning), a request is kept and applied when they do. True
+    /// when kept.
+    private func remember(_ r: CameraControl.Request?, _ camera: String?) -> Bool {
+        state.withLock { s in
+            guard !s.planned else { return false }
+            if let r { s.early[camera ?? ""] = r } else if let camera { s.early[camera] = nil } else { s.early = [:] }
+            return true
+        }
+    }
 
     func resume(camera: String?) {
+        if remember(nil, camera) { return }
         control(camera) { r, running in
             if !running, r.state == .paused || r.state == .failed { r.set(.queued) }
         }

@@ -10,10 +10,11 @@ struct URLParts: Equatable {
 
     init?(_ text: String) {
         let s = text.trimmedXMLSpace
-        guard let r = s.range(of: "://") else { return nil }
-        scheme = s[..<r.lowerBound].lowercased()
+        // "scheme://": the scheme is the run of letters before the first ':'
+        guard let colon = s.firstIndex(of: ":"), s[colon...].hasPrefix("://") else { return nil }
+        scheme = s[..<colon].lowercased()
         guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
-        let afterScheme = s[r.upperBound...]
+        let afterScheme = s[s.index(colon, offsetBy: 3)...]
         let authEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
         var authority = afterScheme[..<authEnd]
         rest = String(afterScheme[authEnd...])

@@ -9,6 +9,7 @@ public struct ClientOptions: Sendable, Equatable {
     /// Most requests with credentials the device may refuse before we give up (devices lock accounts).
     public var maxLoginAttempts = 3
     /// How many requests may run at once (stream URIs of many channels); each keeps its own connection.
+    /// Kept small: embedded web servers of cameras and NVRs often serve only a few connections at a time.
     public var maxConcurrentRequests = 4
     /// Rewrite advertised addresses (NAT, loopback, other host) to the address the user typed.
     public var rewriteAdvertisedAddresses = true

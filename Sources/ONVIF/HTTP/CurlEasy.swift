@@ -92,7 +92,7 @@ final class CurlEasy: @unchecked Sendable {
         for line in sink.headerLines {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let name = line[..<colon].lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = String(line[line.index(after: colon)...]).trimmedXMLSpace
             headerPairs.append((name, value))
         }
         return .success(HTTPResponse(status: status, headers: headerPairs, body: sink.body))

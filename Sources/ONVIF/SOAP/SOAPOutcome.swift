@@ -22,8 +22,7 @@ enum SOAPOutcome {
 
     /// Classifies an HTTP response by status, headers and body, never trusting any of them alone.
     static func classify(_ r: HTTPResponse) -> SOAPOutcome {
-        let text = r.bodyText
-        let blank = text.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        let blank = r.body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         var parsed: XMLDocument.Result?
         if !blank { parsed = try? XMLDocument.parseDetailed(r.body) }
         let envelope = parsed.flatMap { $0.root.name == "Envelope" ? $0.root : nil }

@@ -133,12 +133,15 @@ public enum XMLDocument {
 
         mutating func readName() -> (String?, String) {
             let start = i
-            while i < s.count, Self.isNameByte(s[i]) { i += 1 }
-            let full = String(decoding: s[start..<i], as: UTF8.self)
-            if let colon = full.firstIndex(of: ":") {
-                return (String(full[..<colon]), String(full[full.index(after: colon)...]))
+            var colon = -1
+            while i < s.count, Self.isNameByte(s[i]) {
+                if colon < 0 && s[i] == UInt8(ascii: ":") { colon = i }
+                i += 1
             }
-            return (nil, full)
+            if colon >= 0 {
+                return (String(decoding: s[start..<colon], as: UTF8.self), String(decoding: s[(colon + 1)..<i], as: UTF8.self))
+            }
+            return (nil, String(decoding: s[start..<i], as: UTF8.self))
         }
 
         mutating func skipSpace() {

@@ -20,7 +20,8 @@ enum SimDeviceService {
                 "GetHostname": { _ in "<tds:GetHostnameResponse><tds:HostnameInformation><tt:FromDHCP>false</tt:FromDHCP><tt:Name>vtrack-sim</tt:Name></tds:HostnameInformation></tds:GetHostnameResponse>" },
                 "GetServiceCapabilities": { _ in "<tds:GetServiceCapabilitiesResponse><tds:Capabilities><tds:Network/><tds:Security UsernameToken=\"true\" HttpDigest=\"true\"/><tds:System/></tds:Capabilities></tds:GetServiceCapabilitiesResponse>" },
             ],
-            unauthenticated: ["GetSystemDateAndTime"])
+            // the ONVIF Core PRE_AUTH operations: devices shall answer them without a login
+            unauthenticated: ["GetSystemDateAndTime", "GetServices", "GetCapabilities", "GetServiceCapabilities"])
     }
 
     static func systemDateAndTime(_ c: SOAPContext) -> String {

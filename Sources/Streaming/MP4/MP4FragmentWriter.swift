@@ -29,8 +29,13 @@ public final class MP4FragmentWriter {
     public var partPath: String { finalPath + ".part" }
     public let video: VideoTrackFormat
     public let audio: AudioTrackFormat?
-    /// Timestamps that went back or stood still and were corrected.
+    /// Timestamps that went back or stood still and were corrected (B-frame reordering inside a
+    /// GOP is not a correction: it is written as composition offsets). Counted as fragments are
+    /// written, so final after `finish()`.
     public private(set) var correctedTimestamps = 0
+    /// Fragments written with B-frame reordering (composition time offsets).
+    public private(set) var reorderedFragments = 0
+    private var pendingCorrections = 0
 
     private let options: Options
     private var file: FileOutput
@@ -42,7 +47,7 @@ public final class MP4FragmentWriter {
 
     /// Metadata of a sample waiting for the next fragment; its bytes are in `videoData` (the
     /// access units' own arrays: written with gathered writes, never copied).
-    private struct Pending { var size: Int; var dts: Int64; var keyframe: Bool; var wallClock: Date? }
+    private struct Pending { var size: Int; var dts: Int64; var pts: Int64; var keyframe: Bool; var wallClock: Date? }
     private var pending: [Pending] = []
     private var videoData: [[UInt8]] = []
     private var videoBytesPending = 0
@@ -98,11 +103,12 @@ public final class MP4FragmentWriter {
     public func append(_ au: AccessUnit) throws {
         precondition(!finished, "append after finish")
         if lastInputTS == nil && !au.isKeyframe { return }
-        let dts: Int64
+        var dts: Int64
+        var corrected = false
         if let last = lastInputTS {
             var delta = au.timestamp - last
             if delta <= 0 || delta > options.maxSampleDuration {
-                correctedTimestamps += 1
+                corrected = true
                 delta = lastDuration
             }
             lastDuration = delta
@@ -110,13 +116,20 @@ public final class MP4FragmentWriter {
         } else {
             dts = 0
         }
+        if !pending.isEmpty && (au.isKeyframe || pendingBytes >= options.maxFragmentBytes || pending.count >= 3000) {
+            // a GOP with B-frames: decode times from the sorted presentation times
+            let reorder = au.isKeyframe ? reorderedTimeline(nextPTS: au.timestamp) : nil
+            if let r = reorder {
+                dts = r.end
+                lastDuration = max(1, r.end - (r.samples.last?.dts ?? r.end))
+            }
+            try flush(until: dts, reorder: reorder?.samples)
+        }
+        if corrected { pendingCorrections += 1 }
         lastInputTS = au.timestamp
         lastDTS = dts
-        if !pending.isEmpty && (au.isKeyframe || pendingBytes >= options.maxFragmentBytes || pending.count >= 3000) {
-            try flush(until: dts)
-        }
         if firstWallClock == nil { firstWallClock = au.wallClock }
-        pending.append(Pending(size: au.data.count, dts: dts, keyframe: au.isKeyframe, wallClock: au.wallClock))
+        pending.append(Pending(size: au.data.count, dts: dts, pts: au.timestamp, keyframe: au.isKeyframe, wallClock: au.wallClock))
         videoData.append(au.data)
         videoBytesPending += au.data.count
         pendingBytes += au.data.count
@@ -151,7 +164,13 @@ public final class MP4FragmentWriter {
         precondition(!finished, "finish twice")
         finished = true
         defer { file.close() }
-        if !pending.isEmpty { try flush(until: lastDTS + lastDuration) }
+        if !pending.isEmpty {
+            if let r = reorderedTimeline(nextPTS: nil) {
+                try flush(until: r.end, reorder: r.samples)
+            } else {
+                try flush(until: lastDTS + lastDuration, reorder: nil)
+            }
+        }
         var mehd = [UInt8]()
         mehd.appendU64(UInt64(writtenDuration) * UInt64(InitSegment.movieTimescale) / 90_000)
         try file.patch(mehd, at: mehdOffset)
@@ -164,6 +183,21 @@ public final class MP4FragmentWriter {
                               duration: Double(writtenDuration) / 90_000, firstWallClock: firstWallClock, endWallClock: endWallClock)
     }
 
+    /// Forgets the pictures (and audio) not yet written as a fragment — the GOP in progress — so
+    /// that `finish()` ends the file at its last complete fragment, where a later download can
+    /// continue with the next keyframe (the downloader's pause). Returns the pictures dropped and
+    /// the wall-clock time at the end of what stays (nil when nothing is written yet).
+    @discardableResult
+    public func discardIncompleteFragment() -> (dropped: Int, end: Date?) {
+        let n = pending.count
+        pending.removeAll(keepingCapacity: true)
+        pendingAudio.removeAll(keepingCapacity: true)
+        videoData.removeAll(keepingCapacity: true)
+        audioData.removeAll(keepingCapacity: true)
+        pendingBytes = 0
+        return (n, samplesWritten > 0 ? endWallClock : nil)
+    }
+
     /// Closes and deletes the `.part` file (nothing worth keeping).
     public func abandon() {
         finished = true
@@ -173,8 +207,48 @@ public final class MP4FragmentWriter {
 
     // MARK: Fragments
 
-    private func flush(until endDTS: Int64) throws {
+    /// When the pending GOP's presentation times are out of order like B-frames (all after its
+    /// keyframe and before the next one, no two equal), its decode times are the sorted
+    /// presentation times and each sample gets a composition offset. Nil otherwise.
+    private func reorderedTimeline(nextPTS: Int64?) -> (samples: [(dts: Int64, offset: Int32)], end: Int64)? {
+        guard pending.count >= 2, pending[0].keyframe else { return nil }
+        let p0 = pending[0].pts
+        var reordered = false
+        for i in 1..<pending.count {
+            let p = pending[i].pts
+            if p <= p0 { return nil }
+            if let n = nextPTS, p >= n { return nil }
+            if p < pending[i - 1].pts { reordered = true }
+        }
+        guard reordered else { return nil }
+        let sorted = pending.map(\.pts).sorted()
+        for i in 1..<sorted.count {
+            let d = sorted[i] - sorted[i - 1]
+            if d <= 0 || d > options.maxSampleDuration { return nil }
+        }
+        let base = pending[0].dts
+        let samples = pending.indices.map { i in
+            (dts: base + (sorted[i] - p0), offset: Int32(clamping: pending[i].pts - sorted[i]))
+        }
+        let lastStep = sorted.count >= 2 ? sorted[sorted.count - 1] - sorted[sorted.count - 2] : lastDuration
+        var end = base + (sorted[sorted.count - 1] - p0) + lastStep
+        if let n = nextPTS, n - sorted[sorted.count - 1] > 0, n - sorted[sorted.count - 1] <= options.maxSampleDuration {
+            end = base + (n - p0)
+        }
+        return (samples, end)
+    }
+
+    private func flush(until endDTS: Int64, reorder: [(dts: Int64, offset: Int32)]?) throws {
         guard !pending.isEmpty else { return }
+        if reorder != nil {
+            reorderedFragments += 1
+        } else {
+            correctedTimestamps += pendingCorrections
+        }
+        pendingCorrections = 0
+        if let r = reorder {
+            for i in pending.indices { pending[i].dts = r[i].dts }
+        }
         let first = pending[0]
         sequence += 1
         header.removeAll(keepingCapacity: true)
@@ -196,7 +270,8 @@ public final class MP4FragmentWriter {
             w.box("traf") { w in
                 w.fullBox("tfhd", version: 0, flags: 0x020000) { w in w.u32(InitSegment.videoTrackID) }
                 w.fullBox("tfdt", version: 1, flags: 0) { w in w.u64(UInt64(first.dts)) }
-                w.fullBox("trun", version: 0, flags: 0x000701) { w in
+                // version 1 with signed composition offsets when B-frames are reordered
+                w.fullBox("trun", version: reorder == nil ? 0 : 1, flags: reorder == nil ? 0x000701 : 0x000F01) { w in
                     w.u32(UInt32(pending.count))
                     videoDataOffsetAt = w.bytes.count
                     w.u32(0)
@@ -205,6 +280,7 @@ public final class MP4FragmentWriter {
                         w.u32(UInt32(clamping: max(next - s.dts, 1)))
                         w.u32(UInt32(s.size))
                         w.u32(s.keyframe ? 0x0200_0000 : 0x0101_0000)
+                        if let r = reorder { w.i32(r[i].offset) }
                     }
                 }
             }

@@ -173,11 +173,14 @@ public final class RTSPClient {
 
     // MARK: Streaming
 
+    /// Routes media frames that arrive while waiting for answers (e.g. before the PLAY answer, or
+    /// during PAUSE) to `pipeline` instead of dropping them.
+    public func attach(_ pipeline: MediaPipeline) { self.pipeline = pipeline }
+
     /// Reads media into `pipeline` until it ends (BYE, T flag, sink stop) or fails: connection
     /// closed, stalled, cancelled. Sends keepalives on time, even while data pours in.
     public func receive(into pipeline: MediaPipeline) throws {
         self.pipeline = pipeline
-        defer { self.pipeline = nil }
         let stall = options.stallTimeout
         while true {
             var gotFrame = false
@@ -201,6 +204,11 @@ public final class RTSPClient {
             if n > 0 {
                 onBytes?(UnsafeRawBufferPointer(rebasing: space[..<n]))
                 reader.didWrite(n)
+                // a bulk read never waits on the socket: look at the cancel signal here too
+                if cancel.isCancelled {
+                    pipeline.end(.cancelled)
+                    throw Cancelled()
+                }
                 continue
             }
             if n == 0 {

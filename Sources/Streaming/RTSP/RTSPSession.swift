@@ -22,10 +22,12 @@ public final class RTSPSession: Sendable {
     private let logger: Logger
 
     /// `url` may carry user info (stripped from requests, used for auth); `user`/`password`
-    /// override it. Throws `invalidURL` for anything that is not `rtsp://host…`.
+    /// override it. Throws `invalidURL` for anything that is not `rtsp://host…` (`rtsps://` included:
+    /// TLS is not supported).
     public init(url: String, user: String? = nil, password: String? = nil, options: RTSPOptions = RTSPOptions(),
                 logger: Logger = Logger(label: "vtrack.streaming")) throws {
-        guard let u = RTSPURL(url) else { throw StreamingError.invalidURL(url) }
+        // RTSP over TLS (rtsps://) is not spoken: refuse it rather than talk plain TCP to a TLS port
+        guard let u = RTSPURL(url), u.scheme != "rtsps" else { throw StreamingError.invalidURL(url) }
         self.url = u
         self.user = user
         self.password = password
@@ -107,6 +109,7 @@ public final class RTSPSession: Sendable {
             pipeline = p
             try sink.streamStarted(StreamStart(codec: codec, sdpParameterSets: params, audio: aac?.format, description: sdp,
                                                sessionTimeout: client.sessionTimeout, url: aggregate.requestURI))
+            client.attach(p)  // media that arrives before the PLAY answer is kept
             try client.play(aggregate, request)
             try client.receive(into: p)
             let s = summary(p.endReason ?? .endOfStream)

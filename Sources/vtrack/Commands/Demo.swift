@@ -1,9 +1,84 @@
 import ArgumentParser
+import Common
+import Core
+import Foundation
+import Simulator
+import Store
+import TUI
 
+/// `vtrack demo`: the terminal app on the built-in NVR simulator, all on loopback, with a
+/// database and a video folder of its own in a temporary folder.
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "(not built yet)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the terminal app on the built-in NVR simulator (loopback only; nothing leaves this machine).",
+        discussion: "Starts the simulator in-process on free ports, makes a demo database and video folder in a temporary folder, and opens the app with that source filled in: press Enter to test it.")
+
+    @OptionGroup var terminal: TerminalOptions
+
+    @Option(help: "Channels (cameras) of the simulated NVR.")
+    var channels = 4
+
+    @Option(help: ArgumentHelp("Where the demo database and videos go (default: a new temporary folder).", valueName: "dir"))
+    var folder: String?
 
     func run() throws {
-        throw ValidationError("vtrack demo is not built yet.")
+        let dir = try folder ?? Self.makeTemporaryFolder()
+        var config = SimulatorConfig()
+        config.host = "127.0.0.1"
+        config.port = 0
+        config.channels = max(1, channels)
+        config.discovery = true
+        config.discoverySwitches.port = 0
+        config.discoverySwitches.multicast = false
+        let sim = Simulator(config: config)
+        try sim.start()
+        let videoRoot = dir + "/nvr_downloads"
+        let locations = StoreLocations(databaseFile: dir + "/vtrack.db", keyFile: dir + "/secret.key")
+        // The demo database's video root is the demo folder's.
+        _ = try SaveConfig(repository: Repository(locations: locations)).setVideoRoot(videoRoot)
+        let hosts = sim.discoveryResponder?.port.map { ["127.0.0.1:\($0)"] } ?? []
+        let runner = DemoRunner(engine: EngineCommandRunner(locations: locations, discoveryHosts: hosts), simulator: sim)
+        let port = sim.httpPort
+        try TerminalLauncher.open(terminal, runner: runner) { state in
+            state.config.videoRoot = videoRoot
+            state.form.address.set("127.0.0.1")
+            state.form.port.set(String(port))
+            state.form.user.set(config.user)
+            state.form.password.set(config.password)
+            state.form.name.set("nvr_localhost")
+            state.form.videoRoot.set(videoRoot)
+            state.screen = .form
+            state.focus = .formField(.testButton)
+            state.addLog(.info, Localized(
+                vi: "Demo: đầu ghi giả lập \(config.channels) kênh ở 127.0.0.1:\(port); dữ liệu và video trong \(dir). Nhấn Enter để kiểm tra.",
+                en: "Demo: a simulated \(config.channels)-channel NVR on 127.0.0.1:\(port); database and videos in \(dir). Press Enter to test it."))
+        }
+    }
+
+    static func makeTemporaryFolder() throws -> String {
+        var template = Array((NSTemporaryDirectory() + "/vtrack-demo-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw ValidationError("Cannot make a temporary folder for the demo; check that \(NSTemporaryDirectory()) is writable.")
+        }
+        return String(cString: made)
+    }
+}
+
+/// The engine plus the simulator it talks to, stopped together when the app quits.
+final class DemoRunner: CommandRunning {
+    let engine: EngineCommandRunner
+    let simulator: Simulator
+
+    init(engine: EngineCommandRunner, simulator: Simulator) {
+        self.engine = engine
+        self.simulator = simulator
+    }
+
+    func run(_ command: Command, send: @escaping @Sendable (AppEvent) -> Void) { engine.run(command, send: send) }
+
+    func shutdown() {
+        engine.shutdown()
+        simulator.stop()
     }
 }

@@ -7,17 +7,16 @@ import TUI
 
 /// Options of the full-screen terminal app (`vtrack` with no subcommand, and `vtrack demo`).
 struct TerminalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a path to a .theme file.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a path to a .theme file (default: `theme =` in ~/.config/vtrack/tui.conf).", valueName: "name"))
     var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of the app: vi or en (default: from LANG; vi_* gives Vietnamese).", valueName: "vi|en"))
     var lang: String?
 
-    @OptionGroup var store: StoreOptions
 
-    /// The language asked for, or the environment's.
-    func language() throws -> Language {
-        guard let lang else { return Language.fromEnvironment() }
+    /// The language asked for, else the settings file's, else the environment's.
+    func language(_ settings: TerminalSettings = TerminalSettings()) throws -> Language {
+        guard let lang else { return settings.lang ?? Language.fromEnvironment() }
         guard let l = Language(rawValue: lang.lowercased()) else {
             throw ValidationError("--lang must be vi or en (got “\(lang)”).")
         }
@@ -27,8 +26,9 @@ struct TerminalOptions: ParsableArguments {
 
 /// Opens the terminal app on the current terminal.
 enum TerminalLauncher {
-    static func open(_ options: TerminalOptions, runner: (any CommandRunning)? = nil, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
-        let lang = try options.language()
+    static func open(_ options: TerminalOptions, runner: any CommandRunning, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
+        let settings = TerminalSettings.load()
+        let lang = try options.language(settings)
         Language.current = lang
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError(Localized(vi: "vtrack cần một terminal để mở giao diện; dùng lệnh con cho script (vtrack --help).",
@@ -36,7 +36,7 @@ enum TerminalLauncher {
         }
         let theme: Theme
         do {
-            theme = try ThemeLoader.load(options.theme)
+            theme = try ThemeLoader.load(options.theme ?? settings.theme)
         } catch {
             throw ValidationError(error.message.text(lang))
         }
@@ -44,8 +44,7 @@ enum TerminalLauncher {
         state.sources.loadStatus = .loading
         state.sources.discovering = true
         prepare(&state)
-        let engine = runner ?? EngineCommandRunner(locations: StoreLocations.standard(databaseFile: options.store.databaseFile))
-        let app = TerminalApp(state: state, engine: engine)
+        let app = TerminalApp(state: state, engine: runner)
         app.run()
     }
 }
@@ -55,8 +54,9 @@ struct TerminalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen terminal app (what `vtrack` alone does).")
 
     @OptionGroup var terminal: TerminalOptions
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try TerminalLauncher.open(terminal)
+        try TerminalLauncher.open(terminal, runner: EngineCommandRunner(locations: StoreLocations.standard(databaseFile: store.databaseFile)))
     }
 }

@@ -1,0 +1,233 @@
+import Common
+import Foundation
+import Simulator
+import Store
+import Synchronization
+import Streaming
+import Testing
+@testable import Core
+
+/// Every fault of the download path, driven through the simulator's switches or the file system:
+/// dropped links, the replay-session limit (453), pause/resume/cancel, disk full, a read-only
+/// folder. After each, the files cover the footage exactly and decode.
+@Suite(.serialized) struct EngineFaultTests {
+    @Test func aLinkDroppedTenTimesFinishesByItself() throws {
+        // ~30 MB of sub stream; the server drops every connection after 2.5 MB
+        let fx = try EngineFixture { $0.rtsp.faults.dropAfterBytes = 2_500_000 }
+        let range = try fx.steadyRange(minutes: 10)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"]))
+        #expect(engine.waitUntilIdle(timeout: 300))
+        let summary = try #require(log.summaries.last)
+        #expect(summary.state == .done, "\(summary)")
+        #expect((fx.sim.rtspServer?.statistics.connections ?? 0) >= 11)
+        #expect(log.progress.contains { $0.camera("Camera 01")?.state == .retrying })
+        // one file: every reconnect continued it
+        #expect(try fx.doneFiles(job.id, "Camera 01").count == 1)
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
+    }
+
+    /// `--replay-limit 1` against two cameras in parallel with two sessions allowed: whatever the
+    /// timing, both finish.
+    @Test func twoSessionsAgainstALimitOfOneBothFinish() throws {
+        let fx = try EngineFixture { $0.rtsp.replayLimit = 1 }
+        let range = try fx.steadyRange(minutes: 20)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01", "Camera 02"],
+                                                   parallel: 2, replaySessions: 2))
+        #expect(engine.waitUntilIdle(timeout: 300))
+        let summary = try #require(log.summaries.last)
+        #expect(summary.state == .done, "\(summary)")
+        for cam in ["Camera 01", "Camera 02"] { try EngineTests.checkCoverage(fx, jobID: job.id, camera: cam, covered: [range]) }
+    }
+
+    /// Another viewer holds the device's only replay session: the cameras meet 453, lower the
+    /// limit, wait with back-off, and finish once the session is free.
+    @Test func a453IsWaitedOutAndLowersTheLimit() throws {
+        let fx = try EngineFixture { $0.rtsp.replayLimit = 1 }
+        let range = try fx.steadyRange(minutes: 10)
+        // the other viewer: a paced replay of channel 4
+        let token = fx.sim.model.channels[3].recordingToken
+        let viewer = try RTSPSession(url: "\(fx.rtspBase)/replay/\(token)/sub", user: "admin", password: "admin123")
+        DispatchQueue(label: "viewer").async { _ = try? viewer.run(.replay(from: range.start, to: range.end, unpaced: false), sink: NullSink()) }
+        #expect(EventLog().wait(timeout: 10) { _ in (fx.sim.rtspServer?.statistics.activeReplays ?? 0) == 1 })
+
+        var options = DownloadOptions.testing
+        options.backoff = Backoff(initial: 0.05, factor: 2, maximum: 0.2, attempts: 6)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), options: options, events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01", "Camera 02"],
+                                                   parallel: 2, replaySessions: 2))
+        #expect(log.wait { _ in (fx.sim.rtspServer?.statistics.refusedForLimit ?? 0) >= 3 })
+        let retrying = log.progress.flatMap(\.cameras).first { $0.state == .retrying }
+        #expect(retrying?.reason?.en.contains("453") == true)
+        viewer.cancel()
+        #expect(engine.waitUntilIdle(timeout: 300))
+        #expect(log.summaries.last?.state == .done)
+        for cam in ["Camera 01", "Camera 02"] { try EngineTests.checkCoverage(fx, jobID: job.id, camera: cam, covered: [range]) }
+    }
+
+    @Test func theDefaultOfOneSessionNeverMeetsTheLimit() throws {
+        let fx = try EngineFixture { $0.rtsp.replayLimit = 1 }
+        let range = try fx.steadyRange(minutes: 2)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        _ = try engine.start(DownloadRequest(sourceName: "sim", range: range, parallel: 2))
+        #expect(engine.waitUntilIdle(timeout: 300))
+        #expect(log.summaries.last?.state == .done)
+        #expect(fx.sim.rtspServer?.statistics.refusedForLimit == 0)
+    }
+
+    @Test func pauseKeepsWhatArrivedAndResumeCompletesIt() throws {
+        let fx = try EngineFixture()
+        let range = try fx.steadyRange(minutes: 60)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"]))
+        #expect(log.wait { _ in started(engine, job.id, bytes: 2_000_000) })
+        engine.pause(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 60))
+        let paused = try #require(log.summaries.last)
+        #expect(paused.state == .paused)
+        #expect(paused.cameras.allSatisfy { $0.state == .paused && $0.files.count == 1 && $0.mediaSeconds < 3600 })
+        for c in paused.cameras { for f in c.files { #expect(MediaCheck.decodeError(f) == nil) } }
+        #expect(try fx.repo.read { try $0.downloadJob(id: job.id) }?.state == .paused)
+
+        try engine.resume(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 300))
+        #expect(log.summaries.last?.state == .done)
+        // two files that meet exactly at a keyframe: every picture once
+        #expect(try fx.doneFiles(job.id, "Camera 01").count == 2)
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
+    }
+
+    /// One session at a time: one camera runs while two wait; one of these is paused and the
+    /// other cancelled, the first goes on; the paused one, resumed, finishes after it.
+    @Test func pausingAndCancellingOneCameraLeavesTheOthersRunning() throws {
+        let fx = try EngineFixture()
+        let range = try fx.steadyRange(minutes: 30)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01", "Camera 02", "Camera 03"],
+                                                   parallel: 3, replaySessions: 1))
+        // the one that got the session
+        #expect(log.wait { _ in engine.progress(jobID: job.id)?.cameras.contains { $0.bytes > 0 } ?? false })
+        let names = ["Camera 01", "Camera 02", "Camera 03"]
+        let first = try #require(engine.progress(jobID: job.id)?.cameras.first { $0.bytes > 0 }?.camera)
+        let others = names.filter { $0 != first }
+        let (second, third) = (others[0], others[1])
+        engine.pause(jobID: job.id, camera: second)
+        engine.cancel(jobID: job.id, camera: third)
+        #expect(log.wait { _ in
+            let p = engine.progress(jobID: job.id)
+            return p?.camera(second)?.state == .paused && p?.camera(third)?.state == .cancelled
+        })
+        #expect(engine.progress(jobID: job.id)?.camera(first)?.state == .running)
+        try engine.resume(jobID: job.id, camera: second)
+        #expect(engine.waitUntilIdle(timeout: 300))
+        let summary = try #require(log.summaries.last)
+        #expect(summary.state == .cancelled)
+        #expect(Dictionary(uniqueKeysWithValues: summary.cameras.map { ($0.camera, $0.state) })
+            == [first: .done, second: .done, third: .cancelled])
+        #expect(try fx.doneFiles(job.id, third).isEmpty)
+        for cam in [first, second] { try EngineTests.checkCoverage(fx, jobID: job.id, camera: cam, covered: [range]) }
+        // a cancelled job is not resumable
+        #expect(throws: DownloadError.self) { try engine.start(jobID: job.id) }
+    }
+
+    @Test func aFullDiskPausesTheCameraWithASentenceAndResumeFinishes() throws {
+        let mountPoint = Scratch("tmpfs")
+        guard let unmount = mountTmpfs(mountPoint.path, options: "size=160m") else {
+            print("skipped: cannot mount a tmpfs here (needs root): the disk-full test did not run")
+            return
+        }
+        defer { unmount() }
+        let fx = try EngineFixture(videoRoot: mountPoint.path + "/videos")
+        let range = try fx.steadyRange(minutes: 5) // ~15 MB of sub stream
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.createJob(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"], maxFileSizeMB: 1))
+        // the disk fills up (another program): 6 MB left
+        let filler = mountPoint.path + "/filler"
+        var st = statvfs()
+        statvfs(mountPoint.path, &st)
+        let free = Int(st.f_bavail) * Int(st.f_frsize)
+        #expect(FileManager.default.createFile(atPath: filler, contents: Data(count: free - 6_000_000)))
+        try engine.start(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 120))
+        let paused = try #require(log.summaries.last)
+        #expect(paused.state == .paused)
+        let cam = try #require(paused.cameras.first)
+        #expect(cam.state == .paused)
+        #expect(cam.reason?.en.contains("is full") == true, "\(String(describing: cam.reason))")
+        #expect(cam.reason?.vi.contains("đầy") == true)
+        #expect(!cam.files.isEmpty)
+        for f in cam.files { #expect(MediaCheck.decodeError(f) == nil, "\(f)") }
+
+        // the fix: room again
+        try FileManager.default.removeItem(atPath: filler)
+        try engine.resume(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 120))
+        #expect(log.summaries.last?.state == .done)
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
+    }
+
+    @Test func aReadOnlyFolderPausesTheCameraAndResumeFinishes() throws {
+        let fx = try EngineFixture()
+        let range = try fx.steadyRange(minutes: 10)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"], maxFileSizeMB: 2))
+        let folder = try #require(try fx.repo.read { try $0.downloadCameras(jobID: job.id) }.first?.folder)
+        #expect(log.wait { _ in ((try? fx.doneFiles(job.id, "Camera 01").count) ?? 0) >= 2 })
+        guard let restore = makeImmutable(folder) else {
+            print("skipped: cannot make a folder read-only here")
+            engine.cancel(jobID: job.id)
+            engine.waitUntilIdle()
+            return
+        }
+        #expect(engine.waitUntilIdle(timeout: 120))
+        restore()
+        let paused = try #require(log.summaries.last)
+        #expect(paused.state == .paused, "\(paused)")
+        let cam = try #require(paused.cameras.first)
+        #expect(cam.reason?.en.contains("Cannot write to the folder") == true, "\(String(describing: cam.reason))")
+        for f in cam.files { #expect(MediaCheck.decodeError(f) == nil, "\(f)") }
+
+        try engine.resume(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 120))
+        #expect(log.summaries.last?.state == .done, "\(String(describing: log.summaries.last))")
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
+    }
+}
+
+/// Mounts a tmpfs at `path`; nil when not permitted here.
+func mountTmpfs(_ path: String, options: String) -> (() -> Void)? {
+    guard shellOK("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", path]) else { return nil }
+    return { _ = shellOK("/bin/umount", ["-l", path]) }
+}
+
+/// Makes `path` unwritable: `chmod 555` for a normal user, `chattr +i` for root.
+func makeImmutable(_ path: String) -> (() -> Void)? {
+    if getuid() != 0 {
+        guard chmod(path, 0o555) == 0 else { return nil }
+        return { _ = chmod(path, 0o755) }
+    }
+    guard shellOK("/usr/bin/chattr", ["+i", path]) else { return nil }
+    return { _ = shellOK("/usr/bin/chattr", ["-i", path]) }
+}
+
+func shellOK(_ tool: String, _ args: [String]) -> Bool { Spawn.run(tool, args).0 == 0 }
+
+/// True once every camera of a running job has downloaded more than `bytes`.
+func started(_ engine: DownloadEngine, _ job: Int64, bytes: Int64) -> Bool {
+    guard let p = engine.progress(jobID: job), !p.cameras.isEmpty else { return false }
+    return p.cameras.allSatisfy { $0.bytes > bytes }
+}
+
+/// A sink that throws pictures away (another viewer).
+final class NullSink: MediaSink {
+    func received(_ accessUnit: AccessUnit) throws -> SinkDecision { .continue }
+}
