@@ -68,13 +68,30 @@ public struct SecretBox: Sendable {
         return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The key, or nil when the key file does not exist yet.
+    ///
+    /// Opens the file once and decides from that one `open`: checking "can it be read?" and then
+    /// "does it exist?" separately would call a key another process links in between "damaged".
     func loadKey() throws -> SymmetricKey? {
-        guard let data = FileManager.default.contents(atPath: keyFile) else {
-            if SecureFiles.exists(keyFile) { throw StoreError.keyFileDamaged(path: keyFile) }
-            return nil
+        let fd = open(keyFile, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil } // not created yet
+            throw StoreError.keyFileDamaged(path: keyFile)
         }
-        guard data.count == 32 else { throw StoreError.keyFileDamaged(path: keyFile) }
-        return SymmetricKey(data: data)
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 33) // one more than a key, to notice a longer file
+        var total = 0
+        while total < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                if n < 0 { throw StoreError.keyFileDamaged(path: keyFile) }
+                break
+            }
+            total += n
+        }
+        guard total == 32 else { throw StoreError.keyFileDamaged(path: keyFile) }
+        return SymmetricKey(data: bytes.prefix(32))
     }
 
     /// Creates the key atomically: a private temporary file is written in full, then hard-linked

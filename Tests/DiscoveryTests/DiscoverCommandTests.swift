@@ -59,6 +59,24 @@ final class StreamingProcess: Sendable {
         return lines.withLock { $0 }
     }
 
+    /// The child's process id.
+    var pid: Int32 { process.processIdentifier }
+
+    /// Whether the child has joined the WS-Discovery group (239.255.255.250) on `interface`, as
+    /// its network namespace's `/proc/PID/net/igmp` shows: from then on Hello reaches it.
+    func hasJoinedDiscoveryGroup(on interface: String) -> Bool {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/net/igmp", encoding: .utf8) else { return false }
+        var device = ""
+        for line in text.split(separator: "\n") {
+            if !line.hasPrefix("\t") {
+                device = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.map(String.init) ?? ""
+            } else if device == interface, line.contains("FAFFFFEF") { // 239.255.255.250, little-endian hex
+                return true
+            }
+        }
+        return false
+    }
+
     /// Sends `signal` and waits for the process to end; returns its exit status.
     @discardableResult
     func stop(_ signal: Int32 = SIGTERM) -> Int32 {
@@ -199,9 +217,10 @@ struct DiscoverCommandTests {
         let watcher = try StreamingProcess([ip, "netns", "exec", net.client.name, try #require(Self.vtrack),
                                             "discover", "--json", "--watch", "--timeout", "0.3"])
         defer { watcher.stop(SIGINT) }
-        // the sweep prints its (empty) array, then the listener is up
+        // the sweep prints its (empty) array, then the listener joins the group (`ip netns exec`
+        // execs vtrack, so the pid is vtrack's and its /proc view is the client namespace)
         _ = watcher.wait { $0 == "[]" }
-        usleep(200_000)
+        #expect(eventually { watcher.hasJoinedDiscoveryGroup(on: "vc2") }, "the listener never joined the group on vc2")
         let sim = try StreamingProcess([ip, "netns", "exec", net.lan2.name, try #require(BuiltProducts.vtrackSim),
                                         "--discovery", "--host", "0.0.0.0", "--port", "8080", "--discovery-hello-bye"])
         let hello = watcher.wait { $0.contains("\"event\":\"hello\"") }

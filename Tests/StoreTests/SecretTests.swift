@@ -81,17 +81,39 @@ import Testing
     }
 
     @Test func racingCreatorsOfTheKeyAgreeOnIt() throws {
-        // Many boxes racing to create the key from threads: all must end with the same key.
-        let tmp = TempDir()
-        let path = tmp.file("cfg/secret.key")
-        let results = LockedArray(count: 8)
-        DispatchQueue.concurrentPerform(iterations: 8) { i in
-            let sealed = try? SecretBox(keyFile: path).seal("pw\(i)", context: "c")
-            results.set(i, sealed?.keyID)
+        // Threads released together race to create the key, over several rounds (the window
+        // between one creator's `link` and another's first read is narrow): every creator must
+        // succeed, and all must end with the same key.
+        for round in 0 ..< 20 {
+            let tmp = TempDir("key-race")
+            let path = tmp.file("cfg/secret.key")
+            let creators = 8
+            let results = LockedArray(count: creators)
+            let ready = DispatchGroup(), done = DispatchGroup()
+            let go = DispatchSemaphore(value: 0)
+            for i in 0 ..< creators {
+                ready.enter()
+                done.enter()
+                Thread.detachNewThread {
+                    ready.leave()
+                    go.wait()
+                    let outcome: String
+                    do {
+                        outcome = try SecretBox(keyFile: path).seal("pw\(i)", context: "c").keyID
+                    } catch {
+                        outcome = "error: \(error)"
+                    }
+                    results.set(i, outcome)
+                    done.leave()
+                }
+            }
+            ready.wait()
+            for _ in 0 ..< creators { go.signal() }
+            done.wait()
+            let outcomes = results.values.compactMap { $0 }
+            #expect(!outcomes.contains { $0.hasPrefix("error") }, "round \(round): \(outcomes)")
+            #expect(Set(outcomes).count == 1, "round \(round): \(outcomes)")
         }
-        let ids = Set(results.values.compactMap { $0 })
-        #expect(ids.count == 1)
-        #expect(results.values.allSatisfy { $0 != nil })
     }
 }
 

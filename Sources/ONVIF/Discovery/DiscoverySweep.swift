@@ -16,7 +16,9 @@ public enum WSDiscovery {
                              events: DiscoveryEventSink? = nil) throws(DiscoveryError) -> DiscoveryResult {
         let start = Monotonic.now()
         var sweep = try Sweep(options: options, events: events)
-        var result = sweep.run(until: start + max(0.05, options.timeout))
+        // The window counts from the first probe: setting up the sockets can take a while on a
+        // loaded machine, and must neither shorten the listening nor skip the repeated rounds.
+        var result = sweep.run(listeningFor: max(0.05, options.timeout))
         result.duration = Monotonic.now() - start
         result.lastNewDeviceAfter = sweep.lastNewDeviceAt.map { $0 - start }
         events?.send(.sweepFinished(result))
@@ -95,9 +97,12 @@ private struct Sweep {
         if channels.isEmpty { throw firstError ?? .noUsableInterface(seen: all.map(\.name)) }
     }
 
-    mutating func run(until deadline: Double) -> DiscoveryResult {
+    /// Sends the rounds of probes (the first at once, then every `repeatGap`) and collects
+    /// answers until `window` seconds after the first round.
+    mutating func run(listeningFor window: Double) -> DiscoveryResult {
         var round = 0
         let start = Monotonic.now()
+        let deadline = start + window
         while true {
             let now = Monotonic.now()
             if round < options.repeats, now >= start + Double(round) * options.repeatGap {
