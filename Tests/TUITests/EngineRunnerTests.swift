@@ -152,6 +152,26 @@ import Testing
         #expect(try Repository(locations: runner.locations).sources().isEmpty)
     }
 
+    @Test func streamCheckAsksTheRTSPServer() throws {
+        let sim = try Self.simulator()
+        let dir = Folder()
+        let runner = Self.runner(dir)
+        defer { runner.shutdown() }
+        let conn = Connection(name: "n", host: "127.0.0.1", port: sim.httpPort, user: "admin", password: "admin123", videoRoot: dir.path)
+        let cams = try runner.probe(conn).cameras
+        let seen = Mutex<[String: Bool]>([:])
+        let events = Self.events(runner, .checkStreams(conn, cams)) { e in
+            if case let .streamChecked(id, ok) = e { seen.withLock { $0[id] = ok } }
+            return seen.withLock { $0.count } == cams.count
+        }
+        #expect(events.count == cams.count)
+        #expect(seen.withLock { $0 }.values.allSatisfy { $0 }, "every stream of the simulator answers OPTIONS")
+        sim.stop()
+        let uri = try #require(cams.first?.mainStream?.uri)
+        #expect(!StreamCheck.isReachable(uri, timeout: 2), "a stopped server is not reachable")
+        #expect(!StreamCheck.isReachable("rtsp://", timeout: 1))
+    }
+
     @Test func duplicateCameraNamesGetDistinctKeys() {
         var cams = Array(SampleScenes.cameras.prefix(2))
         cams[1].name = cams[0].name
@@ -160,5 +180,38 @@ import Testing
         #expect(s.cameras.rows.map(\.key) == ["Cổng trước", "Cổng trước (2)"])
         s = Drive.press(s, .right, .space).0
         #expect(s.cameras.selectedNames == ["Cổng trước (2)"])
+    }
+}
+
+/// Coverage and downloads through the glue, against the simulator's Profile G services.
+@Suite(.serialized) struct EngineRecordingsTests {
+    /// A saved source with two ticked cameras on a fresh simulator.
+    static func savedSource() throws -> (Simulator, EngineRunnerTests.Folder, EngineCommandRunner, Connection, [String]) {
+        let sim = try EngineRunnerTests.simulator()
+        let dir = EngineRunnerTests.Folder()
+        let runner = EngineRunnerTests.runner(dir)
+        let conn = Connection(name: "nvr_localhost", host: "127.0.0.1", port: sim.httpPort, user: "admin", password: "admin123",
+                              videoRoot: dir.path + "/videos")
+        let outcome = try runner.probe(conn)
+        let keys = Array(Store.CameraKeys.keys(for: outcome.cameras).prefix(2))
+        guard case .success = runner.save(conn, device: outcome.device, cameras: outcome.cameras, selected: keys) else {
+            throw PlainError(vi: "lưu lỗi", en: "save failed")
+        }
+        return (sim, dir, runner, conn, keys)
+    }
+
+    @Test func coverageComesFromTheProfileGSearch() throws {
+        let (sim, dir, runner, conn, keys) = try Self.savedSource()
+        defer { sim.stop(); runner.shutdown(); _ = dir }
+        let to = Date()
+        let from = to.addingTimeInterval(-2 * 86_400)
+        let events = EngineRunnerTests.events(runner, .loadCoverage(conn, cameras: keys, from: from, to: to)) {
+            if case .coverageLoaded = $0 { return true }; return false
+        }
+        guard case let .coverageLoaded(f, t, .success(list))? = events.last else { Issue.record("\(events)"); return }
+        #expect(f == from && t == to)
+        #expect(list.map(\.camera) == keys)
+        let hours = list.map { $0.seconds(from: from, to: to) / 3600 }
+        #expect(hours.allSatisfy { $0 > 1 && $0 < 48 }, "footage with gaps over two days: \(hours)")
     }
 }

@@ -78,3 +78,23 @@ import Testing
         }
     }
 }
+
+@Suite struct TerminalSettingsTests {
+    @Test func readsThemeAndLanguageIgnoringTheRest() {
+        let s = TerminalSettings.parse("# my settings\ntheme = light   # bright room\nlang = VI\ncolour = red\nbroken line\n")
+        #expect(s == TerminalSettings(theme: "light", lang: .vi))
+        #expect(TerminalSettings.parse("") == TerminalSettings())
+        #expect(TerminalSettings.path(environment: ["XDG_CONFIG_HOME": "/x"]) == "/x/vtrack/tui.conf")
+        #expect(TerminalSettings.path(environment: ["HOME": "/home/t"]) == "/home/t/.config/vtrack/tui.conf")
+    }
+}
+
+@Suite struct HTMLExportTests {
+    @Test func oneSpanPerCellWithThemeColoursAndEscapes() {
+        var b = CellBuffer(width: 4, height: 1)
+        b.write("<摄", x: 0, y: 0, style: Style(fg: .rgb(255, 0, 0), attrs: .bold))
+        let html = HTMLExport.page(b, title: "t&t")
+        #expect(html.components(separatedBy: "<span").count - 1 == 3, "a wide glyph is one (double) span")
+        #expect(html.contains("&lt;") && html.contains("t&amp;t") && html.contains("#ff0000") && html.contains("c w b"))
+    }
+}

@@ -531,7 +531,7 @@ import Testing
         var s = Drive.press(Drive.type(Drive.press(Drive.fresh(), .char("a")).0, "127.0.0.1"), .ctrl("t")).0
         guard case let .probe(conn) = Drive.press(Drive.type(Drive.press(Drive.fresh(), .char("a")).0, "127.0.0.1"), .ctrl("t")).1.first! else { return }
         let msg = Localized(vi: "chưa có", en: "not built yet")
-        s = update(s, .unavailable(.probe(conn), msg)).0
+        s = update(s, .commandFailed(.probe(conn), msg)).0
         #expect(!s.form.testing && s.form.outcome?.text == msg && s.log.lines.last?.text == msg)
     }
 }

@@ -21,8 +21,9 @@ public enum AppEvent: Sendable {
     case coverageLoaded(from: Date, to: Date, Result<[CameraCoverage], EngineFailure>)
     case downloadProgress([DownloadRow])
     case downloadFinished(Localized)
-    /// The engine behind a command has not been built into this binary yet (or cannot run here).
-    case unavailable(Command, Localized)
+    /// A command could not run (its engine is missing from this build, or it failed before
+    /// starting), with the sentence to show.
+    case commandFailed(Command, Localized)
     /// A line for the log from an engine (never a password).
     case log(LogLine.Level, Localized)
 }

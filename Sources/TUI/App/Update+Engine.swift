@@ -78,7 +78,7 @@ extension AppState {
         case let .downloadFinished(summary):
             addLog(.ok, summary)
 
-        case let .unavailable(command, message):
+        case let .commandFailed(command, message):
             switch command {
             case .probe: form.testing = false; form.outcome = Notice(message, level: .warning)
             case .saveConfig: cameras.saving = false
@@ -87,6 +87,8 @@ extension AppState {
             case .loadSources: sources.loadStatus = .failed(message)
             case .startDownload:
                 for i in downloads.rows.indices where downloads.rows[i].phase.isActive { downloads.rows[i].phase = .failed(message) }
+                addLog(.error, message)
+                return
             default: break
             }
             addLog(.warning, message)

@@ -6,7 +6,7 @@ public enum HTMLExport {
         var out = """
         <!doctype html><html><head><meta charset="utf-8"><title>\(escape(title))</title><style>
         html,body{margin:0;background:\(background);}
-        .t{font-family:'DejaVu Sans Mono',monospace;font-size:15px;line-height:\(cellHeight)px;color:\(foreground);padding:8px;white-space:pre;}
+        .t{font-family:'Noto Sans Mono','DejaVu Sans Mono',monospace;font-size:15px;line-height:\(cellHeight)px;color:\(foreground);padding:8px;white-space:pre;}
         .r{height:\(cellHeight)px;display:flex;}
         .c{display:inline-block;width:\(cellWidth)px;height:\(cellHeight)px;text-align:center;overflow:visible;}
         .w{width:\(cellWidth * 2)px;}

@@ -17,6 +17,7 @@ public final class EngineCommandRunner: CommandRunning {
     public let locations: StoreLocations
     private let repository = Mutex<Repository?>(nil)
     private let listener = Mutex<DiscoveryListener?>(nil)
+    private let downloadEngine = Mutex<DownloadEngine?>(nil)
     private let clientOptions: ClientOptions
     private let discoveryHosts: [String]
 
@@ -34,6 +35,11 @@ public final class EngineCommandRunner: CommandRunning {
     }
 
     public func shutdown() {
+        // Running downloads are paused so their files are closed cleanly; they resume next time.
+        if let engine = downloadEngine.withLock({ $0 }) {
+            for id in engine.runningJobs { engine.pause(jobID: id) }
+            engine.waitUntilIdle(timeout: 3)
+        }
         listener.withLock { $0?.stop(); $0 = nil }
         _ = repository.withLock { r in try? r?.close() }
     }
@@ -63,9 +69,30 @@ public final class EngineCommandRunner: CommandRunning {
             }
         case let .saveConfig(connection, device, cameras, selected):
             send(.saveFinished(save(connection, device: device, cameras: cameras, selected: selected)))
-        case .loadCoverage, .startDownload:
-            send(.unavailable(command, Self.notBuilt(Localized(vi: "tìm và tải bản ghi (Profile G)", en: "recording search and download (Profile G)"))))
-        case .resumeDownloads, .pauseDownload, .resumeDownload, .cancelDownload, .quit:
+        case let .loadCoverage(connection, cameras, from, to):
+            coverage(connection, cameras: cameras, from: from, to: to, send)
+        case let .startDownload(connection, cameras, from, to):
+            do {
+                let job = try downloads(send).start(DownloadRequest(sourceName: connection.name, range: DateInterval(start: from, end: to),
+                                                                    cameras: cameras))
+                send(.log(.info, Localized(vi: "Lượt tải số \(job.id) đã bắt đầu.", en: "Download job \(job.id) started.")))
+            } catch {
+                send(.commandFailed(command, EngineFailure(error).message))
+            }
+        case .resumeDownloads:
+            resumeUnfinished(send)
+        case let .pauseDownload(camera):
+            guard let engine = try? downloads(send) else { return }
+            for id in engine.runningJobs { engine.pause(jobID: id, camera: camera) }
+        case let .resumeDownload(camera):
+            guard let engine = try? downloads(send) else { return }
+            for id in engine.runningJobs {
+                do { try engine.resume(jobID: id, camera: camera) } catch { send(.log(.error, EngineFailure(error).message)) }
+            }
+        case let .cancelDownload(camera):
+            guard let engine = try? downloads(send) else { return }
+            for id in engine.runningJobs { engine.cancel(jobID: id, camera: camera) }
+        case .quit:
             break
         }
     }
@@ -136,6 +163,56 @@ public final class EngineCommandRunner: CommandRunning {
             _ = try WSDiscovery.sweep(DiscoveryOptions(hosts: discoveryHosts), events: sink)
         } catch {
             events.async { send(.discovery(.failed(error.message))) }
+        }
+    }
+
+    // MARK: Recordings and downloads
+
+    /// Footage per camera from a Profile G search (FindEvents track states, or the recording's range).
+    private func coverage(_ c: Connection, cameras: [String], from: Date, to: Date, _ send: @escaping @Sendable (AppEvent) -> Void) {
+        let result = Result { () throws -> [CameraCoverage] in
+            let repo = try openRepository()
+            let end = max(from.addingTimeInterval(1), min(to, Date()))
+            let report = try Recordings(repository: repo, clientOptions: clientOptions)
+                .report(RecordingsRequest(sourceName: c.name, range: DateInterval(start: from, end: end), cameras: cameras))
+            if let note = report.note { send(.log(.warning, note)) }
+            for cam in report.cameras { if let note = cam.note { send(.log(.warning, Localized(vi: "\(cam.key): \(note.vi)", en: "\(cam.key): \(note.en)"))) } }
+            return report.cameras.map(EngineMapping.coverage)
+        }.mapError(EngineFailure.init)
+        send(.coverageLoaded(from: from, to: to, result))
+    }
+
+    /// The download engine, made on first use; its events become `.downloadProgress` / `.downloadFinished`.
+    /// (Every `send` the UI loop gives posts to its queue, so keeping the first one is enough.)
+    private func downloads(_ send: @escaping @Sendable (AppEvent) -> Void) throws -> DownloadEngine {
+        let repo = try openRepository()
+        return downloadEngine.withLock { e in
+            if let e { return e }
+            let made = DownloadEngine(repository: repo, queue: events) { event in
+                for out in EngineMapping.downloadEvents(event) { send(out) }
+            }
+            e = made
+            return made
+        }
+    }
+
+    /// Starts every job a previous session (or a killed CLI download) left unfinished.
+    private func resumeUnfinished(_ send: @escaping @Sendable (AppEvent) -> Void) {
+        do {
+            let engine = try downloads(send)
+            let jobs = try engine.unfinishedJobs()
+            guard !jobs.isEmpty else { return }
+            send(.log(.info, Localized(vi: "Tải tiếp \(jobs.count) lượt tải chưa xong từ lần trước.",
+                                       en: "Resuming \(jobs.count) unfinished download job\(jobs.count == 1 ? "" : "s") from last time.")))
+            for job in jobs {
+                do { try engine.start(jobID: job.id) } catch DownloadError.jobRunning {
+                    // another process (a CLI download) runs it
+                } catch {
+                    send(.log(.warning, EngineFailure(error).message))
+                }
+            }
+        } catch {
+            send(.log(.warning, EngineFailure(error).message))
         }
     }
 

@@ -47,4 +47,49 @@ enum EngineMapping {
         case .malformed: return nil
         }
     }
+
+    static func coverage(_ c: CameraRecordings) -> CameraCoverage {
+        CameraCoverage(camera: c.key, intervals: c.coverage.intervals.map { .init(start: $0.start, end: $0.end) })
+    }
+
+    static func row(_ p: CameraProgress) -> DownloadRow {
+        let phase: DownloadPhase
+        switch p.state {
+        case .queued: phase = .queued
+        case .running: phase = .running
+        case .retrying: phase = .retrying(p.reason ?? Localized(vi: "đang kết nối lại", en: "reconnecting"))
+        case .paused: phase = .paused(p.reason)
+        case .done: phase = .done
+        case .failed: phase = .failed(p.reason ?? Localized(vi: "lỗi không rõ", en: "unknown error"))
+        case .cancelled: phase = .cancelled
+        }
+        return DownloadRow(camera: p.camera, phase: phase, mediaDone: p.mediaSeconds, mediaTotal: p.coveredSeconds ?? 0, bytes: p.bytes,
+                           bytesPerSecond: p.bytesPerSecond, realtimeFactor: p.realTimeFactor, etaSeconds: p.eta, files: p.files)
+    }
+
+    static func downloadEvents(_ e: DownloadEvent) -> [AppEvent] {
+        switch e {
+        case let .progress(job):
+            return [.downloadProgress(job.cameras.map(row))]
+        case let .stopped(summary):
+            let level: LogLine.Level = summary.state == .done ? .ok : (summary.state == .failed ? .error : .warning)
+            return [.log(level, finished(summary))]
+        }
+    }
+
+    /// One sentence for a job that stopped.
+    static func finished(_ s: DownloadSummary) -> Localized {
+        let size = Format.bytes(s.bytes), hours = Format.hours(s.mediaSeconds)
+        let head: Localized
+        switch s.state {
+        case .done: head = Localized(vi: "Lượt tải \(s.jobID) xong", en: "Download job \(s.jobID) done")
+        case .paused: head = Localized(vi: "Lượt tải \(s.jobID) tạm dừng (sẽ tải tiếp)", en: "Download job \(s.jobID) paused (it will resume)")
+        case .cancelled: head = Localized(vi: "Lượt tải \(s.jobID) đã huỷ", en: "Download job \(s.jobID) cancelled")
+        case .failed: head = Localized(vi: "Lượt tải \(s.jobID) lỗi", en: "Download job \(s.jobID) failed")
+        default: head = Localized(vi: "Lượt tải \(s.jobID) dừng", en: "Download job \(s.jobID) stopped")
+        }
+        let reason = s.reason.map { (vi: " " + $0.vi, en: " " + $0.en) } ?? (vi: "", en: "")
+        return Localized(vi: "\(head.vi): \(s.files) tệp, \(size), \(hours) có hình.\(reason.vi)",
+                         en: "\(head.en): \(s.files) file\(s.files == 1 ? "" : "s"), \(size), \(hours) of footage.\(reason.en)")
+    }
 }

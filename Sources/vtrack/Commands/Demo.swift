@@ -23,6 +23,7 @@ struct Demo: ParsableCommand {
     var folder: String?
 
     func run() throws {
+        _ = try TerminalLauncher.check(terminal)
         let dir = try folder ?? Self.makeTemporaryFolder()
         var config = SimulatorConfig()
         config.host = "127.0.0.1"

@@ -7,16 +7,16 @@ import TUI
 
 /// Options of the full-screen terminal app (`vtrack` with no subcommand, and `vtrack demo`).
 struct TerminalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a path to a .theme file.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a path to a .theme file (default: `theme =` in ~/.config/vtrack/tui.conf).", valueName: "name"))
     var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of the app: vi or en (default: from LANG; vi_* gives Vietnamese).", valueName: "vi|en"))
     var lang: String?
 
 
-    /// The language asked for, or the environment's.
-    func language() throws -> Language {
-        guard let lang else { return Language.fromEnvironment() }
+    /// The language asked for, else the settings file's, else the environment's.
+    func language(_ settings: TerminalSettings = TerminalSettings()) throws -> Language {
+        guard let lang else { return settings.lang ?? Language.fromEnvironment() }
         guard let l = Language(rawValue: lang.lowercased()) else {
             throw ValidationError("--lang must be vi or en (got “\(lang)”).")
         }
@@ -26,19 +26,27 @@ struct TerminalOptions: ParsableArguments {
 
 /// Opens the terminal app on the current terminal.
 enum TerminalLauncher {
-    static func open(_ options: TerminalOptions, runner: any CommandRunning, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
-        let lang = try options.language()
+    /// The language and theme to open with, once the options read well and a terminal is there
+    /// (checked before anything is started).
+    static func check(_ options: TerminalOptions) throws -> (Language, Theme) {
+        let settings = TerminalSettings.load()
+        let lang = try options.language(settings)
         Language.current = lang
+        let theme: Theme
+        do {
+            theme = try ThemeLoader.load(options.theme ?? settings.theme)
+        } catch {
+            throw ValidationError(error.message.text(lang))
+        }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError(Localized(vi: "vtrack cần một terminal để mở giao diện; dùng lệnh con cho script (vtrack --help).",
                                              en: "vtrack needs a terminal to open the app; use a subcommand in scripts (vtrack --help).").text(lang))
         }
-        let theme: Theme
-        do {
-            theme = try ThemeLoader.load(options.theme)
-        } catch {
-            throw ValidationError(error.message.text(lang))
-        }
+        return (lang, theme)
+    }
+
+    static func open(_ options: TerminalOptions, runner: any CommandRunning, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
+        let (lang, theme) = try check(options)
         var state = AppState(lang: lang, theme: theme, now: Date(), utcOffset: TimeZone.current.secondsFromGMT())
         state.sources.loadStatus = .loading
         state.sources.discovering = true

@@ -1,4 +1,5 @@
 import Common
+import Core
 import Foundation
 import Store
 import Testing
@@ -180,9 +181,172 @@ struct TerminalEndToEndTests {
                          environment: ws.environment)
         var r = t.wait(for: "Demo: a simulated 4-channel NVR")
         #expect(r.ok && r.screen.contains("[ Test connection ]"), "\(r.screen)")
+        r = t.wait(for: "Found VTrack Simulated NVR")
+        #expect(r.ok, "WS-Discovery (unicast to the demo's responder) finds the simulator:\n\(r.screen)")
         t.keys("Enter")
         r = t.wait(for: "Cameras — nvr_localhost")
         #expect(r.ok, "Enter tests the demo source:\n\(r.screen)")
+        t.keys("q")
+        #expect(t.wait(for: "EXIT:0").ok)
+    }
+
+    // MARK: Downloads
+
+    /// Types a new source for `sim` into the form, tests it, ticks the first two cameras, saves,
+    /// and goes on to the dates screen. Returns the last screen.
+    @discardableResult
+    static func addTickSave(_ t: Tmux, port: Int, root: String) -> String {
+        t.keys("a")
+        t.wait(for: "New ONVIF source")
+        t.type("127.0.0.1")
+        t.keys("Down", "C-u")
+        t.type("\(port)")
+        t.keys("Down", "C-u")
+        t.type("admin")
+        t.keys("Down")
+        t.type("admin123")
+        t.keys("Down", "C-u")
+        t.type("nvr_sim")
+        t.keys("Down", "C-u")
+        t.type(root)
+        t.wait(for: root)
+        t.keys("C-t")
+        t.wait(for: "Cameras — nvr_sim")
+        t.keys("Space", "l", "Space")
+        t.wait(for: "2 ticked")
+        t.keys("s")
+        t.wait(for: "Enter: go on to the dates")
+        t.keys("Enter")
+        return t.wait(for: "Date range — 2 cameras").screen
+    }
+
+    /// A stretch of yesterday (local time) where both ticked cameras have footage for `minutes`
+    /// minutes, as `HH:MM` texts, found with the same Profile G search the app uses.
+    static func footageWindow(_ ws: Workspace, minutes: Int) throws -> (start: String, end: String)? {
+        let offset = TimeZone.current.secondsFromGMT()
+        let now = Date()
+        let today = (Int(now.timeIntervalSince1970) + offset) / 86_400
+        let dayStart = Date(timeIntervalSince1970: Double((today - 1) * 86_400 - offset))
+        let day = DateInterval(start: dayStart, duration: 86_400)
+        let repo = try Repository(locations: ws.locations)
+        defer { try? repo.close() }
+        let report = try Recordings(repository: repo).report(RecordingsRequest(sourceName: "nvr_sim", range: day))
+        var common = [day]
+        for cam in report.cameras {
+            common = common.flatMap { a in cam.coverage.intervals.compactMap { b in a.intersection(with: b) } }
+        }
+        // whole minutes inside, with a minute of margin at each end
+        for i in common {
+            let first = (Int(i.start.timeIntervalSince(dayStart)) + 59) / 60 + 1
+            let last = Int(i.end.timeIntervalSince(dayStart)) / 60 - 1
+            if last - first >= minutes {
+                func hhmm(_ m: Int) -> String { String(format: "%02d:%02d", m / 60, m % 60) }
+                return (hhmm(first), hhmm(first + minutes))
+            }
+        }
+        return nil
+    }
+
+    /// Picks yesterday with the given times on the dates screen and confirms the download.
+    @discardableResult
+    static func download(_ t: Tmux, from: String, to: String) -> String {
+        t.keys("y", "Tab", "C-u")
+        t.type(from)
+        t.keys("Enter", "C-u")
+        t.type(to)
+        t.keys("Enter", "Tab")               // end time → log pane → calendar
+        t.wait(for: to)
+        t.keys("d")
+        t.wait(for: "Download?")
+        t.keys("y")
+        return t.wait(for: "Downloads — ").screen
+    }
+
+    /// MP4 files under a camera folder, and whether ffprobe reads each one (nil: no ffprobe here).
+    static func mp4s(in folder: String) -> [(path: String, readable: Bool?)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mp4") }.sorted()
+        return names.map { name in
+            let path = folder + "/" + name
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries",
+                           "stream=nb_read_packets", "-of", "csv=p=0", path]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            guard (try? p.run()) != nil else { return (path, nil) }
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            if p.terminationStatus == 127 { return (path, nil) }
+            let packets = Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            return (path, p.terminationStatus == 0 && packets > 0)
+        }
+    }
+
+    /// The full workflow: add, test, 4 cameras, tick 2, save, yesterday, download, every bar at
+    /// 100 %, MP4 files in both folders that ffprobe reads.
+    @Test func downloadYesterdayToTheEnd() throws {
+        let sim = try SimProcess(["--channels", "4"])
+        let ws = Workspace()
+        let root = ws.path + "/videos"
+        let t = try Tmux(width: 120, height: 40, command: ws.vtrack("--lang en"), environment: ws.environment)
+        #expect(t.wait(for: "Saved sources").ok)
+        let dates = Self.addTickSave(t, port: sim.port, root: root)
+        #expect(dates.contains("Date range — 2 cameras"), "\(dates)")
+        guard let (from, to) = try Self.footageWindow(ws, minutes: 3) else { Issue.record("no footage yesterday"); return }
+        let screen = Self.download(t, from: from, to: to)
+        #expect(screen.contains("Downloads — "), "\(screen)")
+        let r = t.wait(timeout: 240) { $0.contains("Downloads 2/2 done 100%") }
+        #expect(r.ok, "every bar reaches 100 %:\n\(r.screen)")
+        #expect(r.screen.components(separatedBy: "100%").count - 1 >= 3, "two cameras and the overall bar at 100 %")
+        let cams = (try? FileManager.default.contentsOfDirectory(atPath: root + "/nvr_sim")) ?? []
+        #expect(cams.count == 2)
+        for cam in cams {
+            let files = Self.mp4s(in: root + "/nvr_sim/" + cam)
+            #expect(!files.isEmpty, "\(cam) has MP4 files")
+            for f in files where f.readable != nil { #expect(f.readable == true, "ffprobe reads \(f.path)") }
+        }
+        t.keys("q")
+        #expect(t.wait(for: "EXIT:0").ok, "nothing runs any more: q leaves without asking")
+    }
+
+    /// Quit while downloading (the app asks), then start again: the job resumes by itself and ends.
+    @Test func quitAndRestartResumesTheDownload() throws {
+        let sim = try SimProcess(["--channels", "4"])
+        let ws = Workspace()
+        let root = ws.path + "/videos"
+        var t = try Tmux(width: 120, height: 40, command: ws.vtrack("--lang en"), environment: ws.environment)
+        #expect(t.wait(for: "Saved sources").ok)
+        Self.addTickSave(t, port: sim.port, root: root)
+        guard let (from, to) = try Self.footageWindow(ws, minutes: 40) else { Issue.record("no footage yesterday"); return }
+        Self.download(t, from: from, to: to)
+        var r = t.wait(timeout: 60) { $0.contains(" running") && $0.contains(" MB ") }
+        #expect(r.ok, "the download runs:\n\(r.screen)")
+        t.keys("q")
+        r = t.wait(for: "Quit?")
+        #expect(r.ok && r.screen.contains("resumes"), "quitting while downloading asks first:\n\(r.screen)")
+        t.keys("y")
+        r = t.wait(for: "EXIT:0")
+        #expect(r.ok, "\(r.screen)")
+        let repo = try Repository(locations: ws.locations)
+        let unfinished = try repo.read { try $0.downloadJobs(unfinishedOnly: true) }
+        try repo.close()
+        #expect(unfinished.count == 1, "the job is left unfinished")
+
+        t = try Tmux(width: 120, height: 40, command: ws.vtrack("--lang en"), environment: ws.environment)
+        r = t.wait(for: "Resuming 1 unfinished download job")
+        #expect(r.ok, "the restarted app resumes it:\n\(r.screen)")
+        t.keys("5")
+        r = t.wait(timeout: 300) { $0.contains("Downloads 2/2 done 100%") }
+        #expect(r.ok, "and it ends:\n\(r.screen)")
+        for cam in (try? FileManager.default.contentsOfDirectory(atPath: root + "/nvr_sim")) ?? [] {
+            let folder = root + "/nvr_sim/" + cam
+            let all = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            #expect(!all.contains { $0.hasSuffix(".part") }, "no .part file left in \(cam)")
+            let files = Self.mp4s(in: folder)
+            #expect(!files.isEmpty)
+            for f in files where f.readable != nil { #expect(f.readable == true, "ffprobe reads \(f.path)") }
+        }
         t.keys("q")
         #expect(t.wait(for: "EXIT:0").ok)
     }
