@@ -66,8 +66,10 @@ public struct NVRModel: Sendable {
         return order.map { ($0, $0.sub) } + order.map { ($0, $0.main) }
     }
 
-    /// Video sources in the order GetVideoSources lists them (reverse channel order).
-    public var sourcesInListOrder: [Channel] { channels.reversed() }
+    /// Video sources in the order GetVideoSources lists them: channel order, as real NVRs do, so
+    /// channel numbers (a source's position) read 1, 2, 3… — while the profiles above are not in
+    /// that order, which is what makes grouping by source token necessary.
+    public var sourcesInListOrder: [Channel] { channels }
 
     public func channel(sourceToken: String) -> Channel? { channels.first { $0.sourceToken == sourceToken } }
     public func profile(token: String) -> (channel: Channel, profile: Profile)? {

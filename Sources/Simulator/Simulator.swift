@@ -54,10 +54,16 @@ public final class Simulator: Sendable {
     }
 
     /// Starts the servers. Throws when the port is taken.
+    /// - Throws: `SimulatorError` (a port cannot be opened, the bundled clips are missing).
     public func start() throws {
-        let server = try SimHTTPServer(host: config.host, port: config.port) { [weak self] request in
-            guard let self else { return SimHTTPResponse(status: 503) }
-            return self.router.handle(request, environment: { self.environment() }, stats: self.counters)
+        let server: SimHTTPServer
+        do {
+            server = try SimHTTPServer(host: config.host, port: config.port) { [weak self] request in
+                guard let self else { return SimHTTPResponse(status: 503) }
+                return self.router.handle(request, environment: { self.environment() }, stats: self.counters)
+            }
+        } catch {
+            throw SimulatorError.cannotListen(what: "HTTP", host: config.host, port: config.port, detail: "\(error)")
         }
         http.withLock { $0 = server }
         // RTSP server (RTSP/): live and replay streams; GetStreamUri carries its real port
@@ -67,7 +73,8 @@ public final class Simulator: Sendable {
         } catch {
             server.stop()
             http.withLock { $0 = nil }
-            throw error
+            if error is SimulatorError { throw error }
+            throw SimulatorError.cannotListen(what: "RTSP", host: config.host, port: config.rtspPort, detail: "\(error)")
         }
         rtsp.withLock { $0 = rtspServer }
         setRTSPPort(rtspServer.port)

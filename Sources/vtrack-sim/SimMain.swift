@@ -105,7 +105,8 @@ struct SimMain: ParsableCommand {
         do {
             try sim.start()
         } catch {
-            throw ValidationError("cannot listen on \(host):\(port): \(error)")
+            FileHandle.standardError.write(Data("vtrack-sim: \(error)\n".utf8))
+            throw ExitCode(1)
         }
         if let r = sim.discoveryResponder {
             FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))

@@ -29,7 +29,7 @@ import Testing
         #expect(device["model"] as? String == "SIM-NVR")
         let cameras = try #require(obj["cameras"] as? [[String: Any]])
         #expect(cameras.count == 6)
-        for (cam, ch) in zip(cameras, s.sim.model.channels.reversed()) {
+        for (cam, ch) in zip(cameras, s.sim.model.channels) {
             for key in ["id", "name", "description", "stream_url", "resolution", "codec", "capabilities", "channel", "source_token", "main_stream", "sub_stream"] {
                 #expect(cam[key] != nil, "missing \(key)")
             }

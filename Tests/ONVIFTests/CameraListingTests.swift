@@ -16,8 +16,9 @@ import Testing
             let cam = try #require(r.cameras.first { $0.sourceToken == ch.sourceToken })
             #expect(cam.id == "onvif_127.0.0.1_\(ch.sourceToken)")
             #expect(cam.name == ch.name)
-            // channel numbers follow the device's video source list (the simulator lists them in reverse)
-            #expect(cam.channel == 33 - ch.number)
+            // channel numbers follow the device's video source list (channel order), not the
+            // profile list, which the simulator scrambles
+            #expect(cam.channel == ch.number)
             #expect(cam.mainStream?.profileToken == ch.main.token)
             #expect(cam.subStream?.profileToken == ch.sub.token)
             #expect(cam.mainStream?.uri == rtsp + ch.main.rtspPath)

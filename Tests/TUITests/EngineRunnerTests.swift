@@ -152,6 +152,26 @@ import Testing
         #expect(try Repository(locations: runner.locations).sources().isEmpty)
     }
 
+    @Test func streamCheckAsksTheRTSPServer() throws {
+        let sim = try Self.simulator()
+        let dir = Folder()
+        let runner = Self.runner(dir)
+        defer { runner.shutdown() }
+        let conn = Connection(name: "n", host: "127.0.0.1", port: sim.httpPort, user: "admin", password: "admin123", videoRoot: dir.path)
+        let cams = try runner.probe(conn).cameras
+        let seen = Mutex<[String: Bool]>([:])
+        let events = Self.events(runner, .checkStreams(conn, cams)) { e in
+            if case let .streamChecked(id, ok) = e { seen.withLock { $0[id] = ok } }
+            return seen.withLock { $0.count } == cams.count
+        }
+        #expect(events.count == cams.count)
+        #expect(seen.withLock { $0 }.values.allSatisfy { $0 }, "every stream of the simulator answers OPTIONS")
+        sim.stop()
+        let uri = try #require(cams.first?.mainStream?.uri)
+        #expect(!StreamCheck.isReachable(uri, timeout: 2), "a stopped server is not reachable")
+        #expect(!StreamCheck.isReachable("rtsp://", timeout: 1))
+    }
+
     @Test func duplicateCameraNamesGetDistinctKeys() {
         var cams = Array(SampleScenes.cameras.prefix(2))
         cams[1].name = cams[0].name

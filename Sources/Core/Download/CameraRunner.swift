@@ -238,6 +238,11 @@ final class CameraRunner: Sendable {
                     if busy > options.backoff.attempts * 4 { throw Stop.failed(DownloadError.gaveUp(attempts: busy, last: why).message) }
                     set(.retrying, why)
                     if !control.sleep(options.backoff.delay(min(busy, 6))) { throw Stop.requested(control.request ?? .pause) }
+                case .nothingThere:
+                    // the device has no footage in this piece after all (457 Invalid Range):
+                    // the piece is over; the summary reports the shortfall
+                    logger.info("camera \(key): no footage from \(UTC.iso(from)) to \(UTC.iso(piece.end))")
+                    return
                 case .noReplay(let why):
                     guard w.replay.isONVIF, let fb = access.fallback(for: setup.camera) else { throw Stop.failed(why) }
                     logger.info("ONVIF replay refused; using the vendor playback address for \(key)")
@@ -267,6 +272,7 @@ final class CameraRunner: Sendable {
         case busy(Localized)
         case noReplay(Localized)
         case transient(Localized)
+        case nothingThere
     }
 
     func classify(_ error: Error) -> Kind {
@@ -280,6 +286,8 @@ final class CameraRunner: Sendable {
                 return .transient(s.message)
             case .serverError(_, let status, _) where status >= 500 && status != 551:
                 return .transient(s.message)
+            case .serverError("PLAY", 457, _):
+                return .nothingThere
             default:
                 return .fatal(s.message)
             }
@@ -300,6 +308,7 @@ final class CameraRunner: Sendable {
         switch classify(error) {
         case .storage(let why): return .paused(why)
         case .fatal(let why), .busy(let why), .noReplay(let why), .transient(let why): return .failed(why)
+        case .nothingThere: return .failed(DownloadError.emptyRange.message)
         }
     }
 

@@ -46,7 +46,9 @@ public final class RTSPServer: Sendable {
     }
 
     /// Binds `config.host:config.rtspPort` (0 = a free port) and starts serving.
+    /// - Throws: `SimulatorError.assetMissing` when the bundled clips cannot be read.
     public func start() throws {
+        let assets = try SimVideoAsset.library()
         let g = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: g)
             .serverChannelOption(.backlog, value: 64)
@@ -55,7 +57,7 @@ public final class RTSPServer: Sendable {
             .childChannelOption(.writeBufferWaterMark, value: .init(low: 256 * 1024, high: 1024 * 1024))
             .childChannelInitializer { [self] ch in
                 ch.eventLoop.makeCompletedFuture {
-                    try ch.pipeline.syncOperations.addHandler(SimRTSPConnection(server: self))
+                    try ch.pipeline.syncOperations.addHandler(SimRTSPConnection(server: self, assets: assets))
                 }
             }
         do {

@@ -11,6 +11,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private let server: RTSPServer
+    private let assets: SimVideoAsset.Library
     private var auth: SimRTSPAuth
     private var inbound = ByteBuffer()
     private var context: ChannelHandlerContext?
@@ -50,8 +51,9 @@ final class SimRTSPConnection: ChannelInboundHandler {
         var vendor: SimVendorPlayback? = nil
     }
 
-    init(server: RTSPServer) {
+    init(server: RTSPServer, assets: SimVideoAsset.Library) {
         self.server = server
+        self.assets = assets
         auth = SimRTSPAuth(mode: server.authMode, user: server.config.user, password: server.config.password,
                            nonceLifetime: server.config.rtsp.nonceLifetime)
     }
@@ -208,21 +210,21 @@ final class SimRTSPConnection: ChannelInboundHandler {
         let parts = path.split(separator: "/").map(String.init)
         if parts.count == 3, parts[0] == "live" {
             for c in server.model.channels {
-                if c.main.rtspPath == path { return Target(asset: SimVideoAsset.forProfile(c.main), replayToken: nil, path: path) }
-                if c.sub.rtspPath == path { return Target(asset: SimVideoAsset.forProfile(c.sub), replayToken: nil, path: path) }
+                if c.main.rtspPath == path { return Target(asset: assets.forProfile(c.main), replayToken: nil, path: path) }
+                if c.sub.rtspPath == path { return Target(asset: assets.forProfile(c.sub), replayToken: nil, path: path) }
             }
             return nil
         }
         if parts.count == 2 || (parts.count == 3 && parts[2] == "sub"), parts[0] == "replay", server.config.profileG,
            let c = server.model.channel(recordingToken: parts[1]) {
             let profile = parts.count == 3 ? c.sub : c.main
-            return Target(asset: SimVideoAsset.forProfile(profile), replayToken: c.recordingToken, path: path)
+            return Target(asset: assets.forProfile(profile), replayToken: c.recordingToken, path: path)
         }
         // Hikvision / Dahua playback URLs when posing as that vendor (with or without Profile G)
         if let vendor = server.config.vendor, let v = SimVendorPlayback.parse(r.uri, vendor: vendor),
            let c = SimVendorPlayback.channel(v.channel, in: server.model) {
             let profile = v.subStream ? c.sub : c.main
-            return Target(asset: SimVideoAsset.forProfile(profile), replayToken: c.recordingToken, path: path, vendor: v)
+            return Target(asset: assets.forProfile(profile), replayToken: c.recordingToken, path: path, vendor: v)
         }
         return nil
     }

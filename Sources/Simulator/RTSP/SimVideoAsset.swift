@@ -23,9 +23,10 @@ final class SimVideoAsset: Sendable {
     init(file: String, codec: VideoCodec, fps: Int) throws {
         guard let url = Bundle.module.url(forResource: file, withExtension: nil, subdirectory: "Assets")
             ?? Bundle.module.url(forResource: file, withExtension: nil) else {
-            throw CocoaError(.fileNoSuchFile)
+            throw SimulatorError.assetMissing(file: file)
         }
-        let stream = ElementaryStream(codec: codec, annexB: [UInt8](try Data(contentsOf: url)))
+        guard let data = try? Data(contentsOf: url) else { throw SimulatorError.assetMissing(file: file) }
+        let stream = ElementaryStream(codec: codec, annexB: [UInt8](data))
         self.codec = codec
         self.fps = fps
         parameterSets = stream.parameterSets
@@ -47,14 +48,26 @@ final class SimVideoAsset: Sendable {
         keyframes.last { $0 <= index } ?? 0
     }
 
-    /// The asset for a profile of the NVR model.
-    static func forProfile(_ p: NVRModel.Profile) -> SimVideoAsset {
-        if p.isMain { return main1080 }
-        return p.codec == .h265 ? sub360h265 : sub360h264
+    /// The three bundled clips, loaded once. A missing resource bundle (a binary copied away from
+    /// `.build`) is a clear error when the simulator starts, never a crash.
+    struct Library: Sendable {
+        let main1080: SimVideoAsset
+        let sub360h264: SimVideoAsset
+        let sub360h265: SimVideoAsset
+
+        /// The asset for a profile of the NVR model.
+        func forProfile(_ p: NVRModel.Profile) -> SimVideoAsset {
+            if p.isMain { return main1080 }
+            return p.codec == .h265 ? sub360h265 : sub360h264
+        }
     }
 
-    // swiftlint:disable force_try
-    static let main1080 = try! SimVideoAsset(file: "main_1080p25.h264", codec: .h264, fps: 25)
-    static let sub360h264 = try! SimVideoAsset(file: "sub_360p15.h264", codec: .h264, fps: 15)
-    static let sub360h265 = try! SimVideoAsset(file: "sub_360p15.h265", codec: .h265, fps: 15)
+    static let bundled: Result<Library, SimulatorError> = Result {
+        Library(main1080: try SimVideoAsset(file: "main_1080p25.h264", codec: .h264, fps: 25),
+                sub360h264: try SimVideoAsset(file: "sub_360p15.h264", codec: .h264, fps: 15),
+                sub360h265: try SimVideoAsset(file: "sub_360p15.h265", codec: .h265, fps: 15))
+    }.mapError { $0 as? SimulatorError ?? .assetMissing(file: "Assets") }
+
+    /// The bundled clips, or the error that says which one is missing.
+    static func library() throws -> Library { try bundled.get() }
 }

@@ -1,9 +1,95 @@
 import ArgumentParser
+import Common
+import Core
+import Foundation
+import Store
 
+/// `vtrack jobs [--json]`: every download job with its state, cameras, files and progress.
 struct Jobs: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "jobs", abstract: "(not built yet)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "jobs",
+        abstract: "List download jobs: state, range, cameras, files and progress (newest first).",
+        discussion: "Unfinished jobs (queued, running, retrying, paused, failed) continue with `vtrack download --resume JOB`.")
+
+    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Only the jobs `--resume` would continue.") var unfinished = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
+
+    struct JobOut: Encodable {
+        struct CameraOut: Encodable {
+            let camera: String
+            let folder: String
+            let state: String
+            let reason: String?
+            let coveredSeconds: Double?
+            let mediaSeconds: Double
+            let bytes: Int64
+            let files: [String]
+            enum CodingKeys: String, CodingKey {
+                case camera, folder, state, reason, coveredSeconds = "covered_seconds", mediaSeconds = "media_seconds", bytes, files
+            }
+        }
+        let id: Int64
+        let sourceID: Int64
+        let source: String
+        let from: String
+        let to: String
+        let format: String
+        let maxFileSizeMB: Int
+        let state: String
+        let reason: String?
+        let createdAt: String?
+        let updatedAt: String?
+        let finishedAt: String?
+        let cameras: [CameraOut]
+        enum CodingKeys: String, CodingKey {
+            case id, sourceID = "source_id", source, from, to, format, maxFileSizeMB = "max_file_size_mb", state, reason
+            case createdAt = "created_at", updatedAt = "updated_at", finishedAt = "finished_at", cameras
+        }
+    }
 
     func run() throws {
-        throw ValidationError("vtrack jobs is not built yet.")
+        global.apply()
+        let repo = try store.open()
+        let jobs: [JobOut] = try CLI.attempt {
+            try repo.read { r in
+                try r.downloadJobs(unfinishedOnly: unfinished).map { j in
+                    let files = try r.downloadFiles(jobID: j.id).filter { $0.state == .done }
+                    let cams = try r.downloadCameras(jobID: j.id).map { c in
+                        JobOut.CameraOut(camera: c.camera, folder: c.folder, state: c.state.rawValue, reason: c.reason?.text(),
+                                         coveredSeconds: c.covered == nil ? nil : c.coveredSeconds, mediaSeconds: c.mediaSeconds,
+                                         bytes: c.bytes, files: files.filter { $0.camera == c.camera }.map(\.path))
+                    }
+                    return JobOut(id: j.id, sourceID: j.sourceID, source: j.sourceName, from: UTC.iso(j.range.start), to: UTC.iso(j.range.end),
+                                  format: j.format, maxFileSizeMB: j.maxFileSizeMB, state: j.state.rawValue, reason: j.reason?.text(),
+                                  createdAt: j.createdAt.map { UTC.iso($0) }, updatedAt: j.updatedAt.map { UTC.iso($0) },
+                                  finishedAt: j.finishedAt.map { UTC.iso($0) }, cameras: cams)
+                }
+            }
+        }
+        if json {
+            CLI.printJSON(jobs)
+            return
+        }
+        if jobs.isEmpty {
+            print(CLI.L("Chưa có lượt tải nào.", "No download jobs yet."))
+            return
+        }
+        let header = CLI.L("SỐ|NGUỒN|TỪ (UTC)|ĐẾN (UTC)|CAMERA|TRẠNG THÁI|TIẾN ĐỘ|TỆP|DUNG LƯỢNG", "JOB|SOURCE|FROM (UTC)|TO (UTC)|CAMERAS|STATE|PROGRESS|FILES|SIZE")
+            .split(separator: "|").map(String.init)
+        var rows = [header]
+        for j in jobs {
+            let covered = j.cameras.reduce(0) { $0 + ($1.coveredSeconds ?? 0) }
+            let media = j.cameras.reduce(0) { $0 + min($1.mediaSeconds, $1.coveredSeconds ?? $1.mediaSeconds) }
+            let pct = j.state == DownloadState.done.rawValue ? 100 : (covered > 0 ? Int(media / covered * 100) : 0)
+            let state = DownloadState(rawValue: j.state).map(DownloadOutput.stateWord) ?? j.state
+            rows.append([String(j.id), j.source, j.from, j.to, String(j.cameras.count), state, "\(pct)%",
+                         String(j.cameras.reduce(0) { $0 + $1.files.count }), DownloadOutput.megabytes(j.cameras.reduce(0) { $0 + $1.bytes })])
+        }
+        print(ProbeOutput.table(rows), terminator: "")
+        for j in jobs where j.reason != nil && j.state != DownloadState.done.rawValue {
+            print("\(j.id): \(j.reason!)")
+        }
     }
 }

@@ -26,20 +26,27 @@ struct TerminalOptions: ParsableArguments {
 
 /// Opens the terminal app on the current terminal.
 enum TerminalLauncher {
-    static func open(_ options: TerminalOptions, runner: any CommandRunning, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
+    /// The language and theme to open with, once the options read well and a terminal is there
+    /// (checked before anything is started).
+    static func check(_ options: TerminalOptions) throws -> (Language, Theme) {
         let settings = TerminalSettings.load()
         let lang = try options.language(settings)
         Language.current = lang
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError(Localized(vi: "vtrack cần một terminal để mở giao diện; dùng lệnh con cho script (vtrack --help).",
-                                             en: "vtrack needs a terminal to open the app; use a subcommand in scripts (vtrack --help).").text(lang))
-        }
         let theme: Theme
         do {
             theme = try ThemeLoader.load(options.theme ?? settings.theme)
         } catch {
             throw ValidationError(error.message.text(lang))
         }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ValidationError(Localized(vi: "vtrack cần một terminal để mở giao diện; dùng lệnh con cho script (vtrack --help).",
+                                             en: "vtrack needs a terminal to open the app; use a subcommand in scripts (vtrack --help).").text(lang))
+        }
+        return (lang, theme)
+    }
+
+    static func open(_ options: TerminalOptions, runner: any CommandRunning, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
+        let (lang, theme) = try check(options)
         var state = AppState(lang: lang, theme: theme, now: Date(), utcOffset: TimeZone.current.secondsFromGMT())
         state.sources.loadStatus = .loading
         state.sources.discovering = true

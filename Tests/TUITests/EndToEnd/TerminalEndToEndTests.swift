@@ -181,6 +181,8 @@ struct TerminalEndToEndTests {
                          environment: ws.environment)
         var r = t.wait(for: "Demo: a simulated 4-channel NVR")
         #expect(r.ok && r.screen.contains("[ Test connection ]"), "\(r.screen)")
+        r = t.wait(for: "Found VTrack Simulated NVR")
+        #expect(r.ok, "WS-Discovery (unicast to the demo's responder) finds the simulator:\n\(r.screen)")
         t.keys("Enter")
         r = t.wait(for: "Cameras — nvr_localhost")
         #expect(r.ok, "Enter tests the demo source:\n\(r.screen)")
