@@ -103,6 +103,23 @@ import Testing
         try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
     }
 
+    /// Pause and, at once, resume: the resume comes while the camera is still stopping (its run
+    /// has not ended yet). It must not be lost: the camera runs again and finishes.
+    @Test func aResumeRightAfterAPauseIsKept() throws {
+        let fx = try EngineFixture()
+        let range = try fx.steadyRange(minutes: 5)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"]))
+        #expect(log.wait { _ in started(engine, job.id, bytes: 500_000) })
+        engine.pause(jobID: job.id, camera: "Camera 01")
+        try engine.resume(jobID: job.id, camera: "Camera 01")
+        #expect(engine.waitUntilIdle(timeout: 300))
+        let summary = try #require(log.summaries.last)
+        #expect(summary.state == .done, "\(summary)")
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
+    }
+
     /// One session at a time: one camera runs while two wait; one of these is paused and the
     /// other cancelled, the first goes on; the paused one, resumed, finishes after it.
     @Test func pausingAndCancellingOneCameraLeavesTheOthersRunning() throws {

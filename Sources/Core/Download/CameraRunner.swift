@@ -89,6 +89,24 @@ final class CameraRunner: Sendable {
 
     var state: DownloadState { live.withLock { $0.state } }
 
+    /// A paused or failed camera becomes queued, in memory only (callable under the job's lock);
+    /// true when it did. `saveState()` then records it.
+    func queueAgainIfStopped() -> Bool {
+        live.withLock { l in
+            guard l.state == .paused || l.state == .failed else { return false }
+            l.state = .queued
+            l.reason = nil
+            return true
+        }
+    }
+
+    /// Records the current state in the database and tells the job.
+    func saveState() {
+        let (state, reason) = live.withLock { ($0.state, $0.reason) }
+        try? repository.write { try $0.setDownloadCameraState(job: setup.jobID, camera: key, state, reason: reason) }
+        onChange()
+    }
+
     // MARK: Run
 
     /// Runs until the camera is done, failed, paused or cancelled; returns that state.

@@ -28,6 +28,9 @@ final class JobRunner: Sendable {
         var planned = false
         /// Pause/cancel asked before the cameras exist (while planning): camera key, or "" for all.
         var early: [String: CameraControl.Request] = [:]
+        /// Cameras resumed while their run was still stopping (a pause asked, or paused but not yet
+        /// off the `running` list): queued again as soon as that run ends.
+        var resumeAsked: Set<String> = []
         var finished = false
         var jobState: DownloadState = .queued
         var jobReason: Localized?
@@ -199,7 +202,13 @@ final class JobRunner: Sendable {
             // blocks on the network and the disk; the global queue would make cameras wait)
             DispatchQueue(label: "vtrack.download.job\(jobID).\(r.key)", qos: .utility).async {
                 r.run()
-                self.state.withLock { _ = $0.running.remove(r.key) }
+                // A resume that came while this run was stopping is applied now, in the same step
+                // that takes the camera off the list (so no other camera's end sees it idle).
+                let requeued = self.state.withLock { s -> Bool in
+                    s.running.remove(r.key)
+                    return s.resumeAsked.remove(r.key) != nil && r.queueAgainIfStopped()
+                }
+                if requeued { r.saveState() }
                 self.schedule()
                 self.finishIfIdle()
             }
@@ -218,6 +227,7 @@ final class JobRunner: Sendable {
 
     func pause(camera: String?) {
         if remember(.pause, camera) { return }
+        forgetResume(camera)
         control(camera) { r, running in
             if running { r.control.ask(.pause) } else if r.state == .queued || r.state == .retrying { r.set(.paused) }
         }
@@ -225,6 +235,7 @@ final class JobRunner: Sendable {
 
     func cancel(camera: String?) {
         if remember(.cancel, camera) { return }
+        forgetResume(camera)
         control(camera) { r, running in
             if running { r.control.ask(.cancel) } else if !r.state.isFinal { r.set(.cancelled) }
         }
@@ -240,12 +251,30 @@ final class JobRunner: Sendable {
         }
     }
 
+    /// Queues paused or failed cameras again. A camera still on its way to stopping (its pause
+    /// asked but not yet seen, or paused but its run not yet ended) is queued when that run ends;
+    /// deciding under the lock that guards `running` means a resume is never lost in between.
     func resume(camera: String?) {
         if remember(nil, camera) { return }
-        control(camera) { r, running in
-            if !running, r.state == .paused || r.state == .failed { r.set(.queued) }
+        let resumed = state.withLock { s -> [CameraRunner] in
+            var now: [CameraRunner] = []
+            for r in s.runners where camera == nil || r.key == camera {
+                if s.running.contains(r.key) {
+                    if r.control.request == .pause || r.state == .paused || r.state == .failed { s.resumeAsked.insert(r.key) }
+                } else if r.queueAgainIfStopped() {
+                    now.append(r)
+                }
+            }
+            return now
         }
+        for r in resumed { r.saveState() }
         schedule()
+    }
+
+    private func forgetResume(_ camera: String?) {
+        state.withLock { s in
+            if let camera { s.resumeAsked.remove(camera) } else { s.resumeAsked = [] }
+        }
     }
 
     func setParallel(_ n: Int) {
