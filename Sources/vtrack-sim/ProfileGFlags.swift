@@ -2,6 +2,7 @@ import ArgumentParser
 import Simulator
 
 extension SimVendor: ExpressibleByArgument {}
+extension RecordingTimeline.Schedule: ExpressibleByArgument {}
 
 /// `vtrack-sim` flags of Profile G: recordings, search and replay (field quirks E2, E5, F4, F5).
 struct ProfileGFlags: ParsableArguments {
@@ -11,6 +12,9 @@ struct ProfileGFlags: ParsableArguments {
     @Option(help: "Days of recordings per channel, ending now.") var days = 7
 
     @Option(help: "Seed of the recordings' gaps (nightly off-hours and outages).") var seed: UInt64 = 42
+
+    @Option(help: "When the channels record: continuous (around the clock, with nightly off-hours and outages) or motion (short clips, about an hour a day).")
+    var recording: RecordingTimeline.Schedule = .continuous
 
     @Option(help: "Pose as this vendor's NVR: hikvision or dahua (manufacturer name and its own RTSP playback URLs).")
     var vendor: SimVendor?
@@ -41,5 +45,6 @@ struct ProfileGFlags: ParsableArguments {
         c.recordings.zeroRecordings = zeroRecordings
         c.recordings.searchSeconds = searchSeconds
         c.recordings.forgetSearches = forgetSearches
+        c.recordings.schedule = recording
     }
 }

@@ -61,6 +61,11 @@ import Testing
         let client = ONVIFClient(address: try DeviceAddress(parsing: try #require(d.xaddr)),
                                  credentials: Credentials(user: config.user, password: config.password))
         #expect(try client.deviceInformation().manufacturer == config.manufacturer)
+        // what discovery shows and what the device says once connected agree (one scope builder)
+        let device = try client.probe().device
+        #expect(device.scopeName == d.name)
+        #expect(device.location == d.location)
+        #expect(Set(device.profiles) == Set(d.profiles))
         sim.stop()
         #expect(sim.discoveryResponder == nil)
     }

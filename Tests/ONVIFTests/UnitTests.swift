@@ -117,9 +117,9 @@ import Testing
 
     @Test func scopesGiveNameLocationAndProfiles() {
         var info = DeviceInfo()
-        DeviceParsing.apply(scopes: ["onvif://www.onvif.org/name/Front%20NVR", "onvif://www.onvif.org/location/Hanoi",
+        DeviceParsing.apply(scopes: ["onvif://www.onvif.org/name/Front%20NVR", "onvif://www.onvif.org/location/city/Hanoi",
                                      "onvif://www.onvif.org/Profile/Streaming", "onvif://www.onvif.org/Profile/G"], to: &info)
-        #expect(info.scopeName == "Front NVR" && info.location == "Hanoi" && info.profiles == ["S", "G"])
+        #expect(info.scopeName == "Front NVR" && info.location == "Hanoi" && info.profiles == ["G", "S"])
     }
 }
 

@@ -44,4 +44,17 @@ import Testing
         #expect(pieces.last!.end <= now)
         #expect(t.footage(in: DateInterval(start: later, end: later.addingTimeInterval(10)), now: now).isEmpty)
     }
+
+    @Test func motionScheduleRecordsShortClipsOnly() {
+        let t = RecordingTimeline(channel: 2, seed: 42, start: start, schedule: .motion)
+        let pieces = t.footage(in: week, now: later)
+        let hours = pieces.reduce(0) { $0 + $1.duration } / 3600
+        // about an hour a day: far less than the continuous schedule's ~18 h
+        #expect(hours > 7 * 0.3 && hours < 7 * 3)
+        #expect(pieces.count > 7 * 10)
+        #expect(pieces.allSatisfy { $0.duration <= 3600 })
+        #expect(pieces == RecordingTimeline(channel: 2, seed: 42, start: start, schedule: .motion).footage(in: week, now: later))
+        let continuous = RecordingTimeline(channel: 2, seed: 42, start: start).footage(in: week, now: later)
+        #expect(continuous.reduce(0) { $0 + $1.duration } / 3600 > 7 * 15)
+    }
 }

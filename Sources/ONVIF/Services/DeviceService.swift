@@ -112,27 +112,13 @@ enum DeviceParsing {
         e.all("ScopeItem").map(\.text).filter { !$0.isEmpty }
     }
 
-    /// Fills name, location and ONVIF profiles from scope URIs.
+    /// Fills name, location and ONVIF profiles from scope URIs — decoded exactly as WS-Discovery
+    /// decodes them, so a device reads the same found and connected.
     static func apply(scopes: [String], to info: inout DeviceInfo) {
-        var profiles: [String] = []
-        for s in scopes {
-            let lower = s.lowercased()
-            if lower.hasPrefix("onvif://www.onvif.org/name/") {
-                info.scopeName = decode(String(s.dropFirst("onvif://www.onvif.org/name/".count)))
-            } else if lower.hasPrefix("onvif://www.onvif.org/location/") {
-                let loc = decode(String(s.dropFirst("onvif://www.onvif.org/location/".count)))
-                info.location = info.location.map { $0 + ", " + loc } ?? loc
-            } else if lower.hasPrefix("onvif://www.onvif.org/profile/") {
-                let p = String(s.dropFirst("onvif://www.onvif.org/profile/".count))
-                let name = p.lowercased() == "streaming" ? "S" : p.uppercased()
-                if !name.isEmpty && !profiles.contains(name) { profiles.append(name) }
-            }
-        }
-        info.profiles = profiles
-    }
-
-    static func decode(_ s: String) -> String {
-        (s.removingPercentEncoding ?? s).replacingOccurrences(of: "_", with: " ")
+        let decoded = DiscoveryScopes.decode(scopes)
+        info.scopeName = decoded.name
+        info.location = decoded.location
+        info.profiles = decoded.profiles
     }
 
     static func services(_ e: XMLElement, rewriter: AddressRewriter) -> ServiceMap {

@@ -22,6 +22,8 @@ public struct ProfileGSwitches: Sendable, Equatable {
     /// results (the next request with that token gets an InvalidToken fault), as if KeepAliveTime
     /// had run out. Counts down across the simulator's life.
     public var forgetSearches = 0
+    /// When the channels record: around the clock (default) or short clips on motion.
+    public var schedule: RecordingTimeline.Schedule = .continuous
 
     public init() {}
 }

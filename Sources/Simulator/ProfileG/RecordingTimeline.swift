@@ -8,18 +8,32 @@ import Foundation
 /// - nightly off-hours, roughly 01:00–05:00 UTC (each edge moves up to ±30 min, per day and channel);
 /// - 0 to 2 outages between 07:00 and 22:00 UTC, 2 to 45 minutes long.
 ///
+/// With `schedule == .motion` (what many NVRs do to save disk) a day holds only short event
+/// clips instead: 0 to 3 clips an hour between 07:00 and 22:00 UTC and at most one an hour at
+/// night, each 1 to 5 minutes long — about an hour of footage a day.
+///
 /// Every gap edge is a whole second.
 public struct RecordingTimeline: Sendable, Equatable {
+    /// When a channel records.
+    public enum Schedule: String, Sendable, Equatable, CaseIterable {
+        /// Around the clock, except nightly off-hours and a few outages.
+        case continuous
+        /// Short clips on (simulated) motion only.
+        case motion
+    }
+
     /// 1-based channel number (part of the seed).
     public let channel: Int
     public let seed: UInt64
     /// The first recorded instant (a whole second).
     public let start: Date
+    public let schedule: Schedule
 
-    public init(channel: Int, seed: UInt64, start: Date) {
+    public init(channel: Int, seed: UInt64, start: Date, schedule: Schedule = .continuous) {
         self.channel = channel
         self.seed = seed
         self.start = Date(timeIntervalSince1970: start.timeIntervalSince1970.rounded(.down))
+        self.schedule = schedule
     }
 
     /// The intervals with footage inside `range`, clipped to it, to `start` and to `now`; sorted,
@@ -73,6 +87,7 @@ public struct RecordingTimeline: Sendable, Equatable {
         var rng = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: channel) &* 0x9E37_79B9_7F4A_7C15)
                                  ^ (UInt64(bitPattern: Int64(day)) &* 0xD1B5_4A32_D192_ED03))
         let midnight = day * 86_400
+        if schedule == .motion { return motionGaps(midnight: midnight, rng: &rng) }
         let nightStart = midnight + 3600 + rng.int(in: -1800...1800)
         let nightEnd = midnight + 5 * 3600 + rng.int(in: -1800...1800)
         var out = [nightStart..<nightEnd]
@@ -82,6 +97,30 @@ public struct RecordingTimeline: Sendable, Equatable {
             out.append(at..<(at + rng.int(in: 120...2700)))
         }
         return out
+    }
+}
+
+extension RecordingTimeline {
+    /// The complement of one day's event clips: the whole day is a gap except the clips.
+    func motionGaps(midnight: Int, rng: inout SplitMix64) -> [Range<Int>] {
+        var clips: [Range<Int>] = []
+        for hour in 0..<24 {
+            let daytime = hour >= 7 && hour < 22
+            let count = daytime ? rng.int(in: 0...3) : (rng.int(in: 0...3) == 0 ? 1 : 0)
+            for _ in 0..<count {
+                let at = midnight + hour * 3600 + rng.int(in: 0...3299)
+                clips.append(at..<(at + rng.int(in: 60...300)))
+            }
+        }
+        clips.sort { $0.lowerBound < $1.lowerBound }
+        var gaps: [Range<Int>] = []
+        var cursor = midnight
+        for c in clips {
+            if c.lowerBound > cursor { gaps.append(cursor..<c.lowerBound) }
+            cursor = max(cursor, c.upperBound)
+        }
+        if cursor < midnight + 86_400 { gaps.append(cursor..<(midnight + 86_400)) }
+        return gaps
     }
 }
 

@@ -69,7 +69,7 @@ public struct SimRecordings: Sendable {
                       Track(token: "META001", type: .metadata, followsTimeline: false)]
         all = model.channels.map { ch in
             Recording(token: ch.recordingToken, channel: ch,
-                      timeline: RecordingTimeline(channel: ch.number, seed: config.seed, start: start), tracks: tracks)
+                      timeline: RecordingTimeline(channel: ch.number, seed: config.seed, start: start, schedule: config.recordings.schedule), tracks: tracks)
         }
         recordings = !config.profileG || config.recordings.zeroRecordings ? [] : all
     }

@@ -42,13 +42,13 @@ enum SimDeviceService {
             + "</tds:GetDeviceInformationResponse>"
     }
 
+    /// The same scopes the WS-Discovery responder advertises (one function builds both), with
+    /// Profile G only when the Search service is offered.
     static func scopes(_ c: SOAPContext) -> String {
-        let name = c.config.deviceName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? "VTrack"
-        var items = ["onvif://www.onvif.org/type/video_encoder", "onvif://www.onvif.org/type/Network_Video_Recorder",
-                     "onvif://www.onvif.org/Profile/Streaming", "onvif://www.onvif.org/Profile/T",
-                     "onvif://www.onvif.org/name/\(name)", "onvif://www.onvif.org/hardware/\(c.config.model)",
-                     "onvif://www.onvif.org/location/country/vietnam"]
-        if c.services.contains(where: { $0.service == .search }) { items.insert("onvif://www.onvif.org/Profile/G", at: 3) }
+        let profileG = c.services.contains { $0.service == .search }
+        let items = DiscoveryAdvert.scopes(name: c.config.deviceName, hardware: c.config.model,
+                                           location: c.config.discoverySwitches.location,
+                                           profiles: profileG ? ["S", "G", "T"] : ["S", "T"])
         let body = items.map { "<tds:Scopes><tt:ScopeDef>Fixed</tt:ScopeDef><tt:ScopeItem>\(XMLEscape.text($0))</tt:ScopeItem></tds:Scopes>" }.joined()
         return "<tds:GetScopesResponse>\(body)</tds:GetScopesResponse>"
     }

@@ -8,6 +8,8 @@ import TUI
 
 /// `vtrack demo`: the terminal app on the built-in NVR simulator, all on loopback, with a
 /// database and a video folder of its own in a temporary folder.
+extension RecordingTimeline.Schedule: ExpressibleByArgument {}
+
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -19,8 +21,11 @@ struct Demo: ParsableCommand {
     @Option(help: "Channels (cameras) of the simulated NVR.")
     var channels = 4
 
-    @Option(help: ArgumentHelp("Where the demo database and videos go (default: a new temporary folder).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where the demo database and videos go, kept after the demo (default: a new temporary folder, removed when the demo ends).", valueName: "dir"))
     var folder: String?
+
+    @Option(help: "When the simulated cameras record: motion (short clips, about an hour a day, so a demo download stays small) or continuous (around the clock, like a real 24/7 NVR: about 15 GB a camera a day).")
+    var recording: RecordingTimeline.Schedule = .motion
 
     func run() throws {
         _ = try TerminalLauncher.check(terminal)
@@ -32,6 +37,7 @@ struct Demo: ParsableCommand {
         config.discovery = true
         config.discoverySwitches.port = 0
         config.discoverySwitches.multicast = false
+        config.recordings.schedule = recording
         let sim = Simulator(config: config)
         try sim.start()
         let videoRoot = dir + "/nvr_downloads"
@@ -39,7 +45,8 @@ struct Demo: ParsableCommand {
         // The demo database's video root is the demo folder's.
         _ = try SaveConfig(repository: Repository(locations: locations)).setVideoRoot(videoRoot)
         let hosts = sim.discoveryResponder?.port.map { ["127.0.0.1:\($0)"] } ?? []
-        let runner = DemoRunner(engine: EngineCommandRunner(locations: locations, discoveryHosts: hosts), simulator: sim)
+        let runner = DemoRunner(engine: EngineCommandRunner(locations: locations, discoveryHosts: hosts), simulator: sim,
+                                temporaryFolder: folder == nil ? dir : nil)
         let port = sim.httpPort
         try TerminalLauncher.open(terminal, runner: runner) { state in
             state.config.videoRoot = videoRoot
@@ -52,13 +59,14 @@ struct Demo: ParsableCommand {
             state.screen = .form
             state.focus = .formField(.testButton)
             state.addLog(.info, Localized(
-                vi: "Demo: đầu ghi giả lập \(config.channels) kênh ở 127.0.0.1:\(port); dữ liệu và video trong \(dir). Nhấn Enter để kiểm tra.",
-                en: "Demo: a simulated \(config.channels)-channel NVR on 127.0.0.1:\(port); database and videos in \(dir). Press Enter to test it."))
+                vi: "Demo: đầu ghi giả lập \(config.channels) kênh ở 127.0.0.1:\(port); dữ liệu và video trong \(dir)\(folder == nil ? " (xóa khi thoát; dùng --folder để giữ lại)" : ""). Nhấn Enter để kiểm tra.",
+                en: "Demo: a simulated \(config.channels)-channel NVR on 127.0.0.1:\(port); database and videos in \(dir)\(folder == nil ? " (removed on quit; use --folder to keep them)" : ""). Press Enter to test it."))
         }
     }
 
     static func makeTemporaryFolder() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/vtrack-demo-XXXXXX").utf8CString)
+        let tmp = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/"
+        var template = Array((tmp + "vtrack-demo-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             throw ValidationError("Cannot make a temporary folder for the demo; check that \(NSTemporaryDirectory()) is writable.")
         }
@@ -66,14 +74,17 @@ struct Demo: ParsableCommand {
     }
 }
 
-/// The engine plus the simulator it talks to, stopped together when the app quits.
+/// The engine plus the simulator it talks to, stopped together when the app quits; a temporary
+/// demo folder is removed then too.
 final class DemoRunner: CommandRunning {
     let engine: EngineCommandRunner
     let simulator: Simulator
+    let temporaryFolder: String?
 
-    init(engine: EngineCommandRunner, simulator: Simulator) {
+    init(engine: EngineCommandRunner, simulator: Simulator, temporaryFolder: String?) {
         self.engine = engine
         self.simulator = simulator
+        self.temporaryFolder = temporaryFolder
     }
 
     func run(_ command: Command, send: @escaping @Sendable (AppEvent) -> Void) { engine.run(command, send: send) }
@@ -81,5 +92,6 @@ final class DemoRunner: CommandRunning {
     func shutdown() {
         engine.shutdown()
         simulator.stop()
+        if let dir = temporaryFolder { try? FileManager.default.removeItem(atPath: dir) }
     }
 }
