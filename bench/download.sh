@@ -6,12 +6,18 @@
 #
 # Main streams (1080p H.264, about 1.4 Mbit/s): 1 h = ~640 MB per camera, so the 4 h run writes
 # ~10 GB: WORK (default /tmp) needs that much free space; files are deleted after each run.
-# Needs: BIN=.build/release with vtrack and vtrack-sim
-#   (swift build -c release --product vtrack && swift build -c release --product vtrack-sim).
-# SESSIONS (default 4) replay sessions and cameras at once; HOURS_LONG (default 4).
+# Builds the release binaries with the Swift runtime and Foundation linked statically, in their
+# own folder (SCRATCH, default .build-bench, shared with bench/probe.sh), unless BIN names
+# binaries to use. SESSIONS (default 4) replay sessions and cameras at once; HOURS_LONG (default 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${BIN:-.build/release}
+if [ -z "${BIN:-}" ]; then
+  SCRATCH=${SCRATCH:-.build-bench}
+  echo "building release binaries in $SCRATCH…" >&2
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product vtrack >/dev/null
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product vtrack-sim >/dev/null
+  BIN=$SCRATCH/release
+fi
 SESSIONS=${SESSIONS:-4}
 HOURS_LONG=${HOURS_LONG:-4}
 for b in vtrack vtrack-sim; do

@@ -188,4 +188,27 @@ import Testing
         let first = try #require(cam.covered?.first)
         #expect(first.start > Date(timeIntervalSince1970: 946_684_800), "plan starts at \(first.start)")
     }
+
+    /// On a terminal (`script` gives it one): bars redrawn in place, a total line, the summary;
+    /// never more than 10 redraws a second.
+    @Test func progressBarsOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { print("skipped: no script(1)"); return }
+        let sim = try SimProcess(["--channels", "2"])
+        let home = CLIHome()
+        try home.addSource(sim)
+        let range = Self.yesterday(hour: 15, minutes: 20)
+        let cmd = [builtProduct("vtrack"), "download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--db", home.db]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let typescript = home.dir.file("typescript")
+        let t0 = Date()
+        let (status, _, _) = Spawn.run("/usr/bin/script", ["-qec", cmd, typescript], environment: home.environment)
+        let elapsed = Date().timeIntervalSince(t0)
+        #expect(status == 0)
+        let text = (try? String(contentsOfFile: typescript, encoding: .utf8)) ?? ""
+        #expect(text.contains("\u{1B}[2KCamera 01") && text.contains("Total") && text.contains("█"))
+        #expect(text.contains("Job 1: done"))
+        let redraws = text.components(separatedBy: "\u{1B}[3A").count - 1 // two cameras and the total
+        #expect(redraws >= 1)
+        #expect(Double(redraws) <= elapsed * 10 + 2, "\(redraws) redraws in \(elapsed) s")
+    }
 }

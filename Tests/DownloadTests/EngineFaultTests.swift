@@ -220,6 +220,52 @@ import Testing
     }
 }
 
+
+extension EngineFaultTests {
+    /// The device lists recordings but refuses ONVIF replay (551): the camera switches to the
+    /// vendor's playback URL (Hikvision's, which does not stop at its end: the client does).
+    @Test func a551SwitchesToTheVendorFallback() throws {
+        let fx = try EngineFixture { $0.profileG = false; $0.vendor = .hikvision }
+        let range = try fx.steadyRange(minutes: 5)
+        var access = fx.access()
+        access.hikvisionFallback = true
+        let log = EventLog()
+        let engine = fx.engine(access, events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"]))
+        #expect(engine.waitUntilIdle(timeout: 120))
+        #expect(log.summaries.last?.state == .done, "\(String(describing: log.summaries.last))")
+        #expect(try fx.repo.read { try $0.downloadCameras(jobID: job.id) }.first?.replay == "fallback:hikvision")
+        #expect((fx.sim.rtspServer?.statistics.requests["DESCRIBE"] ?? 0) >= 2) // the refused replay, then the fallback
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
+    }
+
+    /// The camera's folder disappears mid-download (deleted, disk unmounted): the camera pauses
+    /// with a sentence naming it; once it is back, the resume downloads what was lost with it.
+    @Test func aFolderThatDisappearsPausesTheCameraAndResumeFinishes() throws {
+        let fx = try EngineFixture()
+        let range = try fx.steadyRange(minutes: 10)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"], maxFileSizeMB: 2))
+        let folder = try #require(try fx.repo.read { try $0.downloadCameras(jobID: job.id) }.first?.folder)
+        #expect(log.wait { _ in ((try? fx.doneFiles(job.id, "Camera 01").count) ?? 0) >= 2 })
+        try FileManager.default.removeItem(atPath: folder)
+        #expect(engine.waitUntilIdle(timeout: 120))
+        let paused = try #require(log.summaries.last)
+        #expect(paused.state == .paused, "\(paused)")
+        #expect(paused.cameras.first?.reason?.en.contains("no longer exists") == true, "\(String(describing: paused.cameras.first?.reason))")
+
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try engine.resume(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 120))
+        #expect(log.summaries.last?.state == .done)
+        // the files deleted with the folder are gone from the database too, and were downloaded again
+        let files = try fx.doneFiles(job.id, "Camera 01")
+        #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
+    }
+}
+
 /// Mounts a tmpfs at `path`; nil when not permitted here.
 func mountTmpfs(_ path: String, options: String) -> (() -> Void)? {
     guard shellOK("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", path]) else { return nil }

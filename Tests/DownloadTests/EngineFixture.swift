@@ -50,7 +50,7 @@ final class EngineFixture: Sendable {
     func access(coverage: (@Sendable (DownloadCamera, DateInterval) -> [DateInterval])? = nil, subStream: Bool = true) -> SimulatorAccess {
         let recordings = sim.recordings
         let real: @Sendable (DownloadCamera, DateInterval) -> [DateInterval] = { c, r in
-            recordings.recording(sourceToken: c.camera.sourceToken)?.footage(in: r) ?? []
+            recordings.all.first { $0.channel.sourceToken == c.camera.sourceToken }?.footage(in: r) ?? []
         }
         return SimulatorAccess(rtspBase: rtspBase, model: sim.model, coverage: coverage ?? real, subStream: subStream,
                                user: sim.config.user, password: sim.config.password)
@@ -59,7 +59,7 @@ final class EngineFixture: Sendable {
     /// The simulator's footage of a camera within `range`.
     func footage(_ camera: String, in range: DateInterval) throws -> [DateInterval] {
         guard let c = try cameras().first(where: { $0.key == camera }) else { return [] }
-        return sim.recordings.recording(sourceToken: c.camera.sourceToken)?.footage(in: range) ?? []
+        return sim.recordings.all.first { $0.channel.sourceToken == c.camera.sourceToken }?.footage(in: range) ?? []
     }
 }
 
@@ -72,6 +72,8 @@ struct SimulatorAccess: RecordingAccess {
     let subStream: Bool
     let user: String
     let password: String
+    /// Offer Hikvision's playback URL as the fallback (for a simulator posing as Hikvision).
+    var hikvisionFallback = false
 
     func plan(_ cameras: [DownloadCamera], in range: DateInterval) throws -> [PlannedCamera] {
         cameras.map { c in
@@ -83,11 +85,16 @@ struct SimulatorAccess: RecordingAccess {
     func replayAddress(_ replay: ReplaySource, camera: DownloadCamera, piece: DateInterval) throws -> ReplayAddress {
         switch replay {
         case .onvif(let token): return ReplayAddress(url: "\(rtspBase)/replay/\(token)\(subStream ? "/sub" : "")", onvifReplay: true)
-        case .fallback: throw DownloadError.noRecordingsOverONVIF(device: "sim")
+        case .fallback:
+            guard hikvisionFallback else { throw DownloadError.noRecordingsOverONVIF(device: "sim") }
+            let port = Int(rtspBase.split(separator: ":").last ?? "") ?? 554
+            let r = PlaybackRequest(host: "127.0.0.1", port: port, channel: camera.camera.channel, subStream: subStream,
+                                    start: piece.start, end: piece.end)
+            return ReplayAddress(url: PlaybackURL.hikvision(r), onvifReplay: false)
         }
     }
 
-    func fallback(for camera: DownloadCamera) -> ReplaySource? { nil }
+    func fallback(for camera: DownloadCamera) -> ReplaySource? { hikvisionFallback ? .fallback(name: "hikvision") : nil }
 
     var rtspCredentials: (user: String, password: String)? { (user, password) }
 }

@@ -381,10 +381,15 @@ final class CameraRunner: Sendable {
 
     // MARK: Recovery
 
-    /// Finishes this camera's files left as `writing` (a crash, kill -9, a read-only folder), then
-    /// returns the finished files.
+    /// Finishes this camera's files left as `writing` (a crash, kill -9, a read-only folder),
+    /// forgets finished files that no longer exist, then returns the finished files.
     private func recoverParts() throws -> [DownloadFileRecord] {
         let rows = try repository.read { try $0.downloadFiles(jobID: setup.jobID, camera: key) }
+        // finished files that are gone (deleted, or with their folder): their footage is downloaded again
+        for row in rows where row.state == .done && !FileManager.default.fileExists(atPath: row.path) {
+            logger.info("camera \(key): \(row.path) is gone; its footage is downloaded again")
+            try repository.write { try $0.removeDownloadFile(row.id) }
+        }
         for row in rows where row.state == .writing {
             if FileManager.default.fileExists(atPath: row.path) {
                 do {

@@ -26,7 +26,10 @@ final class InterleavedReader {
     private var payloadTypes = [Int16](repeating: -1, count: 256)
     private var lastSeq = [Int32](repeating: -1, count: 256)
 
-    init(capacity: Int = 1 << 21) {
+    /// 512 KiB holds several 64 KiB frames and takes large socket reads; every byte of it gets
+    /// touched as data cycles through, so it counts fully in each session's memory (the
+    /// downloader runs several sessions at once).
+    init(capacity: Int = 1 << 19) {
         storage = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
     }
 

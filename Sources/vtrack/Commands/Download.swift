@@ -24,7 +24,7 @@ struct Download: ParsableCommand {
             split at --max-file-size-mb on a keyframe and at every gap in the recording.
             Ctrl-C pauses: the files so far stay, and `vtrack download --resume JOB` continues. \
             A job killed in any way also resumes with no gap and no overlap larger than one GOP.
-            Exit status 0 when everything was downloaded, 130 after Ctrl-C, otherwise 1 with one sentence on standard error.
+            Exit status 0 when everything was downloaded, 130 after Ctrl-C (or SIGTERM), otherwise 1 with one sentence on standard error.
             """)
 
     @Argument(help: "The saved source's name (or, with --resume, the job number; default: the latest unfinished job).")
@@ -95,22 +95,26 @@ struct Download: ParsableCommand {
             }
         }
 
-        // Ctrl-C: pause (files kept, state saved); a second Ctrl-C leaves at once (still resumable)
+        // Ctrl-C (or SIGTERM): pause (files kept, state saved); a second one leaves at once (still resumable)
         let interrupted = Mutex(0)
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler {
-            let n = interrupted.withLock { $0 += 1; return $0 }
-            if n == 1 {
-                output.note(Localized(vi: "Đang tạm dừng… (nhấn Ctrl-C lần nữa để thoát ngay)", en: "Pausing… (Ctrl-C again to leave at once)"))
-                engine.pause(jobID: job.id)
-            } else {
-                output.note(Self.resumeHint(job.id, db: store.database))
-                Glibc.exit(130)
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                let n = interrupted.withLock { $0 += 1; return $0 }
+                if n == 1 {
+                    output.note(Localized(vi: "Đang tạm dừng… (nhấn Ctrl-C lần nữa để thoát ngay)", en: "Pausing… (Ctrl-C again to leave at once)"))
+                    engine.pause(jobID: job.id)
+                } else {
+                    output.note(Self.resumeHint(job.id, db: store.database))
+                    Glibc.exit(130)
+                }
             }
+            source.resume()
+            sources.append(source)
         }
-        interrupt.resume()
-        defer { interrupt.cancel() }
+        defer { sources.forEach { $0.cancel() } }
 
         output.started(job)
         try CLI.attempt { try engine.start(jobID: job.id, parallel: parallel) }
