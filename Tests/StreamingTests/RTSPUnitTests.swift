@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import Testing
 @testable import Streaming
@@ -40,18 +41,18 @@ struct RTSPUnitTests {
         #expect(accepted1)
         let hValue = a.authorization(method: "GET", uri: "/dir/index.html")
         let h = try #require(hValue)
-        let p = AuthHeaderParameters.parse(h).parameters
-        let ha1 = AuthHeaderParameters.md5("Mufasa:testrealm@host.com:Circle Of Life")
-        let ha2 = AuthHeaderParameters.md5("GET:/dir/index.html")
+        let p = AuthParameters.parse(h).parameters
+        let ha1 = DigestHash.md5("Mufasa:testrealm@host.com:Circle Of Life")
+        let ha2 = DigestHash.md5("GET:/dir/index.html")
         #expect(ha1 == "939e7578ed9e3c518a452acee763bce9")
-        let expected = AuthHeaderParameters.md5("\(ha1):dcd98b7102dd2f0e8b11d0f600bfb0c093:\(p["nc"]!):\(p["cnonce"]!):auth:\(ha2)")
+        let expected = DigestHash.md5("\(ha1):dcd98b7102dd2f0e8b11d0f600bfb0c093:\(p["nc"]!):\(p["cnonce"]!):auth:\(ha2)")
         #expect(p["response"] == expected)
         #expect(p["qop"] == "auth" && p["nc"] == "00000001" && p["opaque"] == "5ccc069c403ebaf9f0171e9517f40e41")
         #expect(h.contains("qop=auth,") && h.contains("nc=00000001"))  // qop and nc unquoted (F8)
         // the next request with the same nonce counts up
         let h2Value = a.authorization(method: "GET", uri: "/")
         let h2 = try #require(h2Value)
-        #expect(AuthHeaderParameters.parse(h2).parameters["nc"] == "00000002")
+        #expect(AuthParameters.parse(h2).parameters["nc"] == "00000002")
     }
 
     @Test func rfc2069WithoutQopAndMissingAlgorithm() throws {
@@ -60,8 +61,8 @@ struct RTSPUnitTests {
         #expect(accepted2)
         let hValue = a.authorization(method: "DESCRIBE", uri: "rtsp://h/x")
         let h = try #require(hValue)
-        let p = AuthHeaderParameters.parse(h).parameters
-        let expected = AuthHeaderParameters.md5("\(AuthHeaderParameters.md5("u:r:p")):n:\(AuthHeaderParameters.md5("DESCRIBE:rtsp://h/x"))")
+        let p = AuthParameters.parse(h).parameters
+        let expected = DigestHash.md5("\(DigestHash.md5("u:r:p")):n:\(DigestHash.md5("DESCRIBE:rtsp://h/x"))")
         #expect(p["response"] == expected)
         #expect(p["qop"] == nil && p["nc"] == nil && p["algorithm"] == nil)
     }

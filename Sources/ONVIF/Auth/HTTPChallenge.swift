@@ -1,3 +1,4 @@
+import Common
 import Crypto
 import Foundation
 
@@ -37,8 +38,7 @@ struct DigestChallenge: Sendable, Equatable {
     var stale: Bool
 
     init?(header: String) {
-        let body = header.drop { $0 != " " }
-        let p = DigestChallenge.parameters(String(body))
+        let p = AuthParameters.parse(header).parameters
         guard let nonce = p["nonce"] else { return nil }
         self.nonce = nonce
         realm = p["realm"] ?? ""
@@ -76,32 +76,4 @@ struct DigestChallenge: Sendable, Equatable {
     static func md5(_ s: String) -> String { Insecure.MD5.hash(data: Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
     static func sha256(_ s: String) -> String { SHA256.hash(data: Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
     static func quote(_ s: String) -> String { s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
-
-    /// `key="value", key=value` → lower-cased keys; quoted values may hold commas.
-    static func parameters(_ s: String) -> [String: String] {
-        var out: [String: String] = [:]
-        var i = s.startIndex
-        while i < s.endIndex {
-            while i < s.endIndex, s[i] == " " || s[i] == "," { i = s.index(after: i) }
-            guard let eq = s[i...].firstIndex(of: "=") else { break }
-            let key = s[i..<eq].trimmingCharacters(in: .whitespaces).lowercased()
-            var j = s.index(after: eq)
-            var value = ""
-            if j < s.endIndex, s[j] == "\"" {
-                j = s.index(after: j)
-                while j < s.endIndex, s[j] != "\"" {
-                    if s[j] == "\\", s.index(after: j) < s.endIndex { j = s.index(after: j) }
-                    value.append(s[j])
-                    j = s.index(after: j)
-                }
-                if j < s.endIndex { j = s.index(after: j) }
-            } else {
-                while j < s.endIndex, s[j] != "," { value.append(s[j]); j = s.index(after: j) }
-                value = value.trimmingCharacters(in: .whitespaces)
-            }
-            out[key] = value
-            i = j
-        }
-        return out
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Common
 import Streaming
 
 /// The simulator's RTSP login check: the challenge shapes of `SimulatorConfig.RTSPAuth`
@@ -24,7 +25,7 @@ struct SimRTSPAuth {
     func check(_ r: SimRTSPRequest) -> Verdict {
         if mode == .none { return .ok }
         guard let header = r.headers["Authorization"] else { return .challenge(stale: false) }
-        let (scheme, p) = AuthHeaderParameters.parse(header)
+        let (scheme, p) = AuthParameters.parse(header)
         if scheme == "basic" {
             guard mode == .basic || mode == .digest else { return .challenge(stale: false) }
             let value = header.split(separator: " ", maxSplits: 1).last.map(String.init) ?? ""
@@ -37,15 +38,15 @@ struct SimRTSPAuth {
         }
         // the digest must cover the request URI, which must not carry credentials
         guard uri == r.uri, !uri.contains("@") else { return .challenge(stale: false) }
-        let ha1 = AuthHeaderParameters.md5("\(user):\(SimRTSPAuth.realm):\(password)")
-        let ha2 = AuthHeaderParameters.md5("\(r.method):\(uri)")
+        let ha1 = DigestHash.md5("\(user):\(SimRTSPAuth.realm):\(password)")
+        let ha2 = DigestHash.md5("\(r.method):\(uri)")
         let expected: String
         if let qop = p["qop"] {
             guard mode != .digestRFC2069, qop == "auth", let nc = p["nc"], let cnonce = p["cnonce"] else { return .challenge(stale: false) }
-            expected = AuthHeaderParameters.md5("\(ha1):\(nonce):\(nc):\(cnonce):\(qop):\(ha2)")
+            expected = DigestHash.md5("\(ha1):\(nonce):\(nc):\(cnonce):\(qop):\(ha2)")
         } else {
             guard mode == .digestRFC2069 else { return .challenge(stale: false) }
-            expected = AuthHeaderParameters.md5("\(ha1):\(nonce):\(ha2)")
+            expected = DigestHash.md5("\(ha1):\(nonce):\(ha2)")
         }
         guard expected == response else { return .challenge(stale: false) }
         if let life = nonceLifetime, Date().timeIntervalSince(created) > life { return .challenge(stale: true) }

@@ -125,7 +125,7 @@ final class SimAuthenticator: Sendable {
             return pair == "\(config.user):\(config.password)" ? .valid : .wrong
         }
         guard auth.lowercased().hasPrefix("digest "), config.auth == .digest || config.auth == .both else { return .wrong }
-        let p = SimAuthenticator.digestParameters(String(auth.dropFirst(7)))
+        let p = AuthParameters.parse(auth).parameters
         guard let nonce = p["nonce"], let uri = p["uri"], let response = p["response"], let user = p["username"] else { return .wrong }
         guard nonces.withLock({ $0.contains(nonce) }) else { return .staleNonce }
         func md5(_ s: String) -> String { Insecure.MD5.hash(data: Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
@@ -138,33 +138,5 @@ final class SimAuthenticator: Sendable {
             expected = md5("\(ha1):\(nonce):\(ha2)") // RFC 2069
         }
         return user == config.user && response.lowercased() == expected ? .valid : .wrong
-    }
-
-    /// `key="value", key=value, …` → dictionary (keys lower-cased).
-    static func digestParameters(_ s: String) -> [String: String] {
-        var out: [String: String] = [:]
-        var i = s.startIndex
-        while i < s.endIndex {
-            while i < s.endIndex, s[i] == " " || s[i] == "," { i = s.index(after: i) }
-            guard let eq = s[i...].firstIndex(of: "=") else { break }
-            let key = s[i..<eq].trimmingCharacters(in: .whitespaces).lowercased()
-            var j = s.index(after: eq)
-            var value = ""
-            if j < s.endIndex, s[j] == "\"" {
-                j = s.index(after: j)
-                while j < s.endIndex, s[j] != "\"" {
-                    if s[j] == "\\", s.index(after: j) < s.endIndex { j = s.index(after: j) }
-                    value.append(s[j])
-                    j = s.index(after: j)
-                }
-                if j < s.endIndex { j = s.index(after: j) }
-            } else {
-                while j < s.endIndex, s[j] != "," { value.append(s[j]); j = s.index(after: j) }
-                value = value.trimmingCharacters(in: .whitespaces)
-            }
-            out[key] = value
-            i = j
-        }
-        return out
     }
 }

@@ -1,3 +1,4 @@
+import Common
 import Crypto
 import Foundation
 
@@ -86,7 +87,7 @@ struct RTSPAuthenticator {
         default: return nil
         }
         var c = Challenge(scheme: scheme)
-        for (k, v) in parameters(h[schemeEnd...]) {
+        for (k, v) in AuthParameters.list(h[schemeEnd...]) {
             switch k.lowercased() {
             case "realm": c.realm = v
             case "nonce": c.nonce = v
@@ -99,53 +100,10 @@ struct RTSPAuthenticator {
         }
         return c
     }
-
-    /// `k="v", k2=v2` with quoted or bare values; commas inside quotes are kept.
-    static func parameters(_ s: Substring) -> [(String, String)] {
-        var out: [(String, String)] = []
-        var i = s.startIndex
-        func skipSpace() { while i < s.endIndex, s[i] == " " || s[i] == "," || s[i] == "\t" { i = s.index(after: i) } }
-        while true {
-            skipSpace()
-            guard i < s.endIndex else { break }
-            let keyStart = i
-            while i < s.endIndex, s[i] != "=", s[i] != "," { i = s.index(after: i) }
-            let key = s[keyStart..<i].trimmingCharacters(in: .whitespaces)
-            guard i < s.endIndex, s[i] == "=" else { continue }
-            i = s.index(after: i)
-            while i < s.endIndex, s[i] == " " { i = s.index(after: i) }
-            var value = ""
-            if i < s.endIndex, s[i] == "\"" {
-                i = s.index(after: i)
-                while i < s.endIndex, s[i] != "\"" {
-                    if s[i] == "\\", s.index(after: i) < s.endIndex { i = s.index(after: i) }
-                    value.append(s[i])
-                    i = s.index(after: i)
-                }
-                if i < s.endIndex { i = s.index(after: i) }
-            } else {
-                let vs = i
-                while i < s.endIndex, s[i] != "," { i = s.index(after: i) }
-                value = s[vs..<i].trimmingCharacters(in: .whitespaces)
-            }
-            out.append((key, value))
-        }
-        return out
-    }
 }
 
-/// Parses the parameters of an `Authorization` / `WWW-Authenticate` value after its scheme
-/// (`k="v", k2=v2`, quoted or bare), for servers (the simulator) that check answers.
-public enum AuthHeaderParameters {
-    /// The scheme (lower-cased) and the parameters with lower-cased names.
-    public static func parse(_ header: String) -> (scheme: String, parameters: [String: String]) {
-        let h = header.trimmingCharacters(in: .whitespaces)
-        let end = h.firstIndex(of: " ") ?? h.endIndex
-        var out: [String: String] = [:]
-        for (k, v) in RTSPAuthenticator.parameters(h[end...]) { out[k.lowercased()] = v }
-        return (h[..<end].lowercased(), out)
-    }
-
-    /// Lower-case hex MD5 of a UTF-8 string.
+/// Lower-case hex MD5 of a UTF-8 string, for servers (the simulator) that check RTSP Digest
+/// answers the way `RTSPAuthenticator` makes them.
+public enum DigestHash {
     public static func md5(_ s: String) -> String { RTSPAuthenticator.md5(s) }
 }
