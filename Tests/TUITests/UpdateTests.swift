@@ -589,3 +589,12 @@ import Testing
         #expect(t.request(now: 20) == 100_000_000 - 10)
     }
 }
+
+@Suite struct DatesFootageTests {
+    @Test func footageInRangeIsPerCameraNotASumOfCameraHours() {
+        let s = SampleScenes.state(.dates, lang: .en, theme: Drive.theme)
+        let text = s.rendered().plainText
+        #expect(text.contains("of 2 cameras × 24.0 h"), "\(text)")
+        #expect(!text.contains("of 48.0 h"))
+    }
+}
