@@ -249,7 +249,11 @@ extension EngineFaultTests {
         let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"], maxFileSizeMB: 2))
         let folder = try #require(try fx.repo.read { try $0.downloadCameras(jobID: job.id) }.first?.folder)
         #expect(log.wait { _ in ((try? fx.doneFiles(job.id, "Camera 01").count) ?? 0) >= 2 })
-        try FileManager.default.removeItem(atPath: folder)
+        // moved away in one step, then deleted: a plain recursive delete races the writer, which
+        // may create the next file between the listing and the final rmdir
+        let gone = folder + ".gone"
+        try FileManager.default.moveItem(atPath: folder, toPath: gone)
+        try FileManager.default.removeItem(atPath: gone)
         #expect(engine.waitUntilIdle(timeout: 120))
         let paused = try #require(log.summaries.last)
         #expect(paused.state == .paused, "\(paused)")
