@@ -101,6 +101,9 @@ struct SimMain: ParsableCommand {
             print(try ModelDump.json(config))
             return
         }
+        // blocked before any thread starts (every thread inherits it): a SIGTERM that comes while
+        // the simulator is still starting (Hello already out) waits for `waitForSignal`, never lost
+        let stopSignals = SimMain.blockStopSignals()
         let sim = Simulator(config: config)
         do {
             try sim.start()
@@ -114,22 +117,25 @@ struct SimMain: ParsableCommand {
         FileHandle.standardError.write(Data("vtrack-sim: RTSP on port \(sim.rtspPort) (/live/chNN/main|sub, /replay/<recording token>)\n".utf8))
         // the one line on standard output, unbuffered so a parent reading the pipe sees it at once
         FileHandle.standardOutput.write(Data("ready \(sim.deviceServiceURL)\n".utf8))
-        SimMain.waitForSignal { sim.stop() } // stop() sends Bye first
+        SimMain.waitForSignal(stopSignals) { sim.stop() } // stop() sends Bye first
     }
 
-    /// Runs `cleanup` and exits on SIGINT or SIGTERM (so Bye goes out at exit).
-    static func waitForSignal(_ cleanup: @escaping @Sendable () -> Void) -> Never {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let queue = DispatchQueue(label: "vtrack-sim.signals")
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
-        for s in sources {
-            s.setEventHandler {
-                cleanup()
-                Glibc.exit(0)
-            }
-            s.resume()
-        }
-        withExtendedLifetime(sources) { dispatchMain() }
+    /// Blocks SIGINT and SIGTERM in the calling thread and in every thread it starts later.
+    static func blockStopSignals() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        return set
+    }
+
+    /// Waits for one of the blocked signals (one already pending included), runs `cleanup`, exits.
+    static func waitForSignal(_ signals: sigset_t, _ cleanup: () -> Void) -> Never {
+        var set = signals
+        var received: Int32 = 0
+        while sigwait(&set, &received) != 0 {}
+        cleanup()
+        Glibc.exit(0)
     }
 }

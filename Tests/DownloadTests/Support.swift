@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Streaming
+import Testing
 @testable import Core
 
 /// A fresh folder under /tmp, removed when released.
@@ -30,7 +31,7 @@ final class Scratch: Sendable {
 
 /// The simulator's looping clips as access units with continuous RTP time and wall-clock times
 /// on a grid of 1/fps seconds — what a replay of them delivers, without the network.
-struct ClipPictures {
+struct ClipPictures: CustomTestStringConvertible {
     let codec: VideoCodec
     let fps: Int
     let pictures: [(data: [UInt8], key: Bool)]
@@ -38,6 +39,9 @@ struct ClipPictures {
 
     static let h264 = ClipPictures(file: "main_1080p25.h264", codec: .h264, fps: 25)
     static let h265 = ClipPictures(file: "sub_360p15.h265", codec: .h265, fps: 15)
+
+    /// How a parameterized test names it (not megabytes of picture bytes in the log).
+    var testDescription: String { "\(codec) \(fps) fps, \(pictures.count) pictures" }
 
     init(file: String, codec: VideoCodec, fps: Int) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
