@@ -22,7 +22,20 @@ extension ONVIFClient {
         if creds != nil {
             if let e = state.withLock({ $0.finalError }) { throw e }
             try ensureClockMeasured()
+            if !state.withLock({ $0.verified }) {
+                // until the device has accepted the login once, logins go one at a time: callers
+                // in parallel would each spend an attempt of a wrong password (devices lock accounts)
+                return try loginGate.withLock { _ in
+                    try exchange(url: url, action: action, operation: operation, body: body, credentials: creds, timeout: timeout)
+                }
+            }
         }
+        return try exchange(url: url, action: action, operation: operation, body: body, credentials: creds, timeout: timeout)
+    }
+
+    /// One request through the ladder's rungs (SOAP 1.1 fallback, HTTP challenge, clock re-measure).
+    private func exchange(url: String, action: String, operation: String, body: String, credentials creds: Credentials?,
+                          timeout: Double?) throws -> XMLElement {
         var triedSoap11 = false
         var remeasured = false
         for _ in 0..<12 {
