@@ -139,7 +139,8 @@ public enum ONVIFError: UserFacingError, Equatable {
         let sign = seconds < 0 ? (vi ? " (chậm hơn)" : " (behind)") : (vi ? " (nhanh hơn)" : " (ahead)")
         if a >= 2 * 86_400 { return "\(Int((a / 86_400).rounded())) \(vi ? "ngày" : "days")" + sign }
         if a >= 3600 {
-            let h = Int(a / 3600), m = Int((a - Double(h) * 3600) / 60)
+            // to the nearest minute: a measured offset of 10 798 s reads "3 h", not "2 h 59 min"
+            let minutes = Int((a / 60).rounded()), h = minutes / 60, m = minutes % 60
             return (m == 0 ? "\(h) h" : "\(h) h \(m) min") + sign
         }
         if a >= 60 { return "\(Int((a / 60).rounded())) min" + sign }
