@@ -1,5 +1,6 @@
 import Common
 import Foundation
+import GRDB
 import Testing
 @testable import Core
 @testable import Store
@@ -27,6 +28,50 @@ import Testing
             Snapshot(sources: try r.sources(), config: try r.processingConfig(),
                      secrets: try r.sources().map { (try? r.password(for: $0)) ?? "-" })
         }
+    }
+
+    /// Every row of every table (and the schema), each value SQL-quoted (blobs in hex).
+    static func dump(_ repo: Repository) throws -> [String] {
+        try repo.read { r in
+            var out = try String.fetchAll(r.db, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+            for table in try String.fetchAll(r.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
+                let columns = try String.fetchAll(r.db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+                let quoted = columns.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")
+                out += try String.fetchAll(r.db, sql: "SELECT '\(table): ' || \(quoted) FROM \"\(table)\" ORDER BY rowid")
+            }
+            return out
+        }
+    }
+
+    /// The database file's bytes once the WAL is checkpointed into it (the repository closed).
+    static func bytes(_ repo: Repository) throws -> Data {
+        try repo.close()
+        return try Data(contentsOf: URL(fileURLWithPath: repo.path))
+    }
+
+    /// Byte for byte and row for row: a save refused by the folder check leaves no trace at all —
+    /// not the source, not its sealed password, not a download table, not even an AUTOINCREMENT counter.
+    @Test func aRefusedSaveLeavesTheFileByteForByteUnchanged() throws {
+        let tmp = TempDir()
+        let loc = tmp.locations()
+        var repo = try Repository(locations: loc)
+        _ = try SaveConfig(repository: repo).save(Self.tested("first"), choice: .all, videoRoot: tmp.file("videos"))
+        let rows = try Self.dump(repo)
+        #expect(rows.contains { $0.hasPrefix("source_secret: ") })
+        #expect(rows.contains { $0.hasPrefix("sqlite_sequence: 'video_source',1") })
+        let before = try Self.bytes(repo)
+
+        repo = try Repository(locations: loc)
+        #expect(try Self.dump(repo) == rows)
+        try FileManager.default.removeItem(atPath: tmp.file("videos/first/Cổng trước"))
+        #expect(FileManager.default.createFile(atPath: tmp.file("videos/first/Cổng trước"), contents: Data("in the way".utf8)))
+        for attempt in [Self.tested("second", password: "New-Pass"), Self.tested("first", password: "Changed-Pass")] {
+            #expect(throws: SaveConfigError.self) {
+                _ = try SaveConfig(repository: repo).save(attempt, choice: .all)
+            }
+            #expect(try Self.dump(repo) == rows)
+        }
+        #expect(try Self.bytes(repo) == before)
     }
 
     @Test func saveWritesTheSourceTheFoldersAndProcessingConfigTogether() throws {
