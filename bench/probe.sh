@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 CHANNELS=16
 PASS='bench-Pass1'
-VENV=${VTRACK_INTEROP_VENV:-/tmp/vtrack-interop/onvif-zeep-async}
+. scripts/interop/zeep-venv.sh
 
 # Release build with the Swift runtime and Foundation linked statically: a CLI started by
 # scripts and cron pays the dynamic loader on every run (about 10 ms of symbol binding for a
@@ -56,9 +56,8 @@ v_cpu=$(cpu "$work/vtrack.times" | median)
 # onvif-zeep-async: the same reads as far as it goes (no Media2): device information, scopes, Media
 # profiles, video sources, every stream URI, a snapshot URI per camera; one cold process per run
 z_med=""
-have_zeep() { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import onvif" 2>/dev/null; }
-have_zeep || BIN="$BIN" bash scripts/interop/onvif-zeep-async.sh >/dev/null 2>&1 || true
-if have_zeep; then
+zeep_venv_ready || BIN="$BIN" bash scripts/interop/onvif-zeep-async.sh >/dev/null 2>&1 || true
+if zeep_venv_ready; then
   : >"$work/zeep.times"
   for i in $(seq 1 "$RUNS"); do
     { time "$VENV/bin/python" bench/zeep_probe.py 127.0.0.1 "$port" admin "$PASS" >"$work/zeep.out" ; } 2>>"$work/zeep.times"

@@ -7,19 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-.build/debug}
-VENV=${VTRACK_INTEROP_VENV:-/tmp/vtrack-interop/onvif-zeep-async}
+. scripts/interop/zeep-venv.sh
 
 skip() { echo "SKIP Profile G zeep interop: $*"; exit 0; }
 
 [ -x "$BIN/vtrack-sim" ] || { echo "build first: $BIN/vtrack-sim is missing" >&2; exit 1; }
-command -v python3 >/dev/null || skip "python3 is not installed"
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import onvif" 2>/dev/null; then
-  rm -rf "$VENV"
-  mkdir -p "$(dirname "$VENV")"
-  python3 -m venv "$VENV" >/dev/null 2>&1 || skip "python3 -m venv failed (install python3-venv)"
-  "$VENV/bin/pip" install -q --disable-pip-version-check onvif-zeep-async >/dev/null 2>&1 \
-    || { rm -rf "$VENV"; skip "pip could not install onvif-zeep-async from PyPI"; }
-fi
+zeep_venv_make skip
 
 work=$(mktemp -d)
 sim_pid=""
