@@ -31,6 +31,9 @@ struct ProfileGFlags: ParsableArguments {
     @Option(name: .customLong("forget-searches"), help: "Forget this many search sessions right after their first page (InvalidToken on the next request).")
     var forgetSearches = 0
 
+    @Flag(name: .customLong("record-sub-streams"), help: "The recordings hold each channel's sub stream (H.265 on even channels) instead of the H.264 main stream.")
+    var recordSubStreams = false
+
     func validate() throws {
         if days < 0 || days > 3650 { throw ValidationError("--days must be between 0 and 3650.") }
         if searchSeconds < 0 { throw ValidationError("--search-seconds must be 0 or more.") }
@@ -46,5 +49,6 @@ struct ProfileGFlags: ParsableArguments {
         c.recordings.searchSeconds = searchSeconds
         c.recordings.forgetSearches = forgetSearches
         c.recordings.schedule = recording
+        c.recordings.recordSubStreams = recordSubStreams
     }
 }

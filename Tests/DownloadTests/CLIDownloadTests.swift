@@ -156,6 +156,30 @@ import Testing
         try EngineTests.checkCoverage(repo, jobID: 1, camera: "Camera 01", covered: Self.footage(channel: 1, in: range), fps: 25, decode: false)
     }
 
+    /// A playback URL template saved on the source (`vtrack recordings --url-template …
+    /// --save-url-template`) drives a whole download: it wins over the manufacturer's format,
+    /// and its end bound is enforced like the vendors'.
+    @Test func aSavedURLTemplateDrivesTheDownload() throws {
+        let sim = try SimProcess(["--channels", "2", "--no-profile-g", "--vendor", "dahua"])
+        let home = CLIHome()
+        try home.addSource(sim)
+        let range = Self.yesterday(hour: 4, minutes: 90)
+        let template = "rtsp://{host}:{port}/cam/playback?channel={channel}&subtype={subtype}"
+            + "&starttime={start:yyyy_MM_dd_HH_mm_ss}&endtime={end:yyyy_MM_dd_HH_mm_ss}"
+        let saved = home.vtrack(["recordings", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--cameras", "Camera 02",
+                                 "--url-template", template, "--save-url-template", "--json"])
+        #expect(saved.status == 0, "\(saved.err)")
+        let r = home.vtrack(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--cameras", "Camera 02", "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let repo = try home.repository()
+        let cam = try #require(try repo.read { try $0.downloadCameras(jobID: 1) }.first)
+        #expect(cam.replay == "fallback:template")
+        let files = try repo.read { try $0.downloadFiles(jobID: 1) }
+        #expect(!files.isEmpty)
+        #expect(files.allSatisfy { $0.end! <= range.end.addingTimeInterval(0.1) && $0.start! >= range.start.addingTimeInterval(-2) })
+        try EngineTests.checkCoverage(repo, jobID: 1, camera: "Camera 02", covered: Self.footage(channel: 2, in: range), fps: 25, decode: false)
+    }
+
     @Test func noProfileGAndNoVendorIsOneSentence() throws {
         let sim = try SimProcess(["--channels", "1", "--no-profile-g"])
         let home = CLIHome()

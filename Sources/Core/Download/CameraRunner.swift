@@ -222,12 +222,15 @@ final class CameraRunner: Sendable {
                 let address = try access.replayAddress(w.replay, camera: setup.camera, piece: DateInterval(start: min(from, piece.end), end: piece.end))
                 let creds = access.rtspCredentials
                 let session = try RTSPSession(url: address.url, user: creds?.user, password: creds?.password, options: options.rtsp, logger: logger)
+                // the device's clock stamps its recordings: ask in its time, convert the pictures' times back
+                let offset = try access.deviceClockOffset()
                 control.attach(session)
                 set(.running)
                 let request = address.onvifReplay
-                    ? PlayRequest.replay(from: from, to: piece.end)
+                    ? PlayRequest.replay(from: from.addingTimeInterval(offset), to: piece.end.addingTimeInterval(offset))
                     : PlayRequest(onvifReplay: false, range: nil, rateControl: false)
-                outcome = Result { try session.run(request, sink: sink) }
+                let target: MediaSink = offset == 0 ? sink : DeviceClockSink(sink, offset: offset)
+                outcome = Result { try session.run(request, sink: target) }
                 control.attach(nil)
             } catch {
                 outcome = .failure(error)

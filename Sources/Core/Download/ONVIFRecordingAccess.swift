@@ -21,7 +21,9 @@ public struct ONVIFRecordingAccess: RecordingAccess {
     }
 
     public func plan(_ cameras: [DownloadCamera], in range: DateInterval) throws -> [PlannedCamera] {
-        let report = try recordings.report(RecordingsRequest(sourceName: source.name, range: range, cameras: cameras.map(\.key)))
+        // through this access's client, so the clock offset is the one replay converts with
+        let report = try Recordings.report(client: client, source: source, cameras: cameras.map { (key: $0.key, camera: $0.camera) },
+                                           range: range, searchOptions: recordings.searchOptions)
         let fallbackName: String? = {
             if case .fallback(let f) = report.playback { return f.name }
             return (try? PlaybackFallback.forSource(source, device: report.device))??.name
@@ -49,9 +51,11 @@ public struct ONVIFRecordingAccess: RecordingAccess {
             guard let f = try PlaybackFallback.forSource(source, device: source.config.device) else {
                 throw DownloadError.noRecordingsOverONVIF(device: source.host)
             }
-            // whole seconds: the start rounded down, the end up (the client stops at the end itself)
-            let s = Date(timeIntervalSince1970: piece.start.timeIntervalSince1970.rounded(.down))
-            let e = Date(timeIntervalSince1970: piece.end.timeIntervalSince1970.rounded(.up))
+            // the device's times, in whole seconds: the start rounded down, the end up (the client
+            // stops at the end itself)
+            let offset = try deviceClockOffset()
+            let s = Date(timeIntervalSince1970: (piece.start.timeIntervalSince1970 + offset).rounded(.down))
+            let e = Date(timeIntervalSince1970: (piece.end.timeIntervalSince1970 + offset).rounded(.up))
             return ReplayAddress(url: f.url(camera: camera.camera, interval: DateInterval(start: s, end: max(s, e))), onvifReplay: false)
         }
     }
@@ -59,6 +63,10 @@ public struct ONVIFRecordingAccess: RecordingAccess {
     public func fallback(for camera: DownloadCamera) -> ReplaySource? {
         guard let f = try? PlaybackFallback.forSource(source, device: source.config.device) else { return nil }
         return .fallback(name: f.name)
+    }
+
+    public func deviceClockOffset() throws -> Double {
+        try client.measuredClockOffset() ?? 0
     }
 
     public var rtspCredentials: (user: String, password: String)? {

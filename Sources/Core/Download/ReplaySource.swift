@@ -86,4 +86,13 @@ public protocol RecordingAccess: Sendable {
     func fallback(for camera: DownloadCamera) -> ReplaySource?
     /// The RTSP login (user, password), nil for none.
     var rtspCredentials: (user: String, password: String)? { get }
+    /// The device's clock minus ours, seconds. Coverage and pieces are in our time; the replay's
+    /// `Range: clock=…` is sent in the device's time and the pictures' times (0xABAC), stamped by
+    /// the device, are converted back with it. `replayAddress` converts the times it puts in URLs.
+    func deviceClockOffset() throws -> Double
+}
+
+extension RecordingAccess {
+    /// No offset: the device's clock is ours.
+    public func deviceClockOffset() throws -> Double { 0 }
 }

@@ -32,6 +32,11 @@ public struct Coverage: Sendable, Equatable {
     /// A camera without recordings.
     public static func none(_ range: DateInterval) -> Coverage { Coverage(range: range, intervals: [], basis: .none) }
 
+    /// The same coverage with every time moved by `seconds` (from the device's clock to ours and back).
+    public func shifted(by seconds: Double) -> Coverage {
+        Coverage(range: range.shifted(by: seconds), intervals: intervals.map { $0.shifted(by: seconds) }, basis: basis)
+    }
+
     /// The parts of `range` without footage.
     public var gaps: [DateInterval] { TimeSpans.complement(intervals, in: range) }
 
@@ -74,4 +79,11 @@ public struct DayCoverage: Sendable, Equatable {
     public var coveredSeconds: Double
     /// Covered part of the whole day, 0…1.
     public var fraction: Double
+}
+
+extension DateInterval {
+    /// The same interval moved by `seconds`.
+    public func shifted(by seconds: Double) -> DateInterval {
+        seconds == 0 ? self : DateInterval(start: start.addingTimeInterval(seconds), duration: duration)
+    }
 }

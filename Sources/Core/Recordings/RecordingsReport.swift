@@ -28,6 +28,9 @@ public struct RecordingsReport: Sendable {
     public var note: Localized?
     /// In the order of the source's cameras.
     public var cameras: [CameraRecordings]
+    /// The device's clock minus ours, seconds (0 when unknown or under a second). Every time in
+    /// the report is ours (UTC): the device's times were converted with this offset.
+    public var clockOffset: Double = 0
 }
 
 /// One camera's footage in a ``RecordingsReport``.

@@ -87,6 +87,10 @@ public struct Recordings: Sendable {
         let map = try client.services()
         let device = source.config.device ?? (try? client.deviceInformation()) ?? DeviceInfo()
         let fallback = try PlaybackFallback.forSource(source, device: device, template: urlTemplate)
+        // The device stamps its recordings with its own clock: search and playback URLs use the
+        // device's times (ours + offset), and what comes back is converted to ours.
+        let offset = ((try? client.measuredClockOffset()) ?? nil) ?? 0
+        let deviceRange = range.shifted(by: offset)
 
         guard map.hasRecordings else {
             let missing = [ONVIFService.search, .replay].filter { !map.offers($0) }.map(\.displayName)
@@ -94,10 +98,11 @@ public struct Recordings: Sendable {
             let cameras = chosen.map { c in
                 CameraRecordings(key: c.key, camera: c.camera, recording: nil,
                                  coverage: Coverage(range: range, intervals: [range], basis: .unknown), replayURI: nil,
-                                 fallbackURL: fallback.url(camera: c.camera, interval: range), note: nil)
+                                 fallbackURL: fallback.url(camera: c.camera, interval: deviceRange), note: nil)
             }
             return RecordingsReport(sourceName: source.name, device: device, range: range, profileG: false, playback: .fallback(fallback),
-                                    noRecordings: false, note: Self.fallbackNote(missing: missing, fallback: fallback), cameras: cameras)
+                                    noRecordings: false, note: Self.fallbackNote(missing: missing, fallback: fallback), cameras: cameras,
+                                    clockOffset: offset)
         }
 
         let recordings = try client.findRecordings(options: searchOptions)
@@ -105,17 +110,18 @@ public struct Recordings: Sendable {
         var events: [TrackStateEvent] = []
         if !matched.isEmpty {
             let scope = SearchScope(recordings: chosen.indices.compactMap { matched[$0]?.token })
-            events = try client.findTrackStates(in: range, scope: scope, options: searchOptions)
+            events = try client.findTrackStates(in: deviceRange, scope: scope, options: searchOptions)
         }
         var cameras: [CameraRecordings] = []
         for (i, c) in chosen.enumerated() {
             guard let recording = matched[i] else {
                 cameras.append(CameraRecordings(key: c.key, camera: c.camera, recording: nil, coverage: .none(range), replayURI: nil,
-                                                fallbackURL: fallback?.url(camera: c.camera, interval: range),
+                                                fallbackURL: fallback?.url(camera: c.camera, interval: deviceRange),
                                                 note: Self.noRecordingNote))
                 continue
             }
-            let coverage = CoverageRules.fromTrackStates(events, recording: recording, range: requested, now: now)
+            let coverage = CoverageRules.fromTrackStates(events, recording: recording, range: requested.shifted(by: offset),
+                                                         now: now.addingTimeInterval(offset)).shifted(by: -offset)
             var uri: String?
             var note: Localized?
             do {
@@ -125,12 +131,13 @@ public struct Recordings: Sendable {
                 note = e.message
             }
             cameras.append(CameraRecordings(key: c.key, camera: c.camera, recording: recording, coverage: coverage, replayURI: uri,
-                                            fallbackURL: uri == nil ? fallback?.url(camera: c.camera, interval: range) : nil, note: note))
+                                            fallbackURL: uri == nil ? fallback?.url(camera: c.camera, interval: deviceRange) : nil, note: note))
         }
         let none = recordings.isEmpty
         let playback: RecordingsReport.Playback = none ? (fallback.map { .fallback($0) } ?? .none) : .onvifReplay
         return RecordingsReport(sourceName: source.name, device: device, range: range, profileG: true, playback: playback,
-                                noRecordings: none, note: none ? Self.noRecordingsNote(fallback: fallback) : nil, cameras: cameras)
+                                noRecordings: none, note: none ? Self.noRecordingsNote(fallback: fallback) : nil, cameras: cameras,
+                                clockOffset: offset)
     }
 
     /// Errors that end the whole report (the device is gone or refuses us), as opposed to one

@@ -37,6 +37,24 @@ extension ONVIFClient {
         return DeviceParsing.scopes(e)
     }
 
+    /// Device clock minus ours, in seconds (positive: the device is ahead), measured now if it
+    /// was not yet: unauthenticated GetSystemDateAndTime, or an authenticated one for a device
+    /// that wants a login for it. Offsets under a second read 0. Recordings are stamped by the
+    /// device's clock, so search and replay times are converted with it.
+    /// - Returns: nil when the device does not tell its time.
+    public func measuredClockOffset() throws -> Double? {
+        try ensureClockMeasured()
+        if let o = clockOffset { return o }
+        guard state.withLock({ $0.dateTimeNeedsAuth }), credentials != nil else { return nil }
+        let t0 = Date()
+        let d = try systemDateAndTime(authenticate: true)
+        let offset = d.timeIntervalSince1970 + 0.5 - (t0.timeIntervalSince1970 + Date().timeIntervalSince(t0) / 2)
+        return state.withLock { s in
+            if s.clockOffset == nil { s.clockOffset = abs(offset) < 1 ? 0 : offset }
+            return s.clockOffset
+        }
+    }
+
     /// Where each service lives: GetServices, or GetCapabilities (with `Extension`) when the device
     /// does not implement GetServices (field quirk B1). Cached for the client's life.
     public func services() throws -> ServiceMap {

@@ -24,6 +24,10 @@ public struct ProfileGSwitches: Sendable, Equatable {
     public var forgetSearches = 0
     /// When the channels record: around the clock (default) or short clips on motion.
     public var schedule: RecordingTimeline.Schedule = .continuous
+    /// The recordings hold each channel's sub stream (640×360, 15 fps: H.265 on even channels)
+    /// instead of its main stream (H.264): an NVR recording H.265 cameras. GetReplayUri's
+    /// `/replay/<token>` then plays that stream, and GetMediaAttributes names its encoding.
+    public var recordSubStreams = false
 
     public init() {}
 }

@@ -56,11 +56,18 @@ public struct SimRecordings: Sendable {
     public let start: Date
     /// Report `placeholderStart` instead of `start` (GetRecordingSummary, RecordingInformation).
     public let placeholderTimes: Bool
+    /// The device's clock minus real time (`SimulatorConfig.clockSkew`): the recordings are
+    /// stamped by the device's clock, as a real NVR's are, so every time here (timelines, search
+    /// answers, replay ranges and the pictures' 0xABAC times) is device time.
+    public let clockSkew: TimeInterval
     let model: NVRModel
 
-    /// - Parameter now: the end of the recordings when the simulator starts (they keep growing).
+    /// - Parameter now: the real time when the simulator starts; the recordings end at the
+    ///   device's time then (`now + config.clockSkew`) and keep growing.
     public init(config: SimulatorConfig, model: NVRModel, now: Date = Date()) {
-        let start = Date(timeIntervalSince1970: (now.timeIntervalSince1970 - Double(max(0, config.days)) * 86_400).rounded(.down))
+        clockSkew = config.clockSkew
+        let deviceNow = now.addingTimeInterval(config.clockSkew)
+        let start = Date(timeIntervalSince1970: (deviceNow.timeIntervalSince1970 - Double(max(0, config.days)) * 86_400).rounded(.down))
         self.start = start
         self.model = model
         self.placeholderTimes = config.recordings.placeholderTimes
@@ -102,17 +109,20 @@ public struct SimRecordings: Sendable {
 
     /// The start time the device reports (the placeholder under `placeholderTimes`).
     var reportedStart: Date { placeholderTimes ? Self.placeholderStart : start }
+
+    /// The device's clock now.
+    public var deviceNow: Date { Date().addingTimeInterval(clockSkew) }
 }
 
 extension SimRecordings: FootageTimeline {
     public func footage(recordingToken: String, from: Date, to: Date) -> [DateInterval] {
         guard from < to, let r = all.first(where: { $0.token == recordingToken }) else { return [] }
-        return r.footage(in: DateInterval(start: from, end: to))
+        return r.footage(in: DateInterval(start: from, end: to), now: deviceNow)
     }
 
     public func span(recordingToken: String) -> DateInterval? {
         guard let r = all.first(where: { $0.token == recordingToken }) else { return nil }
-        let now = Date()
+        let now = deviceNow
         return r.timeline.start < now ? DateInterval(start: r.timeline.start, end: now) : nil
     }
 }

@@ -59,7 +59,7 @@ enum SimSearchService {
             // the attributes hold over the piece of footage around `at` (or the whole recording)
             let whole = DateInterval(start: r.timeline.start, end: max(r.timeline.start, c.deviceTime))
             let piece = r.footage(in: whole, now: c.deviceTime).first { $0.start <= at && at < $0.end } ?? whole
-            let main = r.channel.main
+            let main = c.config.recordings.recordSubStreams ? r.channel.sub : r.channel.main
             body += "<tse:MediaAttributes><tt:RecordingToken>\(XMLEscape.text(r.token))</tt:RecordingToken>"
             for t in r.tracks where t.type == .video {
                 body += "<tt:TrackAttributes><tt:TrackInformation><tt:TrackToken>\(t.token)</tt:TrackToken><tt:TrackType>Video</tt:TrackType>"

@@ -217,7 +217,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
         }
         if parts.count == 2 || (parts.count == 3 && parts[2] == "sub"), parts[0] == "replay", server.config.profileG,
            let c = server.model.channel(recordingToken: parts[1]) {
-            let profile = parts.count == 3 ? c.sub : c.main
+            let profile = parts.count == 3 || server.config.recordings.recordSubStreams ? c.sub : c.main
             return Target(asset: assets.forProfile(profile), replayToken: c.recordingToken, path: path)
         }
         // Hikvision / Dahua playback URLs when posing as that vendor (with or without Profile G)

@@ -128,11 +128,13 @@ struct RecordingsOutput: Encodable {
     let note: String?
     /// The time zone of `days` (this computer's).
     let timeZone: String
+    /// The device's clock minus ours (every time here is ours, converted with it).
+    let clockOffset: Double
     let cameras: [CameraOut]
 
     enum CodingKeys: String, CodingKey {
         case source, device, from, to, profileG = "profile_g", playback, noRecordings = "no_recordings", note
-        case timeZone = "time_zone", cameras
+        case timeZone = "time_zone", clockOffset = "device_clock_offset_seconds", cameras
     }
 
     func encode(to encoder: Encoder) throws {
@@ -140,7 +142,7 @@ struct RecordingsOutput: Encodable {
         try c.encode(source, forKey: .source); try c.encode(device, forKey: .device); try c.encode(from, forKey: .from)
         try c.encode(to, forKey: .to); try c.encode(profileG, forKey: .profileG); try c.encode(playback, forKey: .playback)
         try c.encode(noRecordings, forKey: .noRecordings); try c.encode(note, forKey: .note)
-        try c.encode(timeZone, forKey: .timeZone); try c.encode(cameras, forKey: .cameras)
+        try c.encode(timeZone, forKey: .timeZone); try c.encode(clockOffset, forKey: .clockOffset); try c.encode(cameras, forKey: .cameras)
     }
 
     init(_ r: RecordingsReport) {
@@ -153,6 +155,7 @@ struct RecordingsOutput: Encodable {
         noRecordings = r.noRecordings
         note = r.note?.text()
         timeZone = TimeZone.current.identifier
+        clockOffset = r.clockOffset.rounded()
         cameras = r.cameras.map { c in
             CameraOut(name: c.key, id: c.camera.id, channel: c.camera.channel, sourceToken: c.camera.sourceToken,
                       recordingToken: c.recording?.token, basis: c.coverage.basis.rawValue, seconds: c.coverage.seconds.rounded(),
@@ -187,6 +190,14 @@ struct RecordingsOutput: Encodable {
         }
         out += "\(L("Phát lại", "Playback")): \(playback)\n"
         if let note = r.note { out += note.text() + "\n" }
+        if abs(r.clockOffset) >= 1 {
+            let s = Int(abs(r.clockOffset).rounded())
+            out += r.clockOffset > 0
+                ? L("Đồng hồ thiết bị nhanh \(s) giây; các thời điểm dưới đây đã được quy về giờ máy này.\n",
+                    "The device's clock is \(s) s ahead; the times below are converted to this computer's clock.\n")
+                : L("Đồng hồ thiết bị chậm \(s) giây; các thời điểm dưới đây đã được quy về giờ máy này.\n",
+                    "The device's clock is \(s) s behind; the times below are converted to this computer's clock.\n")
+        }
         for c in r.cameras {
             let cov = c.coverage
             out += "\n\(c.key): "
