@@ -141,6 +141,26 @@ struct SimulatorRTSPTests {
         #expect(sim.server.statistics.plays.last == RTSPServer.Play(path: "/live/ch01/sub", paced: true, scale: 1))
     }
 
+    /// The simulator's SDP carries the clip's own parameter sets (sprop-parameter-sets, sprop-vps/sps/pps)
+    /// and, for replay, `a=x-onvif-track`.
+    @Test func sdpCarriesTheClipsParameterSetsAndTheONVIFTrack() throws {
+        let sim = try SimRTSP()
+        let cases: [(String, Bool, String)] = [
+            ("/replay/\(sim.model.channels[0].recordingToken)", true, "main_1080p25.h264"),
+            ("/replay/\(sim.model.channels[1].recordingToken)/sub", true, "sub_360p15.h265"),
+            ("/live/ch01/sub", false, "sub_360p15.h264"),
+        ]
+        for (path, replay, asset) in cases {
+            let client = try RTSPClient(url: try #require(RTSPURL(sim.url(path))))
+            defer { client.close() }
+            let video = try #require(try client.describe(requireReplay: replay).video, "\(path)")
+            let clip = try TestSupport.stream(asset)
+            #expect(video.codec == clip.codec, "\(path)")
+            #expect(video.parameterSets == clip.parameterSets, "\(path)")
+            #expect(video.onvifTrack == (replay ? "VIDEO001" : nil), "\(path)")
+        }
+    }
+
     @Test func replayIsRefusedWithoutProfileG() throws {
         let sim = try SimRTSP { $0.profileG = false }
         let start = alignedReplayStart()
