@@ -180,6 +180,27 @@ import Testing
         #expect(throws: StoreError.sourceNotFound(name: "NVR")) { try save.remove(sourceName: "NVR") }
     }
 
+    /// Source names that differ only by Unicode normalization (macOS hands out NFD, Linux NFC) look
+    /// the same and compare equal in Swift: they are one source, stored in NFC — never two rows
+    /// whose `<source>/<camera>` keys would collide in camera_paths.
+    @Test func namesThatDifferOnlyByNormalizationAreOneSource() throws {
+        let tmp = TempDir()
+        let repo = try Repository(locations: tmp.locations())
+        let save = SaveConfig(repository: repo)
+        let nfc = "Kho h\u{00E0}ng", nfd = "Kho ha\u{0300}ng"
+        #expect(Array(nfc.utf8) != Array(nfd.utf8))
+        let first = try save.save(Self.tested(nfd, cameras: [Camera(id: "a", name: "Cam", channel: 1)]), choice: .all, videoRoot: tmp.file("v"))
+        #expect(Array(first.source.name.utf8) == Array(nfc.utf8))  // stored in NFC
+        #expect(throws: StoreError.duplicateSource(name: nfc)) {
+            _ = try save.save(Self.tested(nfc, cameras: [Camera(id: "b", name: "Cam", channel: 1)]), choice: .all, mode: .addOnly)
+        }
+        let again = try save.save(Self.tested(nfc, cameras: [Camera(id: "b", name: "Cam", channel: 1)]), choice: .all)
+        #expect(!again.created && again.source.id == first.source.id)
+        #expect(try repo.sources().count == 1)
+        #expect(try repo.processingConfig().cameraPaths == ["Cam": tmp.file("v/Kho hàng/Cam")])
+        #expect(try repo.requireSource(named: nfd).id == first.source.id)
+    }
+
     @Test func selectChangesTheCamerasAndTheirFolders() throws {
         let tmp = TempDir()
         let repo = try Repository(locations: tmp.locations())
