@@ -27,6 +27,8 @@ public final class ONVIFClient: Sendable {
     let state = Mutex(AuthState())
     /// Serialises the authentication ladder's steps (counting, switching schemes, re-measuring the clock).
     let ladder = Mutex(0)
+    /// Held around each authenticated request until the device has accepted the login once.
+    let loginGate = Mutex(0)
     let serviceCache = Mutex<ServiceMap?>(nil)
 
     /// - Parameters:
@@ -89,6 +91,10 @@ public final class ONVIFClient: Sendable {
     /// The user-facing error of a transport failure.
     func transportError(_ f: TransportFailure, timeout: Double? = nil) -> ONVIFError {
         let detail = redact(f.detail)
+        let host = address.host.lowercased()
+        if host.hasPrefix("fe80:"), !host.contains("%"), f.kind != .tls {
+            return .linkLocalWithoutZone(host: address.host)
+        }
         switch f.kind {
         case .unresolved, .unreachable: return .unreachable(host: address.host, detail: detail)
         case .refused: return .connectionRefused(host: address.host, port: address.port)
