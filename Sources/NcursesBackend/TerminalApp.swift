@@ -25,8 +25,7 @@ public final class TerminalApp: Sendable {
         var screen = NcursesScreen()
         var frame = CellBuffer(width: 0, height: 0)
         var previous: CellBuffer?
-        var lastDraw: UInt64 = 0
-        var drawPending = false
+        var throttle = FrameThrottle(interval: TerminalApp.frameInterval)
         var tickTimer: DispatchSourceTimer?
         var keepAlive: [any DispatchSourceProtocol] = []
         var stopped = false
@@ -47,6 +46,8 @@ public final class TerminalApp: Sendable {
         ui.async { [self] in
             loop.withLock { l in
                 l.screen = NcursesScreen.start(useColors: useColors)
+                // A terminal without colours gets the monochrome theme (attributes only).
+                if useColors { l.state.theme = l.state.theme.fitting(colors: l.screen.colors) }
             }
             installSources()
             let size = NcursesScreen.querySize()
@@ -130,7 +131,7 @@ public final class TerminalApp: Sendable {
     /// Runs one event through `update` (on the UI queue) and starts its commands.
     private func handle(_ event: AppEvent) {
         let (commands, animating, running) = loop.withLock { l -> ([Command], Bool, Bool) in
-            let (next, commands) = update(l.state, event)
+            let (next, commands) = step(l.state, event, at: Date())
             l.state = next
             return (commands, next.isAnimating, next.running)
         }
@@ -173,11 +174,7 @@ public final class TerminalApp: Sendable {
     /// Draws soon, at most 10 frames a second.
     private func scheduleDraw() {
         let delay: UInt64? = loop.withLock { l in
-            if l.drawPending || l.stopped { return nil }
-            l.drawPending = true
-            let now = DispatchTime.now().uptimeNanoseconds
-            let earliest = l.lastDraw + Self.frameInterval
-            return earliest > now ? earliest - now : 0
+            l.stopped ? nil : l.throttle.request(now: DispatchTime.now().uptimeNanoseconds)
         }
         guard let delay else { return }
         ui.asyncAfter(deadline: .now() + .nanoseconds(Int(delay))) { [self] in draw() }
@@ -186,13 +183,12 @@ public final class TerminalApp: Sendable {
     /// Renders the state, diffs it against the last frame, and sends the changes.
     private func draw() {
         loop.withLock { l in
-            l.drawPending = false
             guard !l.stopped else { return }
             render(l.state, into: &l.frame)
             let changes = l.frame.changes(from: l.previous)
             l.screen.apply(changes, cursor: l.frame.cursor)
             l.previous = l.frame
-            l.lastDraw = DispatchTime.now().uptimeNanoseconds
+            l.throttle.drew(at: DispatchTime.now().uptimeNanoseconds)
         }
     }
 

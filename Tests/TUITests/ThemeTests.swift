@@ -55,6 +55,15 @@ import Testing
         #expect(t.isMonochrome && t.name == "monochrome")
         let light = try ThemeLoader.load("light", environment: noColor)
         #expect(light.isMonochrome)
+        // What colour alone marked in a colour theme must still show: an attribute marks it.
+        for name in ThemeLoader.builtinNames {
+            let t = try ThemeLoader.load(name, environment: noColor)
+            for key in [ThemeKey.selected, .input_focus, .button_focus, .calendar_range, .status_bar] {
+                #expect(!t[key].attrs.isEmpty, "\(name) under NO_COLOR: \(key) is invisible")
+            }
+        }
+        #expect(ThemeLoader.builtin("default")!.fitting(colors: 0).name == "monochrome", "a terminal without colours")
+        #expect(ThemeLoader.builtin("light")!.fitting(colors: 256).name == "light")
         #expect(try !ThemeLoader.load("light", environment: ["NO_COLOR": ""]).isMonochrome, "an empty NO_COLOR does not count")
         #expect(throws: ThemeError.self) { try ThemeLoader.load("nope", environment: [:]) }
     }

@@ -342,7 +342,7 @@ import Testing
         var (n, c) = update(s, .saveFinished(.success(report)))
         #expect(n.modal == .saveReport && n.cameras.isSaved && c == [.loadSources])
         let text = n.rendered().plainText
-        #expect(text.contains("/srv/video/nvr_localhost/Cổng trước") && text.contains("12.5 GB free"))
+        #expect(text.contains("Video root: /srv/video") && text.contains("→ nvr_localhost/Cổng trước") && text.contains("12.5 GB free"))
         (n, c) = Drive.press(n, .enter)
         #expect(n.screen == .dates && n.modal == nil)
         guard case let .loadCoverage(conn, cams, from, to)? = c.first else { Issue.record("no coverage request: \(c)"); return }
@@ -533,5 +533,68 @@ import Testing
         let msg = Localized(vi: "chưa có", en: "not built yet")
         s = update(s, .commandFailed(.probe(conn), msg)).0
         #expect(!s.form.testing && s.form.outcome?.text == msg && s.log.lines.last?.text == msg)
+    }
+}
+
+/// Things found by walking through `vtrack demo` as a technician.
+@Suite struct WalkthroughTests {
+    @Test func aSourceSavedAfterItsTestShowsThatTestInTheList() {
+        var s = Drive.fresh()
+        let conn = Connection(name: "nvr_new", host: "10.0.0.9", port: 80, user: "admin", password: "pw", videoRoot: "v")
+        s = update(s, .probeFinished(conn, .success(ProbeOutcome(device: SampleScenes.device, cameras: SampleScenes.cameras)))).0
+        // saving reloads the list, which now holds the new source
+        s = update(s, .sourcesLoaded(.success([SavedSource(name: "nvr_new", host: "10.0.0.9", port: 80, user: "admin")]))).0
+        #expect(s.sources.saved[0].lastOK == true && s.sources.saved[0].lastResult == UIText.connected("VTrack SIM-NVR", 4))
+        s.screen = .sources; s.focus = .savedList
+        #expect(!s.rendered().plainText.contains("not tested"))
+    }
+
+    @Test func logLinesCarryTheTimeTheyHappened() {
+        let s = Drive.fresh()
+        let later = SampleScenes.now.addingTimeInterval(17)
+        let (n, _) = step(s, .log(.info, Localized(vi: "a", en: "a")), at: later)
+        #expect(n.log.lines.last?.time == later && n.now == later)
+        let (k, _) = step(s, .tick, at: later)
+        #expect(k.now == SampleScenes.now, "ticks do not move the clock")
+    }
+
+    @Test func saveReportFoldersAreShownUnderTheRoot() {
+        let s = SampleScenes.state(.saveReport, lang: .en, theme: Drive.theme)
+        let text = s.rendered().plainText
+        #expect(text.contains("Video root: nvr_downloads"))
+        #expect(text.contains("→ nvr_localhost/Bàn đóng gói 1"), "\(text)")
+    }
+}
+
+/// Engine events redraw at most 10 times a second, however many arrive.
+@Suite struct FrameThrottleTests {
+    @Test func aThousandProgressEventsInOneSecondMakeAtMostElevenFrames() {
+        var t = FrameThrottle(interval: 100_000_000)
+        var frames: [UInt64] = []
+        var scheduled: UInt64?
+        for ms in stride(from: UInt64(0), to: 1000, by: 1) {
+            let now = ms * 1_000_000
+            if let at = scheduled, at <= now { t.drew(at: now); frames.append(now); scheduled = nil }
+            if let delay = t.request(now: now) { scheduled = now + delay }
+        }
+        #expect(frames.count >= 9 && frames.count <= 11, "\(frames.count) frames")
+        #expect(zip(frames, frames.dropFirst()).allSatisfy { $1 - $0 >= 100_000_000 })
+    }
+
+    @Test func theFirstEventDrawsAtOnceAndAPendingFrameTakesTheRest() {
+        var t = FrameThrottle()
+        #expect(t.request(now: 5) == 0)
+        #expect(t.request(now: 6) == nil)
+        t.drew(at: 10)
+        #expect(t.request(now: 20) == 100_000_000 - 10)
+    }
+}
+
+@Suite struct DatesFootageTests {
+    @Test func footageInRangeIsPerCameraNotASumOfCameraHours() {
+        let s = SampleScenes.state(.dates, lang: .en, theme: Drive.theme)
+        let text = s.rendered().plainText
+        #expect(text.contains("of 2 cameras × 24.0 h"), "\(text)")
+        #expect(!text.contains("of 48.0 h"))
     }
 }

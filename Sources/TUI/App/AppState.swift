@@ -75,6 +75,8 @@ public struct SourcesState: Sendable, Equatable {
     public var discovering = false
     /// Why discovery cannot run, when it cannot.
     public var discoveryProblem: Localized?
+    /// This session's test outcome per source name (also for a source saved after its test).
+    public var tested: [String: Notice] = [:]
     public init() {}
 }
 

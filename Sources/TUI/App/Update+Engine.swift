@@ -10,6 +10,7 @@ extension AppState {
             sources.saved = list.map { src in
                 var s = src
                 if s.lastResult == nil, let old = previous[s.name] { s.lastResult = old.lastResult; s.lastOK = old.lastOK }
+                if s.lastResult == nil, let tested = sources.tested[s.name] { s.lastResult = tested.text; s.lastOK = tested.level == .ok }
                 return s
             }
             sources.loadStatus = .loaded
@@ -150,6 +151,7 @@ extension AppState {
     }
 
     mutating func markSaved(_ name: String, ok: Bool, _ text: Localized) {
+        sources.tested[name] = Notice(text, level: ok ? .ok : .error)
         if let i = sources.saved.firstIndex(where: { $0.name == name }) {
             sources.saved[i].lastOK = ok
             sources.saved[i].lastResult = text

@@ -22,11 +22,26 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Command]
     return (s, commands)
 }
 
+/// What the UI loop runs for each event that arrives at wall-clock time `date`: the clock is
+/// moved first when it is a second or more behind, so log lines carry the time things
+/// happened (not the last 30-second clock event), and `update` stays pure.
+public func step(_ state: AppState, _ event: AppEvent, at date: Date) -> (AppState, [Command]) {
+    switch event {
+    case .tick, .clock:
+        return update(state, event)
+    default:
+        var s = state
+        if abs(date.timeIntervalSince(s.now)) >= 1 { s = update(s, .clock(date)).0 }
+        return update(s, event)
+    }
+}
+
 extension AppState {
     /// The key contexts that apply now, most specific first.
     public var activeContexts: [KeyContext] {
         switch modal {
         case .help: return [.help]
+        case .saveReport: return [.report]
         case .some: return [.confirm]
         case nil: break
         }
@@ -80,6 +95,8 @@ extension AppState {
             return cameras.rows.isEmpty ? UIText.needTestFirst : nil
         case .gotoDates:
             if cameras.rows.isEmpty { return UIText.needTestFirst }
+            return cameras.isSaved ? nil : UIText.needSaveFirst
+        case .confirm where modal == .saveReport:
             return cameras.isSaved ? nil : UIText.needSaveFirst
         case .continueToDates:
             return cameras.isSaved ? nil : (cameras.saving ? UIText.saveRunning : UIText.needSaveFirst)

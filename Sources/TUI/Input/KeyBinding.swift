@@ -12,10 +12,14 @@ public struct KeyBinding: Sendable {
     /// The keys as the help bar shows them when one entry stands for several bindings
     /// (`←↑↓→` for the four moves); nil uses the first key.
     public let barKeys: String?
+    /// The screen's main keys: when the help bar is too narrow for every key, these stay
+    /// (with `?` help and `q` quit) and the others go first.
+    public let primary: Bool
 
-    public init(_ context: KeyContext, _ keys: [Key], _ action: Action, _ description: Localized, short: Localized? = nil, barKeys: String? = nil) {
+    public init(_ context: KeyContext, _ keys: [Key], _ action: Action, _ description: Localized, short: Localized? = nil,
+                barKeys: String? = nil, primary: Bool = false) {
         self.context = context; self.keys = keys; self.action = action
-        self.description = description; self.short = short; self.barKeys = barKeys
+        self.description = description; self.short = short; self.barKeys = barKeys; self.primary = primary
     }
 
     /// The keys as shown to people: `j / ↓`.

@@ -13,6 +13,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case downloads
     case log
     case confirm
+    case report
     case help
 
     /// The heading of this context's section in the help overlay and the README.
@@ -28,6 +29,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .downloads: return Localized(vi: "Tải về", en: "Downloads")
         case .log: return Localized(vi: "Nhật ký", en: "Log")
         case .confirm: return Localized(vi: "Hộp xác nhận", en: "Confirmation")
+        case .report: return Localized(vi: "Kết quả lưu", en: "Save report")
         case .help: return Localized(vi: "Trợ giúp (?)", en: "Help (?)")
         }
     }

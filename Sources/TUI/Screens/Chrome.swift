@@ -84,26 +84,56 @@ enum Chrome {
     }
 
     /// The bottom line: the current keys with their short labels (disabled ones dimmed).
+    /// When the line is too narrow for all of them, the screen's main keys and `?` help stay
+    /// and the others are left out (the `?` overlay lists every key).
     static func helpBar(_ s: AppState, y: Int, _ buf: inout CellBuffer) {
         let theme = s.theme
-        var x = 1
-        let contexts = s.activeContexts
+        let items = helpBarItems(s)
+        for item in items {
+            let disabled = item.disabled
+            let x = buf.write(item.key, x: item.x, y: y, style: disabled ? theme[.help_disabled] : theme[.help_key])
+            buf.write(" " + item.label, x: x, y: y, style: disabled ? theme[.help_disabled] : theme[.help_text])
+        }
+    }
+
+    /// One entry of the help bar, placed.
+    struct HelpBarItem: Equatable {
+        var key: String
+        var label: String
+        var disabled: Bool
+        var x: Int
+    }
+
+    /// The entries the help bar shows now, in keymap order, with their columns.
+    static func helpBarItems(_ s: AppState) -> [HelpBarItem] {
         var seen = Set<Action>()
-        for context in contexts {
+        var all: [(binding: KeyBinding, key: String, label: String, width: Int)] = []
+        for context in s.activeContexts {
             for b in Keymap.bindings(in: context) {
                 guard let short = b.short, !seen.contains(b.action) else { continue }
                 if s.isTyping, b.keys.allSatisfy({ $0.printable != nil }) { continue }
                 seen.insert(b.action)
-                let disabled = s.disabledReason(b.action) != nil
                 let key = b.barKeys ?? b.shortKeysLabel
                 let label = s.t(short)
-                let need = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
-                if x + need > s.width { return }
-                x = buf.write(key, x: x, y: y, style: disabled ? theme[.help_disabled] : theme[.help_key])
-                x = buf.write(" " + label, x: x, y: y, style: disabled ? theme[.help_disabled] : theme[.help_text])
-                x += 2
+                all.append((b, key, label, TextWidth.of(key) + 1 + TextWidth.of(label) + 2))
             }
         }
+        // Main keys first, then the rest in order, while they fit.
+        var budget = s.width - 1
+        var chosen = Set<Int>()
+        for pass in [true, false] {
+            for (i, item) in all.enumerated() where item.binding.primary == pass {
+                let need = item.width - (i == all.count - 1 ? 2 : 0)
+                if need <= budget { chosen.insert(i); budget -= item.width }
+            }
+        }
+        var x = 1
+        var placed: [HelpBarItem] = []
+        for (i, item) in all.enumerated() where chosen.contains(i) {
+            placed.append(HelpBarItem(key: item.key, label: item.label, disabled: s.disabledReason(item.binding.action) != nil, x: x))
+            x += item.width
+        }
+        return placed
     }
 
     static func tooSmall(_ s: AppState, _ buf: inout CellBuffer) {

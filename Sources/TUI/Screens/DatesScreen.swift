@@ -127,9 +127,14 @@ enum DatesScreen {
         y += 1
         if let (from, to) = s.rangeInstants(), s.dates.coverageStatus == .loaded, !s.dates.coverage.isEmpty {
             let have = s.dates.coverage.reduce(0.0) { $0 + $1.seconds(from: from, to: min(to, s.now)) }
-            let span = to.timeIntervalSince(from) * Double(s.dates.coverage.count)
-            let text = s.t(Localized(vi: "Có hình trong khoảng: \(Format.hours(have)) / \(Format.hours(span))",
-                                     en: "Footage in range: \(Format.hours(have)) of \(Format.hours(span))"))
+            // Per camera up to now (the future has no footage yet), so "of" reads as one camera's hours.
+            let n = s.dates.coverage.count
+            let span = Format.hours(max(0, min(to, s.now).timeIntervalSince(from)))
+            let text = n == 1
+                ? s.t(Localized(vi: "Có hình: \(Format.hours(have)) / \(span)",
+                                en: "Footage: \(Format.hours(have)) of \(span)"))
+                : s.t(Localized(vi: "Có hình: \(Format.hours(have)) / \(n) camera × \(span)",
+                                en: "Footage: \(Format.hours(have)) of \(n) cameras × \(span)"))
             buf.write(text, x: rect.x, y: y, style: theme[.text], limit: rect.maxX)
         }
         y += 2

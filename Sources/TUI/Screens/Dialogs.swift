@@ -80,7 +80,10 @@ enum Dialogs {
         for f in r.folders {
             let ok = f.problem == nil
             let free = f.freeGB.map { "  " + Format.gigabytes($0) + s.t(Localized(vi: " trống", en: " free")) } ?? ""
-            lines.append(((ok ? "✓ " : "✗ ") + f.camera + " → " + f.path + free, ok ? on(theme[.ok]) : on(theme[.error])))
+            // Under the video root (shown above), the folder is short enough to read whole.
+            let root = r.videoRoot.hasSuffix("/") ? r.videoRoot : r.videoRoot + "/"
+            let path = f.path.hasPrefix(root) ? String(f.path.dropFirst(root.count)) : f.path
+            lines.append(((ok ? "✓ " : "✗ ") + f.camera + " → " + path + free, ok ? on(theme[.ok]) : on(theme[.error])))
             if let p = f.problem {
                 for l in TextWidth.wrap(s.t(p), width: w - 6) { lines.append(("  " + l, on(theme[.error]))) }
             }

@@ -37,6 +37,12 @@ public struct Theme: Sendable, Equatable {
         return t
     }
 
+    /// This theme on a terminal with `colors` colours: itself, or `monochrome` when the
+    /// terminal has none and this theme needs them (`NO_COLOR`, `TERM=vt100`).
+    public func fitting(colors: Int) -> Theme {
+        colors > 0 || isMonochrome ? self : ThemeLoader.builtin("monochrome")!
+    }
+
     /// True when no key uses a colour.
     public var isMonochrome: Bool { styles.allSatisfy { $0.fg == .default && $0.bg == .default } }
 

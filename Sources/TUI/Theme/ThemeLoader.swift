@@ -5,8 +5,9 @@ import Foundation
 /// A name is looked up in `$XDG_CONFIG_HOME/vtrack/themes/NAME.theme` (default
 /// `~/.config/vtrack/themes/`), then among the built-in themes (the files in `Themes/`).
 /// A value containing `/` or ending in `.theme` is read as a path. With no choice, the
-/// `default` theme is used, or `monochrome` when `NO_COLOR` is set; `NO_COLOR` also drops
-/// the colours of any theme chosen.
+/// `default` theme is used. When `NO_COLOR` is set, a theme that uses colours gives way to
+/// `monochrome` (dropping only the colours would leave the cursor row, focused field and
+/// chosen days invisible: those are marked by colour alone in colour themes).
 public enum ThemeLoader {
     /// Names of the themes built into the binary.
     public static var builtinNames: [String] { BuiltinThemes.texts.map(\.name) }
@@ -30,7 +31,7 @@ public enum ThemeLoader {
         } else {
             theme = builtin(noColor ? "monochrome" : "default")!
         }
-        return noColor ? theme.withoutColors : theme
+        return noColor ? theme.fitting(colors: 0) : theme
     }
 
     private static func find(_ choice: String, _ env: [String: String]) throws(ThemeError) -> Theme {

@@ -99,6 +99,50 @@ struct TerminalEndToEndTests {
         #expect(r.ok && !r.screen.contains("Saved sources"), "\(r.screen)")
     }
 
+    /// An SSH session that drops sends SIGHUP: the app leaves and gives the terminal back.
+    @Test func hangupRestoresTheTerminal() throws {
+        let ws = Workspace()
+        let t = try Tmux(width: 90, height: 26, command: ws.vtrack("--lang en"), environment: ws.environment)
+        #expect(t.wait(for: "Saved sources").ok)
+        guard let pid = Self.pid(of: ws.db) else { Issue.record("vtrack's pid not found"); return }
+        kill(pid, SIGHUP)
+        let r = t.wait(for: "EXIT:129")
+        #expect(r.ok && !r.screen.contains("Saved sources"), "\(r.screen)")
+    }
+
+    /// SSH sessions often come with no LANG at all: the app still draws Vietnamese and boxes.
+    @Test func noLocaleInTheEnvironmentStillDrawsUTF8() throws {
+        let ws = Workspace()
+        var env = ws.environment
+        env["LANG"] = nil
+        let t = try Tmux(width: 90, height: 26, command: "env -u LANG -u LC_ALL -u LC_CTYPE " + ws.vtrack("--lang vi"), environment: env)
+        let r = t.wait(for: "Nguồn đã lưu")
+        #expect(r.ok && r.screen.contains("┌─ Nguồn đã lưu"), "UTF-8 is forced at start:\n\(r.screen)")
+        t.keys("q")
+        #expect(t.wait(for: "EXIT:0").ok)
+    }
+
+    /// NO_COLOR, and a terminal without colours, get the monochrome theme (the cursor row is
+    /// then marked by reverse video, not by a colour nobody sees).
+    @Test func noColorAndColourlessTerminalsUseMonochrome() throws {
+        let ws = Workspace()
+        var env = ws.environment
+        env["NO_COLOR"] = "1"
+        var t = try Tmux(width: 90, height: 26, command: ws.vtrack("--lang en --theme light"), environment: env)
+        var r = t.wait(for: "Saved sources")
+        #expect(r.ok && r.screen.contains("en · monochrome"), "NO_COLOR:\n\(r.screen)")
+        t.keys("q")
+        #expect(t.wait(for: "EXIT:0").ok)
+
+        env = ws.environment
+        env["TERM"] = "vt100"
+        t = try Tmux(width: 90, height: 26, command: ws.vtrack("--lang en"), environment: env)
+        r = t.wait(for: "Saved sources")
+        #expect(r.ok && r.screen.contains("en · monochrome"), "TERM=vt100:\n\(r.screen)")
+        t.keys("q")
+        #expect(t.wait(for: "EXIT:0").ok)
+    }
+
     /// The workflow against `vtrack-sim`: add the source, test it, see 4 cameras, tick 2, save,
     /// and the two folders exist; then pick yesterday.
     @Test func addTestTickSaveAgainstTheSimulator() throws {
