@@ -48,6 +48,14 @@ public struct SimulatorConfig: Sendable {
         public var html401 = false
         /// Answer SOAP 1.2 requests with an empty 200; only SOAP 1.1 works.
         public var soap11Only = false
+        /// Refuse SOAP 1.2 requests that carry `action=` in the Content-Type, with the fault
+        /// "The [action] cannot be processed at the receiver" (Illustra Flex2/Pro4, A9).
+        public var rejectActionParameter = false
+        /// Refuse SOAP 1.2 requests without `action=` in the Content-Type (Pelco, A9).
+        public var requireActionParameter = false
+        /// The clock answers local wall time labelled as UTC (OpenIPC Majestic, A3): this many hours
+        /// east of UTC, with a matching POSIX TZ; logins are still checked against the real UTC time.
+        public var localTimeLabelledUTC: Int?
         /// Return malformed XML bodies.
         public var malformedXML = false
         /// Use undeclared namespace prefixes (`ter:`, `MC1:`) in answers.

@@ -11,6 +11,8 @@ public struct SimulatorStats: Sendable, Equatable {
     public var locked = false
     public var soap11Requests = 0
     public var soap12Requests = 0
+    /// SOAP 1.2 requests refused for (not) having `action=` in the Content-Type.
+    public var actionParameterRefusals = 0
 
     public init() {}
 

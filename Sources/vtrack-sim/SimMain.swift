@@ -35,6 +35,9 @@ struct SimMain: ParsableCommand {
     @Flag(name: .customLong("empty-on-auth-failure"), help: "Answer a wrong login with HTTP 200 and an empty body.") var emptyOnAuthFailure = false
     @Flag(name: .customLong("html-401"), help: "Answer refused logins with an HTML 401 page.") var html401 = false
     @Flag(name: .customLong("soap11-only"), help: "Answer SOAP 1.2 with an empty 200; only SOAP 1.1 works.") var soap11Only = false
+    @Flag(name: .customLong("reject-action-parameter"), help: "Refuse SOAP 1.2 requests with action= in the Content-Type (Illustra).") var rejectActionParameter = false
+    @Flag(name: .customLong("require-action-parameter"), help: "Refuse SOAP 1.2 requests without action= in the Content-Type (Pelco).") var requireActionParameter = false
+    @Option(name: .customLong("local-time-as-utc"), help: "Report local wall time, this many hours east of UTC, labelled as UTC (logins still checked against UTC).") var localTimeAsUTC: Int?
     @Flag(name: .customLong("malformed-xml"), help: "Cut every answer off in the middle.") var malformedXML = false
     @Flag(name: .customLong("undeclared-prefixes"), help: "Use namespace prefixes without declaring them, and pad URIs with whitespace.") var undeclaredPrefixes = false
     @Option(help: "Wait this many seconds before every answer.") var stall: Double = 0
@@ -62,6 +65,10 @@ struct SimMain: ParsableCommand {
             throw ValidationError("--auth must be one of: \(SimulatorConfig.AuthMode.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         if media1Only && media2Only { throw ValidationError("--media1-only and --media2-only exclude each other.") }
+        if rejectActionParameter && requireActionParameter {
+            throw ValidationError("--reject-action-parameter and --require-action-parameter exclude each other.")
+        }
+        if let h = localTimeAsUTC, !(-12...14).contains(h) { throw ValidationError("--local-time-as-utc must be between -12 and 14 hours.") }
         if channels < 1 || channels > 256 { throw ValidationError("--channels must be between 1 and 256.") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
     }
@@ -83,6 +90,9 @@ struct SimMain: ParsableCommand {
         c.faults.emptyOn401 = emptyOnAuthFailure
         c.faults.html401 = html401
         c.faults.soap11Only = soap11Only
+        c.faults.rejectActionParameter = rejectActionParameter
+        c.faults.requireActionParameter = requireActionParameter
+        c.faults.localTimeLabelledUTC = localTimeAsUTC
         c.faults.malformedXML = malformedXML
         c.faults.undeclaredPrefixes = undeclaredPrefixes
         c.faults.stallSeconds = stall

@@ -207,6 +207,17 @@ struct DiscoverCommandTests {
         #expect(byName["West 01"]?["interfaces"] as? [String] == ["vc1"])
         #expect(byName["East 01"]?["interfaces"] as? [String] == ["vc2"])
         #expect(byName["East 01"]?["xaddr"] as? String == "http://10.77.2.2:8000/onvif/device_service")
+
+        // --interface limits the sweep to the interfaces named
+        let only = try Self.run(["discover", "--json", "--timeout", "1", "--interface", "vc2"],
+                                prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
+        #expect(only.status == 0, "stderr: \(only.err)")
+        let onlyArray = try #require(try JSONSerialization.jsonObject(with: Data(only.out.utf8)) as? [[String: Any]])
+        #expect(onlyArray.compactMap { $0["name"] as? String } == ["East 01"])
+        let both = try Self.run(["discover", "--json", "--timeout", "1", "--interface", "vc1", "--interface", "vc2"],
+                                prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
+        let bothArray = try #require(try JSONSerialization.jsonObject(with: Data(both.out.utf8)) as? [[String: Any]])
+        #expect(Set(bothArray.compactMap { $0["name"] as? String }) == ["West 01", "East 01"])
     }
 
     @Test(.enabled(if: NetworkNamespace.available && BuiltProducts.vtrackSim != nil, Comment(rawValue: NetworkNamespace.skipReason)))

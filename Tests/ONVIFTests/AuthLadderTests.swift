@@ -93,6 +93,36 @@ import Testing
         #expect(f.sim.stats.failedLogins == 0)
     }
 
+    /// Firmware that answers local wall time labelled as UTC but checks logins against real UTC
+    /// (A3, OpenIPC Majestic's -36000 s drift): the second reading of its answer logs in.
+    @Test(arguments: [8, -10, 5])
+    func localTimeLabelledUTCIsReadTheOtherWay(_ hoursEast: Int) throws {
+        let f = try SimFixture {
+            $0.faults.localTimeLabelledUTC = hoursEast
+            $0.clockSkew = 30
+        }
+        let client = f.client()
+        let r = try client.probe()
+        #expect(r.cameras.count == 4)
+        #expect(abs((client.clockOffset ?? 0) - 30) < 3)
+        #expect(f.sim.stats.clockRejections == 1)
+        #expect(f.sim.stats.failedLogins == 0)
+    }
+
+    @Test func localTimeLabelledUTCWithAWrongPasswordStaysWithinThreeAttempts() throws {
+        let f = try SimFixture {
+            $0.faults.localTimeLabelledUTC = 7
+            $0.lockAfterFailures = 4
+        }
+        let e = f.error { _ = try f.client(password: "wrong-pass").probe() }
+        guard case .wrongCredentials? = e else {
+            Issue.record("expected wrongCredentials, got \(String(describing: e))")
+            return
+        }
+        #expect(f.sim.stats.failedLogins <= 3)
+        #expect(!f.sim.stats.locked)
+    }
+
     @Test func aDriftedClockHealsItself() throws {
         let f = try SimFixture { $0.clockSkew = 0 }
         let client = f.client()

@@ -19,6 +19,33 @@ import Testing
         #expect(stats.failedLogins == 0)
     }
 
+    @Test func aDeviceThatRefusesTheActionParameterIsAnsweredWithoutIt() throws {
+        let f = try SimFixture { $0.faults.rejectActionParameter = true }
+        let client = f.client()
+        let r = try client.probe()
+        #expect(r.cameras.count == 4)
+        #expect(r.cameras.allSatisfy { $0.mainStream?.uri != nil })
+        #expect(client.soapVersion == .soap12)
+        // refused once (the first request), then remembered for every later request
+        #expect(f.sim.stats.actionParameterRefusals == 1)
+        #expect(f.sim.stats.failedLogins == 0)
+    }
+
+    @Test func aDeviceThatNeedsTheActionParameterGetsIt() throws {
+        let f = try SimFixture { $0.faults.requireActionParameter = true }
+        let r = try f.client().probe()
+        #expect(r.cameras.count == 4)
+        #expect(f.sim.stats.actionParameterRefusals == 0)
+    }
+
+    @Test func anOperationTheDeviceLacksIsStillNamedWhenItRefusesTheActionParameter() throws {
+        let f = try SimFixture { $0.faults.rejectActionParameter = true }
+        let client = f.client()
+        _ = try client.deviceInformation()
+        let e = f.error { _ = try client.call(.device, "GetNoSuchThing", body: "<tds:GetNoSuchThing xmlns:tds=\"\(ONVIFService.device.namespace)\"/>") }
+        #expect(e == .serviceNotSupported(service: "Device GetNoSuchThing"))
+    }
+
     @Test func malformedXMLIsNamed() throws {
         let f = try SimFixture { $0.faults.malformedXML = true }
         let e = f.error { _ = try f.client().probe() }

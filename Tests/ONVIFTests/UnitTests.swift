@@ -79,6 +79,24 @@ import Testing
         #expect(e.contains("<a:MessageID>urn:uuid:"))
         #expect(SOAPVersion.soap12.headers(action: "urn:a") == ["Content-Type: application/soap+xml; charset=utf-8; action=\"urn:a\""])
         #expect(SOAPVersion.soap11.headers(action: "urn:a").contains("SOAPAction: \"urn:a\""))
+        #expect(SOAPVersion.soap12.headers(action: "urn:a", actionParameter: false) == ["Content-Type: application/soap+xml; charset=utf-8"])
+        #expect(SOAPFault(codes: ["Sender", "ActionNotSupported"], reason: "The [action] cannot be processed at the receiver").refusesActionParameter)
+        #expect(!SOAPFault(codes: ["Receiver", "ActionNotSupported"], reason: "Optional Action Not Implemented").refusesActionParameter)
+    }
+
+    @Test func clockAnswersThatContradictThemselvesAreSpotted() throws {
+        func answer(tz: String, utcHour: Int, localHour: Int?) throws -> XMLElement {
+            func dt(_ name: String, _ h: Int) -> String {
+                "<\(name)><Time><Hour>\(h)</Hour><Minute>0</Minute><Second>0</Second></Time><Date><Year>2026</Year><Month>11</Month><Day>25</Day></Date></\(name)>"
+            }
+            return try XMLDocument.parse("<r><SystemDateAndTime><TimeZone><TZ>\(tz)</TZ></TimeZone>\(dt("UTCDateTime", utcHour))\(localHour.map { dt("LocalDateTime", $0) } ?? "")</SystemDateAndTime></r>")
+        }
+        // local wall time in both fields, zone UTC+8: the UTC field may be local time
+        #expect(DeviceParsing.zoneOfLocalTimeLabelledUTC(try answer(tz: "CST-8:00:00", utcHour: 9, localHour: 9)) == 8 * 3600)
+        #expect(DeviceParsing.zoneOfLocalTimeLabelledUTC(try answer(tz: "HST10", utcHour: 9, localHour: nil)) == -10 * 3600)
+        // consistent answers: nothing to doubt
+        #expect(DeviceParsing.zoneOfLocalTimeLabelledUTC(try answer(tz: "CST-8:00:00", utcHour: 1, localHour: 9)) == nil)
+        #expect(DeviceParsing.zoneOfLocalTimeLabelledUTC(try answer(tz: "UTC0", utcHour: 9, localHour: 9)) == nil)
     }
 
     @Test func clockReadsUTCOrLocalTimeWithTZ() throws {

@@ -22,15 +22,30 @@ extension ONVIFClient {
         if creds != nil {
             if let e = state.withLock({ $0.finalError }) { throw e }
             try ensureClockMeasured()
+            if !state.withLock({ $0.verified }) {
+                // until the device has accepted the login once, logins go one at a time: callers
+                // in parallel would each spend an attempt of a wrong password (devices lock accounts)
+                return try loginGate.withLock { _ in
+                    try exchange(url: url, action: action, operation: operation, body: body, credentials: creds, timeout: timeout)
+                }
+            }
         }
+        return try exchange(url: url, action: action, operation: operation, body: body, credentials: creds, timeout: timeout)
+    }
+
+    /// One request through the ladder's rungs (SOAP 1.1 fallback, HTTP challenge, clock re-measure).
+    private func exchange(url: String, action: String, operation: String, body: String, credentials creds: Credentials?,
+                          timeout: Double?) throws -> XMLElement {
         var triedSoap11 = false
+        var triedWithoutAction = false
         var remeasured = false
         for _ in 0..<12 {
             let snap = state.withLock { $0 }
             if creds != nil, let e = snap.finalError { throw e }
             let version: SOAPVersion = triedSoap11 ? .soap11 : snap.soapVersion
+            let omitAction = version == .soap12 && (triedWithoutAction || snap.actionParameter == .refused)
             var security: String?
-            var headers = version.headers(action: action)
+            var headers = version.headers(action: action, actionParameter: !omitAction)
             if let c = creds {
                 security = UsernameToken.header(credentials: c, deviceTime: Date().addingTimeInterval(snap.clockOffset ?? 0))
                 if let authorization = httpAuthorization(url: url, credentials: c) { headers.append("Authorization: \(authorization)") }
@@ -47,10 +62,15 @@ extension ONVIFClient {
             var empty = false
             switch SOAPOutcome.classify(response) {
             case .ok(let element):
-                succeeded(withCredentials: creds != nil, soap11: triedSoap11)
+                succeeded(withCredentials: creds != nil, soap11: triedSoap11,
+                          actionParameter: version == .soap12 ? (omitAction ? .refused : .accepted) : nil)
                 return element
             case .fault(let fault):
-                succeeded(withCredentials: creds != nil, soap11: triedSoap11)
+                if version == .soap12, !omitAction, snap.actionParameter == .unknown, fault.refusesActionParameter {
+                    triedWithoutAction = true // the device refuses `action=` in the Content-Type (A9)
+                    continue
+                }
+                succeeded(withCredentials: creds != nil, soap11: triedSoap11, actionParameter: nil)
                 if fault.isNotSupported { throw ONVIFError.serviceNotSupported(service: operation) }
                 throw ONVIFError.deviceFault(action: operation, code: fault.code, reason: redact(fault.reason))
             case .notSOAP(let detail):
@@ -97,9 +117,10 @@ extension ONVIFClient {
         }
     }
 
-    private func succeeded(withCredentials: Bool, soap11: Bool) {
+    private func succeeded(withCredentials: Bool, soap11: Bool, actionParameter: ActionParameterUse?) {
         state.withLock { s in
             if soap11 { s.soapVersion = .soap11 }
+            if let a = actionParameter, s.actionParameter == .unknown { s.actionParameter = a }
             if withCredentials {
                 s.failedAttempts = 0
                 s.verified = true
@@ -162,7 +183,14 @@ extension ONVIFClient {
                 } catch {
                     return giveUp(.network(host: address.description, detail: "\(error)"))
                 }
-                state.withLock { $0.generation += 1 }
+                state.withLock { s in
+                    // refused although the device's clock did not move: if its answer contradicts
+                    // itself (local time labelled UTC, A3), read it the other way for the retry
+                    if let old = now.clockOffset, let fresh = s.clockOffset, abs(fresh - old) < 5, let other = s.alternativeClockOffset {
+                        s.clockOffset = other
+                    }
+                    s.generation += 1
+                }
                 return .retryAfterClock
             }
             return giveUp(finalLoginError(fault: fault, empty: empty, offset: now.dateTimeNeedsAuth ? nil : now.clockOffset))
@@ -220,8 +248,10 @@ extension ONVIFClient {
             if let deviceTime = DeviceParsing.systemDateAndTime(element) {
                 // the device reports whole seconds: its real time is on average half a second later
                 let offset = deviceTime.timeIntervalSince1970 + 0.5 - midpoint
+                let zone = DeviceParsing.zoneOfLocalTimeLabelledUTC(element)
                 state.withLock { s in
                     s.clockOffset = abs(offset) < 1 ? 0 : offset
+                    s.alternativeClockOffset = zone.map { offset - $0 }
                     s.clockMeasured = true
                 }
             } else {

@@ -27,6 +27,8 @@ public final class ONVIFClient: Sendable {
     let state = Mutex(AuthState())
     /// Serialises the authentication ladder's steps (counting, switching schemes, re-measuring the clock).
     let ladder = Mutex(0)
+    /// Held around each authenticated request until the device has accepted the login once.
+    let loginGate = Mutex(0)
     let serviceCache = Mutex<ServiceMap?>(nil)
 
     /// - Parameters:

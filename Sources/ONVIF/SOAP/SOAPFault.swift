@@ -55,6 +55,10 @@ public struct SOAPFault: Sendable, Equatable {
             || r.contains("clock") || r.contains("timestamp")
     }
 
+    /// The WS-Addressing "The [action] cannot be processed at the receiver": some devices
+    /// (Illustra Flex2/Pro4) answer it to every SOAP 1.2 request with `action=` in the Content-Type (A9).
+    public var refusesActionParameter: Bool { lowerReason.contains("[action]") }
+
     /// The reason says the account is locked.
     public var mentionsLock: Bool {
         let r = lowerReason

@@ -96,6 +96,18 @@ enum DeviceParsing {
         return nil
     }
 
+    /// Seconds east of UTC of the device's time zone when its answer contradicts itself the way
+    /// firmware that labels local wall time as UTC does (A3): a non-UTC `TZ`, and `LocalDateTime`
+    /// missing or equal to `UTCDateTime`. Nil for a consistent answer.
+    static func zoneOfLocalTimeLabelledUTC(_ response: XMLElement) -> Double? {
+        guard let sdt = response.first("SystemDateAndTime") ?? (response.name == "SystemDateAndTime" ? response : nil),
+              let utc = sdt.child("UTCDateTime").flatMap(dateTime) else { return nil }
+        let zone = posixOffset(sdt.path("TimeZone", "TZ")?.text ?? "")
+        guard zone != 0 else { return nil }
+        if let local = sdt.child("LocalDateTime").flatMap(dateTime), local != utc { return nil }
+        return zone
+    }
+
     static func dateTime(_ e: XMLElement) -> Date? {
         guard let date = e.child("Date"), let time = e.child("Time"),
               let y = Int(date.childText("Year") ?? ""), let mo = Int(date.childText("Month") ?? ""), let d = Int(date.childText("Day") ?? "")

@@ -55,6 +55,16 @@ final class SOAPRouter: Sendable {
         if faults.soap11Only && is12 {
             return SimHTTPResponse(status: 200) // firmware that answers SOAP 1.2 with nothing (A9)
         }
+        if is12 {
+            let hasAction = contentType.split(separator: ";").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("action=") }
+            if (faults.rejectActionParameter && hasAction) || (faults.requireActionParameter && !hasAction) {
+                // Illustra refuses the parameter; Pelco refuses a request without it (A9)
+                stats.withLock { $0.actionParameterRefusals += 1 }
+                let reply = SOAPFaultReply(httpStatus: 500, code: "Sender", subcodes: ["ter:ActionNotSupported"],
+                                           reason: "The [action] cannot be processed at the receiver")
+                return soapFault(version, reply, faults)
+            }
+        }
         let parsed = try? XMLDocument.parse(text)
         let envelope = parsed?.name == "Envelope" ? parsed : nil
         let operationElement = envelope?.child("Body")?.children.first

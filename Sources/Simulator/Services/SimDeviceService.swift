@@ -25,11 +25,18 @@ enum SimDeviceService {
     }
 
     static func systemDateAndTime(_ c: SOAPContext) -> String {
-        let f = UTC.fields(c.deviceTime)
+        var shown = c.deviceTime
+        var tz = "UTC0"
+        if let hours = c.config.faults.localTimeLabelledUTC {
+            // local wall time in both fields, as firmware that mislabels it does (A3); POSIX TZ counts west as positive
+            shown = shown.addingTimeInterval(Double(hours) * 3600)
+            tz = "LOC\(-hours)"
+        }
+        let f = UTC.fields(shown)
         let dt = "<tt:Time><tt:Hour>\(f.hour)</tt:Hour><tt:Minute>\(f.minute)</tt:Minute><tt:Second>\(f.second)</tt:Second></tt:Time>"
             + "<tt:Date><tt:Year>\(f.year)</tt:Year><tt:Month>\(f.month)</tt:Month><tt:Day>\(f.day)</tt:Day></tt:Date>"
         return "<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:DateTimeType>NTP</tt:DateTimeType>"
-            + "<tt:DaylightSavings>false</tt:DaylightSavings><tt:TimeZone><tt:TZ>UTC0</tt:TZ></tt:TimeZone>"
+            + "<tt:DaylightSavings>false</tt:DaylightSavings><tt:TimeZone><tt:TZ>\(tz)</tt:TZ></tt:TimeZone>"
             + "<tt:UTCDateTime>\(dt)</tt:UTCDateTime><tt:LocalDateTime>\(dt)</tt:LocalDateTime>"
             + "</tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>"
     }
