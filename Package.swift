@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Common", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common"]),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
         // Downloads (issue 6): engine, files, resume, CLI end to end against the simulator.
         .testTarget(name: "DownloadTests", dependencies: ["Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),

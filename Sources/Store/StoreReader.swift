@@ -13,10 +13,15 @@ public struct StoreReader {
         try Row.fetchAll(db, sql: VideoSource.selectSQL + " ORDER BY id").map(VideoSource.init(row:))
     }
 
-    /// The source with this exact name (the oldest, if an adopted database holds duplicates).
+    /// The source with this name (the oldest, if an adopted database holds duplicates). Names that
+    /// differ only by Unicode normalization (`à` precomposed or `a` + combining grave, as macOS
+    /// hands it out) are the same name: they look the same, and Swift compares them equal.
     public func source(named name: String) throws -> VideoSource? {
-        try Row.fetchOne(db, sql: VideoSource.selectSQL + " WHERE name = ? ORDER BY id LIMIT 1", arguments: [name])
-            .map(VideoSource.init(row:))
+        if let exact = try Row.fetchOne(db, sql: VideoSource.selectSQL + " WHERE name = ? ORDER BY id LIMIT 1", arguments: [name]) {
+            return VideoSource(row: exact)
+        }
+        // SQLite compares bytes; String's == compares canonical equivalence.
+        return try sources().first { $0.name == name }
     }
 
     /// The source with this id.

@@ -104,9 +104,10 @@ public struct StoreWriter {
 
     // MARK: - Helpers
 
-    /// A trimmed, non-empty name without control characters, at most 200 bytes.
+    /// A trimmed, non-empty name without control characters, at most 200 bytes, in Unicode NFC
+    /// (so that a name typed on macOS, which decomposes accents, is stored as Linux spells it).
     public static func checkedName(_ raw: String) throws -> String {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         if name.isEmpty { throw StoreError.emptySourceName }
         if name.utf8.count > 200 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw StoreError.invalidSourceName(name: name)

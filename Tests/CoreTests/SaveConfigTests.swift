@@ -1,5 +1,6 @@
 import Common
 import Foundation
+import GRDB
 import Testing
 @testable import Core
 @testable import Store
@@ -27,6 +28,50 @@ import Testing
             Snapshot(sources: try r.sources(), config: try r.processingConfig(),
                      secrets: try r.sources().map { (try? r.password(for: $0)) ?? "-" })
         }
+    }
+
+    /// Every row of every table (and the schema), each value SQL-quoted (blobs in hex).
+    static func dump(_ repo: Repository) throws -> [String] {
+        try repo.read { r in
+            var out = try String.fetchAll(r.db, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+            for table in try String.fetchAll(r.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
+                let columns = try String.fetchAll(r.db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+                let quoted = columns.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")
+                out += try String.fetchAll(r.db, sql: "SELECT '\(table): ' || \(quoted) FROM \"\(table)\" ORDER BY rowid")
+            }
+            return out
+        }
+    }
+
+    /// The database file's bytes once the WAL is checkpointed into it (the repository closed).
+    static func bytes(_ repo: Repository) throws -> Data {
+        try repo.close()
+        return try Data(contentsOf: URL(fileURLWithPath: repo.path))
+    }
+
+    /// Byte for byte and row for row: a save refused by the folder check leaves no trace at all —
+    /// not the source, not its sealed password, not a download table, not even an AUTOINCREMENT counter.
+    @Test func aRefusedSaveLeavesTheFileByteForByteUnchanged() throws {
+        let tmp = TempDir()
+        let loc = tmp.locations()
+        var repo = try Repository(locations: loc)
+        _ = try SaveConfig(repository: repo).save(Self.tested("first"), choice: .all, videoRoot: tmp.file("videos"))
+        let rows = try Self.dump(repo)
+        #expect(rows.contains { $0.hasPrefix("source_secret: ") })
+        #expect(rows.contains { $0.hasPrefix("sqlite_sequence: 'video_source',1") })
+        let before = try Self.bytes(repo)
+
+        repo = try Repository(locations: loc)
+        #expect(try Self.dump(repo) == rows)
+        try FileManager.default.removeItem(atPath: tmp.file("videos/first/Cổng trước"))
+        #expect(FileManager.default.createFile(atPath: tmp.file("videos/first/Cổng trước"), contents: Data("in the way".utf8)))
+        for attempt in [Self.tested("second", password: "New-Pass"), Self.tested("first", password: "Changed-Pass")] {
+            #expect(throws: SaveConfigError.self) {
+                _ = try SaveConfig(repository: repo).save(attempt, choice: .all)
+            }
+            #expect(try Self.dump(repo) == rows)
+        }
+        #expect(try Self.bytes(repo) == before)
     }
 
     @Test func saveWritesTheSourceTheFoldersAndProcessingConfigTogether() throws {
@@ -133,6 +178,27 @@ import Testing
         #expect(try repo.processingConfig().cameraPaths == ["Camera 01": root + "/nvr (2)/Camera 01"])
         #expect(isDirectory(root + "/NVR/Kho"))
         #expect(throws: StoreError.sourceNotFound(name: "NVR")) { try save.remove(sourceName: "NVR") }
+    }
+
+    /// Source names that differ only by Unicode normalization (macOS hands out NFD, Linux NFC) look
+    /// the same and compare equal in Swift: they are one source, stored in NFC — never two rows
+    /// whose `<source>/<camera>` keys would collide in camera_paths.
+    @Test func namesThatDifferOnlyByNormalizationAreOneSource() throws {
+        let tmp = TempDir()
+        let repo = try Repository(locations: tmp.locations())
+        let save = SaveConfig(repository: repo)
+        let nfc = "Kho h\u{00E0}ng", nfd = "Kho ha\u{0300}ng"
+        #expect(Array(nfc.utf8) != Array(nfd.utf8))
+        let first = try save.save(Self.tested(nfd, cameras: [Camera(id: "a", name: "Cam", channel: 1)]), choice: .all, videoRoot: tmp.file("v"))
+        #expect(Array(first.source.name.utf8) == Array(nfc.utf8))  // stored in NFC
+        #expect(throws: StoreError.duplicateSource(name: nfc)) {
+            _ = try save.save(Self.tested(nfc, cameras: [Camera(id: "b", name: "Cam", channel: 1)]), choice: .all, mode: .addOnly)
+        }
+        let again = try save.save(Self.tested(nfc, cameras: [Camera(id: "b", name: "Cam", channel: 1)]), choice: .all)
+        #expect(!again.created && again.source.id == first.source.id)
+        #expect(try repo.sources().count == 1)
+        #expect(try repo.processingConfig().cameraPaths == ["Cam": tmp.file("v/Kho hàng/Cam")])
+        #expect(try repo.requireSource(named: nfd).id == first.source.id)
     }
 
     @Test func selectChangesTheCamerasAndTheirFolders() throws {

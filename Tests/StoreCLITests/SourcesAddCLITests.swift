@@ -89,6 +89,57 @@ import Testing
         #expect(viDup.err.hasPrefix("vtrack: Đã có nguồn tên \"nvr_sim\""))
     }
 
+    /// Each bad input gets its one sentence in the user's language (`LANG`) and exit 64, before any
+    /// network traffic.
+    @Test(arguments: ["en_US.UTF-8", "vi_VN.UTF-8"])
+    func badInputInEitherLanguage(lang: String) throws {
+        let env = CLIEnv()
+        let vi = lang.hasPrefix("vi")
+        func run(_ args: [String]) throws -> CLIEnv.Result {
+            try env.vtrack(["sources", "add"] + args + ["--user", "admin", "--password-stdin"], stdin: "a\n", lang: lang)
+        }
+        for port in ["70000", "0", "eighty"] {
+            let r = try run(["x", "--host", "127.0.0.1", "--port", port])
+            #expect(r.status == 64)
+            #expect(r.err == (vi ? "vtrack: Cổng \"\(port)\" không hợp lệ: nhập số từ 1 đến 65535 (ONVIF thường là 80, 8000, 8080 hoặc 2020).\n"
+                                 : "vtrack: Port \"\(port)\" is not valid: enter a number from 1 to 65535 (ONVIF is often 80, 8000, 8080 or 2020).\n"))
+        }
+        for name in ["", "   "] {
+            let r = try run([name, "--host", "127.0.0.1"])
+            #expect(r.status == 64)
+            #expect(r.err == (vi ? "vtrack: Tên nguồn đang trống: hãy đặt một tên, ví dụ nvr_cua_hang.\n"
+                                 : "vtrack: The source name is empty: give it a name, for example shop_nvr.\n"))
+        }
+        try env.repository().write { tx in _ = try tx.addSource(name: "taken", config: SourceConfig(url: "10.0.0.9")) }
+        let dup = try run(["taken", "--host", "10.0.0.9"])
+        #expect(dup.status == 64)
+        #expect(dup.err.hasPrefix(vi ? "vtrack: Đã có nguồn tên \"taken\"" : "vtrack: A source named \"taken\" already exists"))
+        for cmd in [["sources", "show", "ghost"], ["sources", "test", "ghost"], ["config", "set", "colour", "red"]] {
+            let r = try env.vtrack(cmd, lang: lang)
+            #expect(r.status == 64, "\(cmd)")
+            #expect(r.err.hasPrefix("vtrack: ") && r.err.split(separator: "\n").count == 1, "\(cmd): \(r.err)")
+            #expect(r.err.contains(vi ? "Không có" : "There is no"), "\(cmd): \(r.err)")
+        }
+        #expect(try env.repository().sources().map(\.name) == ["taken"])
+    }
+
+    @Test func testPrintsJSON() throws {
+        let sim = try Self.simulator()
+        defer { sim.stop() }
+        let env = CLIEnv()
+        #expect(try add(env, sim, extra: ["--select", "Camera 01"]).status == 0)
+        let t = try env.vtrack(["sources", "test", "nvr_sim", "--json"])
+        #expect(t.status == 0, "\(t.err)")
+        let obj = try #require(jsonObject(t.out) as? [String: Any])
+        #expect(obj["added"] as? [String] == [])
+        #expect(obj["missing"] as? [String] == [])
+        let save = try #require(obj["save"] as? [String: Any])
+        #expect(save["created"] as? Bool == false)
+        #expect((save["source"] as? [String: Any])?["selected_cameras"] as? [String] == ["Camera 01"])
+        #expect((save["validation"] as? [String: Any])?["validation_status"] as? String == "success")
+        #expect(!t.out.contains("admin123"))
+    }
+
     @Test func aWrongPasswordOrAnUnusableFolderSavesNothing() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }

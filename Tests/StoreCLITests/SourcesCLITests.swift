@@ -131,6 +131,49 @@ import Store
         #expect(bad.out.contains("exists but is not a folder"))
     }
 
+    /// Every `sources`, `config` and `paths` subcommand prints JSON with `--json` (list, show, select
+    /// and paths check are covered above; add and test in SourcesAddCLITests).
+    @Test func configRemoveAndPathsSpeakJSON() throws {
+        let env = CLIEnv()
+        try seed(env)
+        let show = try #require(jsonObject(try env.vtrack(["config", "show", "--json"]).out) as? [String: Any])
+        #expect(show["video_root"] as? String == env.file("videos"))
+        #expect(show["database"] as? String == env.db)
+        #expect(show["key_file"] as? String == env.file("config/vtrack/secret.key"))
+        #expect((show["camera_paths"] as? [String: String])?["Front Door"] == env.file("videos/nvr_shop/Front Door"))
+        #expect(show["selected_cameras"] as? [String] == ["Front Door"])
+        #expect(show.keys.contains("frame_rate") && show.keys.contains("db_path"))
+
+        let set = try env.vtrack(["config", "set", "default_days", "14", "--json"])
+        #expect(set.status == 0, "\(set.err)")
+        let setObj = try #require(jsonObject(set.out) as? [String: Any])
+        #expect(setObj["key"] as? String == "default_days")
+        #expect(setObj["value"] as? Double == 14)
+        #expect((setObj["validations"] as? [Any])?.isEmpty == true)
+        let moved = try #require(jsonObject(try env.vtrack(["config", "set", "video_root", env.file("v2"), "--json"]).out) as? [String: Any])
+        #expect(moved["value"] as? String == env.file("v2"))
+        let validations = try #require(moved["validations"] as? [[String: Any]])
+        #expect(validations.count == 1)
+        #expect(validations.first?["validation_status"] as? String == "success")
+        #expect((validations.first?["camera_paths"] as? [String: String])?["Front Door"] == env.file("v2/nvr_shop/Front Door"))
+
+        let all = try #require(jsonObject(try env.vtrack(["paths", "check", "--json"]).out) as? [[String: Any]])
+        #expect(all.count == 1)
+        #expect(all.first?["video_root"] as? String == env.file("v2"))
+
+        let removed = try env.vtrack(["sources", "remove", "nvr_shop", "--json"])
+        #expect(removed.status == 0, "\(removed.err)")
+        #expect((jsonObject(removed.out) as? [String: String]) == ["removed": "nvr_shop"])
+        #expect(try env.vtrack(["sources", "list", "--json"]).out == "[]\n")
+        #expect(try env.vtrack(["paths", "check", "--json"]).out == "[]\n")
+
+        // Bad input with --json: nothing on standard output, the sentence on standard error.
+        let ghost = try env.vtrack(["sources", "show", "nvr_shop", "--json"])
+        #expect(ghost.status == 64)
+        #expect(ghost.out.isEmpty)
+        #expect(ghost.err == "vtrack: There is no source named \"nvr_shop\": see the list with `vtrack sources list`.\n")
+    }
+
     @Test func theDatabaseComesFromDbOrTheXDGFolder() throws {
         let env = CLIEnv()
         let r = try env.vtrack(["config", "show"], db: false)

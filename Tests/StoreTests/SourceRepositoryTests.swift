@@ -54,6 +54,26 @@ import Testing
         }
     }
 
+    /// A name stored decomposed (NFD, e.g. by the prototype on macOS) is found by its precomposed
+    /// spelling and the other way round; adding it again in either spelling is a duplicate.
+    @Test func namesDifferingOnlyByNormalizationAreTheSameName() throws {
+        let tmp = TempDir()
+        let repo = try Repository(locations: tmp.locations())
+        let nfc = "C\u{00F4}ng", nfd = "Co\u{0302}ng"
+        try repo.write { tx in
+            try tx.db.execute(sql: "INSERT INTO video_source (source_type, name, path, config) VALUES ('nvr', ?, 'h', '{}')", arguments: [nfd])
+        }
+        let stored = try #require(try repo.source(named: nfc))
+        #expect(Array(stored.name.utf8) == Array(nfd.utf8))  // an adopted name is left as it is
+        #expect(throws: StoreError.duplicateSource(name: nfc)) {
+            try repo.write { try $0.addSource(name: nfc, config: SourceConfig(url: "x")) }
+        }
+        let fresh = try repo.write { try $0.addSource(name: "Ca\u{0300}ng", config: SourceConfig(url: "y")) }
+        #expect(Array(fresh.name.utf8) == Array("C\u{00E0}ng".utf8))  // new names are stored in NFC
+        #expect(try repo.requireSource(named: "C\u{00E0}ng").id == fresh.id)
+        #expect(try repo.sources().count == 2)
+    }
+
     @Test func removeDeletesTheSourceAndItsPassword() throws {
         let tmp = TempDir()
         let repo = try Repository(locations: tmp.locations())

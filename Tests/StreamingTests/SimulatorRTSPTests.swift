@@ -100,6 +100,67 @@ struct SimulatorRTSPTests {
         #expect(eventually { sim.server.statistics.teardowns == 1 })
     }
 
+    /// `Rate-Control: no` sends a replay as fast as the socket takes it; otherwise it is paced at
+    /// `Scale` × real time. Checked through the server's record of each PLAY and, for pacing, by a
+    /// lower bound only (picture k never leaves before k / (fps × scale) s), which no slow machine can break.
+    @Test func pacingFollowsRateControlAndScale() throws {
+        let sim = try SimRTSP()
+        let url = sim.url("/replay/\(sim.model.channels[0].recordingToken)/sub")  // 15 fps
+        let start = alignedReplayStart()
+        func run(_ request: PlayRequest) throws -> (pictures: [AccessUnit], seconds: Double, play: RTSPServer.Play?) {
+            let sink = CollectingSink()
+            let t0 = Date()
+            let s = try RTSPSession(url: url).run(request, sink: sink)
+            #expect(s.endReason == .endOfRange)
+            return (sink.units, Date().timeIntervalSince(t0), sim.server.statistics.plays.last)
+        }
+        // unpaced: the server's choice is recorded, Scale plays no part
+        let fast = try run(.replay(from: start, to: start + 60))
+        #expect(fast.play == RTSPServer.Play(path: "/replay/\(sim.model.channels[0].recordingToken)/sub", paced: false, scale: 1))
+        #expect(fast.pictures.count == 900)
+
+        // paced at real time: 30 pictures over 2 s of recording take at least 29/15 s
+        let real = try run(.replay(from: start, to: start + 2, unpaced: false))
+        #expect(real.play?.paced == true && real.play?.scale == 1)
+        #expect(real.pictures.count == 30)
+        #expect(real.seconds >= 29.0 / 15 - 0.01, "paced replay took only \(real.seconds) s")
+
+        // Scale 4: 8 s of recording (120 pictures) paced at 4× real time, at least 119/60 s;
+        // the pictures still carry the recording's own wall-clock times
+        let quick = try run(PlayRequest(onvifReplay: true, range: .clock(start: start, end: start + 8), scale: 4))
+        #expect(quick.play?.paced == true && quick.play?.scale == 4)
+        #expect(quick.pictures.count == 120)
+        #expect(quick.seconds >= 119.0 / 60 - 0.01, "Scale 4 replay took only \(quick.seconds) s")
+        let span = try #require(quick.pictures.last?.wallClock).timeIntervalSince(try #require(quick.pictures.first?.wallClock))
+        #expect(abs(span - 119.0 / 15) < 0.001)
+        #expect(sim.server.statistics.requestLog.contains("PLAY Scale: 4.0") || sim.server.statistics.requestLog.contains("PLAY Scale: 4"))
+
+        // live streams cannot run ahead of the camera: always paced
+        let live = CollectingSink(limit: 3)
+        _ = try RTSPSession(url: sim.url("/live/ch01/sub")).run(PlayRequest(rateControl: false), sink: live)
+        #expect(sim.server.statistics.plays.last == RTSPServer.Play(path: "/live/ch01/sub", paced: true, scale: 1))
+    }
+
+    /// The simulator's SDP carries the clip's own parameter sets (sprop-parameter-sets, sprop-vps/sps/pps)
+    /// and, for replay, `a=x-onvif-track`.
+    @Test func sdpCarriesTheClipsParameterSetsAndTheONVIFTrack() throws {
+        let sim = try SimRTSP()
+        let cases: [(String, Bool, String)] = [
+            ("/replay/\(sim.model.channels[0].recordingToken)", true, "main_1080p25.h264"),
+            ("/replay/\(sim.model.channels[1].recordingToken)/sub", true, "sub_360p15.h265"),
+            ("/live/ch01/sub", false, "sub_360p15.h264"),
+        ]
+        for (path, replay, asset) in cases {
+            let client = try RTSPClient(url: try #require(RTSPURL(sim.url(path))))
+            defer { client.close() }
+            let video = try #require(try client.describe(requireReplay: replay).video, "\(path)")
+            let clip = try TestSupport.stream(asset)
+            #expect(video.codec == clip.codec, "\(path)")
+            #expect(video.parameterSets == clip.parameterSets, "\(path)")
+            #expect(video.onvifTrack == (replay ? "VIDEO001" : nil), "\(path)")
+        }
+    }
+
     @Test func replayIsRefusedWithoutProfileG() throws {
         let sim = try SimRTSP { $0.profileG = false }
         let start = alignedReplayStart()

@@ -33,6 +33,24 @@ public final class RTSPServer: Sendable {
         public var authFailures = 0
         /// Every request's headers as `METHOD name: value` lines (for header-placement tests).
         public var requestLog: [String] = []
+        /// How each PLAY that started media is sent, in order.
+        public var plays: [Play] = []
+    }
+
+    /// How the server sends one played stream.
+    public struct Play: Sendable, Equatable {
+        /// The stream's path (`/live/ch01/sub`, `/replay/<token>`).
+        public var path: String
+        /// Paced at `scale` × real time; false with `Rate-Control: no` on a replay (as fast as the socket takes it).
+        public var paced: Bool
+        /// The `Scale` honoured (1 without the header; clamped to 0.1…16).
+        public var scale: Double
+
+        public init(path: String, paced: Bool, scale: Double) {
+            self.path = path
+            self.paced = paced
+            self.scale = scale
+        }
     }
 
     struct State {

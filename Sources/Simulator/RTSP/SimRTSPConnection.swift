@@ -326,6 +326,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
         if r.headers["Scale"] != nil { headers.append(("Scale", String(format: "%.1f", scale))) }
         if let rc = r.headers["Rate-Control"] { headers.append(("Rate-Control", rc)) }
         respond(status: 200, reason: "OK", cseq: r.cseq, headers: headers)
+        server.record { [paced, scale] in $0.plays.append(RTSPServer.Play(path: t.path, paced: paced, scale: scale)) }
         startSending()
     }
 
