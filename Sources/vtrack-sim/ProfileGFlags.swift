@@ -34,6 +34,9 @@ struct ProfileGFlags: ParsableArguments {
     @Flag(name: .customLong("record-sub-streams"), help: "The recordings hold each channel's sub stream (H.265 on even channels) instead of the H.264 main stream.")
     var recordSubStreams = false
 
+    @Flag(name: .customLong("no-track-events"), help: "FindEvents finds no track-state events (only the recordings' first and last times tell what exists).")
+    var noTrackEvents = false
+
     func validate() throws {
         if days < 0 || days > 3650 { throw ValidationError("--days must be between 0 and 3650.") }
         if searchSeconds < 0 { throw ValidationError("--search-seconds must be 0 or more.") }
@@ -50,5 +53,6 @@ struct ProfileGFlags: ParsableArguments {
         c.recordings.forgetSearches = forgetSearches
         c.recordings.schedule = recording
         c.recordings.recordSubStreams = recordSubStreams
+        c.recordings.noTrackEvents = noTrackEvents
     }
 }

@@ -88,7 +88,8 @@ import Testing
         let last = home.vtrack(["download", "--resume", "--json"])
         #expect(last.status == 0, "\(last.err)")
         #expect(jsonLines(last.out).last?["state"] as? String == "done")
-        #expect(kills >= 3, "only \(kills) kills landed before the job finished")
+        // every point is below the job's size (about 128 MB in all): each kill lands
+        #expect(kills == points.count, "only \(kills) of \(points.count) kills landed before the job finished")
         let repo = try home.repository()
         let job = try #require(try repo.read { try $0.downloadJobs() }.first)
         #expect(job.state == .done)

@@ -79,6 +79,11 @@ import Testing
         // progress: every camera was seen running, and the last event says done at 100 %
         let p = log.progress
         #expect(p.contains { $0.cameras.contains { $0.state == .running } })
+        // while running: media seconds of covered seconds, MB/s, × real time and an ETA, per camera and for the job
+        #expect(p.contains { $0.cameras.contains { c in
+            c.state == .running && c.mediaSeconds > 0 && (c.coveredSeconds ?? 0) > c.mediaSeconds && c.bytesPerSecond > 0
+                && c.realTimeFactor > 1 && c.eta != nil } })
+        #expect(p.contains { $0.bytesPerSecond > 0 && $0.realTimeFactor > 1 && $0.eta != nil && $0.fraction > 0 && $0.fraction < 1 })
         let last = try #require(p.last)
         #expect(last.state == .done && last.cameras.allSatisfy { $0.state == .done && $0.fraction == 1 })
         #expect(try fx.repo.read { try $0.downloadJob(id: job.id) }?.state == .done)

@@ -87,4 +87,24 @@ import Testing
         // edges that are the range's own may move by that much
         try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: truth, slackGOPs: 1)
     }
+
+    /// Without Profile G, a vendor playback URL (Hikvision's, which plays past its end) carries
+    /// the device's times too: an NVR an hour ahead still gives the footage of the range asked in
+    /// our time, stopped at its end by the client.
+    @Test func aVendorPlaybackURLCarriesTheDeviceTime() throws {
+        let skew = 3600.0
+        let fx = try EngineFixture { $0.channels = 1; $0.clockSkew = skew; $0.profileG = false; $0.vendor = .hikvision }
+        let deviceRange = try Self.aroundNightGapEnd(fx, "Camera 01", minutes: 2)
+        let range = deviceRange.shifted(by: -skew)
+        let truth = try fx.footage("Camera 01", in: deviceRange).map { $0.shifted(by: -skew) }
+        #expect(truth.count == 1 && truth[0].start > range.start, "\(truth)")
+        let log = EventLog()
+        let engine = Self.onvifEngine(fx, events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range))
+        #expect(engine.waitUntilIdle(timeout: 300))
+        let summary = try #require(log.summaries.last)
+        #expect(summary.state == .done, "\(summary)")
+        #expect(try fx.repo.read { try $0.downloadCameras(jobID: job.id) }.first?.replay == "fallback:hikvision")
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: truth, fps: 25, slackGOPs: 1)
+    }
 }

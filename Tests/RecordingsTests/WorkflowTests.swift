@@ -32,6 +32,26 @@ import Testing
         #expect(f.sim.openSearchSessions == 0)
     }
 
+    /// A device without track-state events: coverage falls back to the recording's first and
+    /// last times (FindRecordings' RecordingInformation), clamped to the range and to now; the
+    /// searches are still ended.
+    @Test func withoutTrackEventsTheRecordingTimesAreTheCoverage() throws {
+        let f = try ProfileGSim { $0.days = 2; $0.recordings.noTrackEvents = true }
+        let box = try StoreSandbox()
+        try box.save(f)
+        let start = try #require(f.sim.recordings.recordings.first?.timeline.start)
+        // from a day before the recordings begin until 5 minutes ago
+        let range = DateInterval(start: start.addingTimeInterval(-86_400), end: secondsAgo(300))
+        let report = try Recordings(repository: box.repository)
+            .report(RecordingsRequest(sourceName: "nvr_localhost", range: range, cameras: ["Camera 01"]))
+        let c = try #require(report.cameras.first)
+        #expect(c.coverage.basis == .recordingRange)
+        #expect(c.coverage.intervals == [DateInterval(start: start, end: range.end)])
+        #expect(c.coverage.gaps == [DateInterval(start: range.start, end: start)])
+        #expect(f.sim.stats.count("FindEvents") >= 1)
+        #expect(f.sim.stats.count("EndSearch") == f.sim.stats.count("FindRecordings") + f.sim.stats.count("FindEvents"))
+    }
+
     @Test func theSelectionIsTheDefault() throws {
         let f = try ProfileGSim()
         let box = try StoreSandbox()

@@ -598,3 +598,25 @@ import Testing
         #expect(!text.contains("of 48.0 h"))
     }
 }
+
+@Suite struct DownloadWordingTests {
+    @Test func aCameraWaitingItsTurnMidwaySaysSo() {
+        var s = SampleScenes.state(.downloads, lang: .en, theme: Drive.theme, width: 120, height: 40)
+        s.downloads.rows = [DownloadRow(camera: "Cam A", phase: .queued, mediaDone: 600, mediaTotal: 3600, bytes: 1_000_000),
+                            DownloadRow(camera: "Cam B", phase: .queued, mediaTotal: 3600)]
+        let text = s.rendered().plainText
+        #expect(text.contains("waiting "), "\(text)")
+        #expect(text.contains("queued"))
+    }
+}
+
+@Suite struct CameraLegendTests {
+    @Test(arguments: [Language.en, .vi])
+    func theStreamMarksAreExplainedAt80Columns(_ lang: Language) {
+        var g = SampleScenes.state(.cameras, lang: lang, theme: Drive.theme)
+        g.modal = nil
+        let line = g.rendered().plainText.split(separator: "\n")[2]
+        #expect(line.contains("●") && line.contains("✗") && line.contains("○"), "\(line)")
+        #expect(line.contains(lang == .en ? "stream ok" : "có luồng"))
+    }
+}

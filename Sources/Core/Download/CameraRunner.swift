@@ -100,6 +100,24 @@ final class CameraRunner: Sendable {
         }
     }
 
+    /// A camera that is not running is paused (when queued or retrying) or cancelled (unless
+    /// done or failed), in memory only (callable under the job's lock); true when it changed.
+    /// `saveState()` then records it.
+    func stopIfNotFinal(_ request: CameraControl.Request) -> Bool {
+        live.withLock { l in
+            switch request {
+            case .pause:
+                guard l.state == .queued || l.state == .retrying else { return false }
+                l.state = .paused
+            case .cancel:
+                guard !l.state.isFinal else { return false }
+                l.state = .cancelled
+            }
+            l.reason = nil
+            return true
+        }
+    }
+
     /// Records the current state in the database and tells the job.
     func saveState() {
         let (state, reason) = live.withLock { ($0.state, $0.reason) }
@@ -112,7 +130,7 @@ final class CameraRunner: Sendable {
     /// Runs until the camera is done, failed, paused or cancelled; returns that state.
     @discardableResult
     func run() -> DownloadState {
-        control.reset()
+        // (the job clears `control` when it picks the camera, so a stop asked since then holds)
         let w = Work(replay: currentReplay.withLock { $0 })
         let result = runPieces(w)
         let final: (DownloadState, Localized?)

@@ -193,6 +193,9 @@ final class JobRunner: Sendable {
             var out: [CameraRunner] = []
             for r in s.runners where s.running.count < s.parallel && !s.running.contains(r.key) && r.state == .queued {
                 s.running.insert(r.key)
+                // cleared here, under the lock `control` decides with: a pause or cancel from now
+                // on is seen by the run
+                r.control.reset()
                 out.append(r)
             }
             return out
@@ -204,11 +207,16 @@ final class JobRunner: Sendable {
                 r.run()
                 // A resume that came while this run was stopping is applied now, in the same step
                 // that takes the camera off the list (so no other camera's end sees it idle).
-                let requeued = self.state.withLock { s -> Bool in
+                // A cancel that came as the run was ending (it stopped for another reason) still holds.
+                let changed = self.state.withLock { s -> Bool in
                     s.running.remove(r.key)
+                    if r.control.request == .cancel {
+                        s.resumeAsked.remove(r.key)
+                        return r.stopIfNotFinal(.cancel)
+                    }
                     return s.resumeAsked.remove(r.key) != nil && r.queueAgainIfStopped()
                 }
-                if requeued { r.saveState() }
+                if changed { r.saveState() }
                 self.schedule()
                 self.finishIfIdle()
             }
@@ -228,17 +236,13 @@ final class JobRunner: Sendable {
     func pause(camera: String?) {
         if remember(.pause, camera) { return }
         forgetResume(camera)
-        control(camera) { r, running in
-            if running { r.control.ask(.pause) } else if r.state == .queued || r.state == .retrying { r.set(.paused) }
-        }
+        control(camera, .pause)
     }
 
     func cancel(camera: String?) {
         if remember(.cancel, camera) { return }
         forgetResume(camera)
-        control(camera) { r, running in
-            if running { r.control.ask(.cancel) } else if !r.state.isFinal { r.set(.cancelled) }
-        }
+        control(camera, .cancel)
     }
 
     /// Before the cameras exist (planning), a request is kept and applied when they do. True
@@ -282,9 +286,19 @@ final class JobRunner: Sendable {
         schedule()
     }
 
-    private func control(_ camera: String?, _ body: (CameraRunner, Bool) -> Void) {
-        let targets = state.withLock { s in s.runners.filter { camera == nil || $0.key == camera }.map { ($0, s.running.contains($0.key)) } }
-        for (r, running) in targets { body(r, running) }
+    /// Pauses or cancels cameras: the running ones are asked to stop; the others are stopped at
+    /// once. Decided under the lock `schedule()` starts cameras with, so a camera cannot start
+    /// between the look and the stop (and miss it).
+    private func control(_ camera: String?, _ request: CameraControl.Request) {
+        let (ask, stopped) = state.withLock { s -> ([CameraRunner], [CameraRunner]) in
+            var ask: [CameraRunner] = [], stopped: [CameraRunner] = []
+            for r in s.runners where camera == nil || r.key == camera {
+                if s.running.contains(r.key) { ask.append(r) } else if r.stopIfNotFinal(request) { stopped.append(r) }
+            }
+            return (ask, stopped)
+        }
+        for r in ask { r.control.ask(request) }
+        for r in stopped { r.saveState() }
         finishIfIdle()
     }
 

@@ -28,6 +28,9 @@ public struct ProfileGSwitches: Sendable, Equatable {
     /// instead of its main stream (H.264): an NVR recording H.265 cameras. GetReplayUri's
     /// `/replay/<token>` then plays that stream, and GetMediaAttributes names its encoding.
     public var recordSubStreams = false
+    /// FindEvents finds no RecordingHistory track-state events (a device that keeps none): a
+    /// client only has the recordings' first and last times to go by.
+    public var noTrackEvents = false
 
     public init() {}
 }

@@ -108,7 +108,7 @@ enum SimSearchService {
         struct Found { var time: Date; var order: Int; var xml: String }
         var found: [Found] = []
         var order = 0
-        for r in scoped(c, library) {
+        for r in scoped(c, library) where !c.config.recordings.noTrackEvents {
             let whole = DateInterval(start: r.timeline.start, end: max(r.timeline.start, now))
             for t in r.tracks {
                 if includeStartState {

@@ -18,6 +18,10 @@ public final class EngineCommandRunner: CommandRunning {
     private let repository = Mutex<Repository?>(nil)
     private let listener = Mutex<DiscoveryListener?>(nil)
     private let downloadEngine = Mutex<DownloadEngine?>(nil)
+    /// Each download job this session saw, with its cameras' last states: a job whose run
+    /// ended because every camera was paused is no longer running, and the keys must still
+    /// resume or cancel it.
+    private let sessionJobs = Mutex<[Int64: [String: DownloadState]]>([:])
     private let clientOptions: ClientOptions
     private let discoveryHosts: [String]
 
@@ -75,6 +79,7 @@ public final class EngineCommandRunner: CommandRunning {
             do {
                 let job = try downloads(send).start(DownloadRequest(sourceName: connection.name, range: DateInterval(start: from, end: to),
                                                                     cameras: cameras))
+                sessionJobs.withLock { $0[job.id] = $0[job.id] ?? [:] }
                 send(.log(.info, Localized(vi: "Lượt tải số \(job.id) đã bắt đầu.", en: "Download job \(job.id) started.")))
             } catch {
                 send(.commandFailed(command, EngineFailure(error).message))
@@ -89,9 +94,20 @@ public final class EngineCommandRunner: CommandRunning {
             for id in engine.runningJobs {
                 do { try engine.resume(jobID: id, camera: camera) } catch { send(.log(.error, EngineFailure(error).message)) }
             }
+            for (id, cameras) in stoppedJobs(engine) where cameras.contains(where: { (camera == nil || $0.key == camera) && $0.value.isResumable }) {
+                restart(engine, id, cameras, target: camera, cancel: false, send)
+            }
         case let .cancelDownload(camera):
             guard let engine = try? downloads(send) else { return }
             for id in engine.runningJobs { engine.cancel(jobID: id, camera: camera) }
+            for (id, cameras) in stoppedJobs(engine) {
+                if camera == nil {
+                    engine.cancel(jobID: id)
+                    sessionJobs.withLock { $0[id] = nil }
+                } else if let camera, cameras[camera]?.isResumable == true {
+                    restart(engine, id, cameras, target: camera, cancel: true, send)
+                }
+            }
         case .quit:
             break
         }
@@ -188,7 +204,10 @@ public final class EngineCommandRunner: CommandRunning {
         let repo = try openRepository()
         return downloadEngine.withLock { e in
             if let e { return e }
-            let made = DownloadEngine(repository: repo, queue: events) { event in
+            let made = DownloadEngine(repository: repo, queue: events) { [weak self] event in
+                if case let .progress(job) = event {
+                    self?.sessionJobs.withLock { $0[job.jobID] = Dictionary(job.cameras.map { ($0.camera, $0.state) }, uniquingKeysWith: { a, _ in a }) }
+                }
                 for out in EngineMapping.downloadEvents(event) { send(out) }
             }
             e = made
@@ -205,6 +224,7 @@ public final class EngineCommandRunner: CommandRunning {
             send(.log(.info, Localized(vi: "Tải tiếp \(jobs.count) lượt tải chưa xong từ lần trước.",
                                        en: "Resuming \(jobs.count) unfinished download job\(jobs.count == 1 ? "" : "s") from last time.")))
             for job in jobs {
+                sessionJobs.withLock { $0[job.id] = $0[job.id] ?? [:] }
                 do { try engine.start(jobID: job.id) } catch DownloadError.jobRunning {
                     // another process (a CLI download) runs it
                 } catch {
@@ -213,6 +233,30 @@ public final class EngineCommandRunner: CommandRunning {
             }
         } catch {
             send(.log(.warning, EngineFailure(error).message))
+        }
+    }
+
+    /// This session's jobs that are not running now (their run ended, e.g. every camera paused).
+    private func stoppedJobs(_ engine: DownloadEngine) -> [(key: Int64, value: [String: DownloadState])] {
+        let running = Set(engine.runningJobs)
+        return sessionJobs.withLock { $0.filter { !running.contains($0.key) } }.sorted { $0.key < $1.key }
+    }
+
+    /// Starts a stopped job again so one camera can resume or be cancelled, keeping the cameras
+    /// that were paused paused (the engine takes these requests before it plans the run).
+    private func restart(_ engine: DownloadEngine, _ id: Int64, _ cameras: [String: DownloadState], target: String?, cancel: Bool,
+                         _ send: @escaping @Sendable (AppEvent) -> Void) {
+        do {
+            try engine.start(jobID: id)
+        } catch DownloadError.jobRunning {
+            // started meanwhile (by another key, or a CLI download)
+        } catch {
+            send(.log(.warning, EngineFailure(error).message))
+            return
+        }
+        if let target {
+            for (name, state) in cameras where name != target && state == .paused { engine.pause(jobID: id, camera: name) }
+            if cancel { engine.cancel(jobID: id, camera: target) }
         }
     }
 

@@ -40,6 +40,23 @@ enum CameraScreen {
             }
         }
 
+        // What the mark after each name means, right-aligned when there is room.
+        if !g.filtering && g.filter.text.isEmpty && !g.rows.isEmpty {
+            let legend: [(String, String, Style)] = [
+                ("●", s.t(Localized(vi: "có luồng", en: "stream ok")), theme[.ok]),
+                ("✗", s.t(Localized(vi: "mất luồng", en: "no stream")), theme[.error]),
+                ("○", s.t(Localized(vi: "đang thử", en: "checking")), theme[.muted]),
+            ]
+            let width = legend.reduce(0) { $0 + TextWidth.of($1.0) + 1 + TextWidth.of($1.1) + 2 } - 2
+            var lx = inner.maxX - 1 - width
+            if lx > x {
+                for (mark, text, style) in legend {
+                    lx = buf.write(mark, x: lx, y: inner.y, style: style)
+                    lx = buf.write(" " + text + "  ", x: lx, y: inner.y, style: theme[.muted], limit: inner.maxX)
+                }
+            }
+        }
+
         let gridTop = inner.y + 2
         if g.rows.isEmpty || visible.isEmpty {
             let text = g.rows.isEmpty ? Localized(vi: "Chưa có camera: hãy kiểm tra một nguồn.", en: "No cameras: test a source first.")

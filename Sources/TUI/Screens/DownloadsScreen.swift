@@ -4,9 +4,11 @@ import Common
 /// Downloads: an overall bar, then one bar per camera with percent, size, speed, times real
 /// time, ETA and state.
 enum DownloadsScreen {
-    static func phaseText(_ p: DownloadPhase, _ s: AppState) -> (String, Style) {
+    static func phaseText(_ p: DownloadPhase, started: Bool = false, _ s: AppState) -> (String, Style) {
         let theme = s.theme
         switch p {
+        // Queued after it started: the device's stream limit is reached, cameras take turns.
+        case .queued where started: return (s.t(Localized(vi: "chờ lượt", en: "waiting")), theme[.muted])
         case .queued: return (s.t(Localized(vi: "chờ", en: "queued")), theme[.muted])
         case .running: return (s.t(Localized(vi: "đang tải", en: "running")), theme[.info])
         case let .retrying(r): return (s.t(Localized(vi: "thử lại: ", en: "retrying: ")) + s.t(r), theme[.warning])
@@ -59,7 +61,7 @@ enum DownloadsScreen {
                          highlight: Style?, bold: Bool, _ buf: inout CellBuffer) {
         let theme = s.theme
         let nameStyle = highlight ?? (bold ? theme[.text].adding(.bold) : theme[.text])
-        let (state, stateStyle) = phaseText(r.phase, s)
+        let (state, stateStyle) = phaseText(r.phase, started: r.mediaDone > 0 || r.bytes > 0, s)
         let pct = Format.percent(r.fraction)
         let size = Format.bytes(r.bytes)
         let speed = r.phase.isActive ? Format.speed(r.bytesPerSecond) : "–"
