@@ -56,6 +56,9 @@ public struct SimulatorConfig: Sendable {
         /// The clock answers local wall time labelled as UTC (OpenIPC Majestic, A3): this many hours
         /// east of UTC, with a matching POSIX TZ; logins are still checked against the real UTC time.
         public var localTimeLabelledUTC: Int?
+        /// With `localTimeLabelledUTC`, report the time zone as UTC: nothing in the answer hints at
+        /// the mislabel, so a client can only report the clock as far off.
+        public var localTimeZoneHidden = false
         /// Return malformed XML bodies.
         public var malformedXML = false
         /// Use undeclared namespace prefixes (`ter:`, `MC1:`) in answers.

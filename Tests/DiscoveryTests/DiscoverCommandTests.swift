@@ -199,7 +199,7 @@ struct DiscoverCommandTests {
             return r
         }
         defer { b.stop() }
-        let run = try Self.run(["discover", "--json", "--timeout", "1"], prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
+        let run = try Self.run(["discover", "--json", "--timeout", "3"], prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
         #expect(run.status == 0, "stderr: \(run.err)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
         let byName = Dictionary(uniqueKeysWithValues: array.compactMap { d in (d["name"] as? String).map { ($0, d) } })
@@ -209,12 +209,12 @@ struct DiscoverCommandTests {
         #expect(byName["East 01"]?["xaddr"] as? String == "http://10.77.2.2:8000/onvif/device_service")
 
         // --interface limits the sweep to the interfaces named
-        let only = try Self.run(["discover", "--json", "--timeout", "1", "--interface", "vc2"],
+        let only = try Self.run(["discover", "--json", "--timeout", "3", "--interface", "vc2"],
                                 prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
         #expect(only.status == 0, "stderr: \(only.err)")
         let onlyArray = try #require(try JSONSerialization.jsonObject(with: Data(only.out.utf8)) as? [[String: Any]])
         #expect(onlyArray.compactMap { $0["name"] as? String } == ["East 01"])
-        let both = try Self.run(["discover", "--json", "--timeout", "1", "--interface", "vc1", "--interface", "vc2"],
+        let both = try Self.run(["discover", "--json", "--timeout", "3", "--interface", "vc1", "--interface", "vc2"],
                                 prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
         let bothArray = try #require(try JSONSerialization.jsonObject(with: Data(both.out.utf8)) as? [[String: Any]])
         #expect(Set(bothArray.compactMap { $0["name"] as? String }) == ["West 01", "East 01"])

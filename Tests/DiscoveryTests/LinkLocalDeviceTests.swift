@@ -114,8 +114,8 @@ struct LinkLocalDeviceTests {
                 return e
             }
         }
-        let error = try #require(e)
-        #expect(error.text(.en).hasSuffix(".") || error.text(.en).hasSuffix("?"))
-        #expect(!error.text(.en).isEmpty)
+        #expect(e == .linkLocalWithoutZone(host: "fe80::2"))
+        #expect(e?.text(.en).contains("[fe80::2%eth0]:PORT") == true)
+        #expect(e?.text(.vi).contains("giao diện mạng") == true)
     }
 }

@@ -109,6 +109,25 @@ import Testing
         #expect(f.sim.stats.failedLogins == 0)
     }
 
+    /// The same firmware with nothing in its answer that hints at the mislabel: the login cannot
+    /// work, and the error names the clock and how far off it reads.
+    @Test func aClockThatReadsHoursOffIsNamedWithItsOffset() throws {
+        let f = try SimFixture {
+            $0.faults.localTimeLabelledUTC = 3
+            $0.faults.localTimeZoneHidden = true
+        }
+        let e = f.error { _ = try f.client().probe() }
+        guard case .clockFarOff(let offset?)? = e else {
+            Issue.record("expected clockFarOff with an offset, got \(String(describing: e))")
+            return
+        }
+        #expect(abs(offset - 3 * 3600) < 3)
+        #expect(e?.text(.en).contains("off by about 3 h (ahead)") == true)
+        #expect(e?.text(.vi).contains("3 h") == true)
+        #expect(f.sim.stats.failedLogins == 0)
+        #expect(f.sim.stats.clockRejections <= 3)
+    }
+
     @Test func localTimeLabelledUTCWithAWrongPasswordStaysWithinThreeAttempts() throws {
         let f = try SimFixture {
             $0.faults.localTimeLabelledUTC = 7

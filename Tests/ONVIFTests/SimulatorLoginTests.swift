@@ -78,9 +78,27 @@ import Testing
     @Test func getStreamUriWithoutProfileTokenSilentlyGivesChannelOne() throws {
         // B5: a client that forgets the token gets channel 1, so ours always sends it
         let f = try SimFixture()
-        let r = try f.client().call(.media, "GetStreamUri", body: "<trt:GetStreamUri xmlns:trt=\"\(ONVIFService.media.namespace)\"/>")
+        let ns = "xmlns:trt=\"\(ONVIFService.media.namespace)\" xmlns:tt=\"http://www.onvif.org/ver10/schema\""
+        let setup = "<trt:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream><tt:Transport><tt:Protocol>RTSP</tt:Protocol></tt:Transport></trt:StreamSetup>"
+        let r = try f.client().call(.media, "GetStreamUri", body: "<trt:GetStreamUri \(ns)>\(setup)</trt:GetStreamUri>")
         #expect(r.firstText("Uri")?.hasSuffix("/live/ch01/main") == true)
         let probe = try f.client().probe()
         #expect(Set(probe.cameras.compactMap { $0.mainStream?.uri }).count == 4)
+    }
+
+    @Test func getStreamUriWithoutTheCanonicalStreamSetupIsRefused() throws {
+        // B6: strict firmware refuses a missing or odd StreamSetup, so ours always sends RTP-Unicast/RTSP
+        let f = try SimFixture()
+        let ns = "xmlns:trt=\"\(ONVIFService.media.namespace)\" xmlns:tt=\"http://www.onvif.org/ver10/schema\""
+        let token = f.sim.model.channels[0].main.token
+        let e = f.error { _ = try f.client().call(.media, "GetStreamUri", body: "<trt:GetStreamUri \(ns)><trt:ProfileToken>\(token)</trt:ProfileToken></trt:GetStreamUri>") }
+        guard case .deviceFault(_, let code, _)? = e else {
+            Issue.record("expected a device fault, got \(String(describing: e))")
+            return
+        }
+        #expect(code == "InvalidStreamSetup")
+        // the probe's requests carry it: every channel has its main and sub stream URI
+        let r = try f.client().probe()
+        #expect(r.cameras.allSatisfy { $0.mainStream?.uri != nil && $0.subStream?.uri != nil })
     }
 }

@@ -84,6 +84,13 @@ import Testing
         #expect(!SOAPFault(codes: ["Receiver", "ActionNotSupported"], reason: "Optional Action Not Implemented").refusesActionParameter)
     }
 
+    @Test func clockOffsetsReadRoundly() {
+        #expect(ONVIFError.duration(10_798, vi: false) == "3 h (ahead)") // a measured 3 h, not "2 h 59 min"
+        #expect(ONVIFError.duration(-3_660, vi: false) == "1 h 1 min (behind)")
+        #expect(ONVIFError.duration(15_552_000, vi: false) == "180 days (ahead)")
+        #expect(ONVIFError.duration(25, vi: true) == "25 s (nhanh hơn)")
+    }
+
     @Test func clockAnswersThatContradictThemselvesAreSpotted() throws {
         func answer(tz: String, utcHour: Int, localHour: Int?) throws -> XMLElement {
             func dt(_ name: String, _ h: Int) -> String {

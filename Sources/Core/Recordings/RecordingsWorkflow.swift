@@ -145,7 +145,7 @@ public struct Recordings: Sendable {
     static func isFatal(_ e: any UserFacingError) -> Bool {
         guard let o = e as? ONVIFError else { return false }
         switch o {
-        case .unreachable, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF: return true
+        case .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF: return true
         default: return o.isAuthenticationFailure
         }
     }

@@ -187,7 +187,7 @@ extension ONVIFClient {
                     // refused although the device's clock did not move: if its answer contradicts
                     // itself (local time labelled UTC, A3), read it the other way for the retry
                     if let old = now.clockOffset, let fresh = s.clockOffset, abs(fresh - old) < 5, let other = s.alternativeClockOffset {
-                        s.clockOffset = other
+                        s.clockOffset = abs(other) < 1 ? 0 : other
                     }
                     s.generation += 1
                 }
@@ -264,7 +264,7 @@ extension ONVIFClient {
                     s.dateTimeNeedsAuth = true
                     s.clockMeasured = true
                 }
-            case .unreachable, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF, .invalidAddress:
+            case .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF, .invalidAddress:
                 throw e
             default:
                 state.withLock { $0.clockMeasured = true }

@@ -91,6 +91,10 @@ public final class ONVIFClient: Sendable {
     /// The user-facing error of a transport failure.
     func transportError(_ f: TransportFailure, timeout: Double? = nil) -> ONVIFError {
         let detail = redact(f.detail)
+        let host = address.host.lowercased()
+        if host.hasPrefix("fe80:"), !host.contains("%"), f.kind != .tls {
+            return .linkLocalWithoutZone(host: address.host)
+        }
         switch f.kind {
         case .unresolved, .unreachable: return .unreachable(host: address.host, detail: detail)
         case .refused: return .connectionRefused(host: address.host, port: address.port)

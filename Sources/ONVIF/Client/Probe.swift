@@ -125,7 +125,7 @@ extension ONVIFClient {
     static func isFatal(_ e: any Error) -> Bool {
         guard let o = e as? ONVIFError else { return true }
         switch o {
-        case .unreachable, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF, .invalidAddress: return true
+        case .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF, .invalidAddress: return true
         default: return o.isAuthenticationFailure
         }
     }

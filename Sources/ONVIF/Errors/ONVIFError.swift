@@ -11,6 +11,9 @@ public enum ONVIFError: UserFacingError, Equatable {
     case invalidAddress(String)
     /// No route to the host, or its name does not resolve.
     case unreachable(host: String, detail: String)
+    /// An IPv6 link-local address (`fe80::…`) without the interface it is on (`%eth0`): it cannot
+    /// be connected to (field quirk C5).
+    case linkLocalWithoutZone(host: String)
     /// The host answered but nothing listens on that port.
     case connectionRefused(host: String, port: Int)
     /// No answer within the connect or request timeout.
@@ -49,6 +52,10 @@ public enum ONVIFError: UserFacingError, Equatable {
             return Localized(
                 vi: "Không kết nối được tới \(host) (\(detail)): hãy kiểm tra địa chỉ, cáp mạng và nguồn điện của thiết bị.",
                 en: "Cannot reach \(host) (\(detail)): check the address, the network cable and that the device is powered on.")
+        case .linkLocalWithoutZone(let host):
+            return Localized(
+                vi: "\(host) là địa chỉ IPv6 link-local nên cần kèm giao diện mạng của nó: hãy nhập dạng [\(host)%eth0]:PORT (xem tên giao diện bằng lệnh `ip addr`).",
+                en: "\(host) is a link-local IPv6 address, which needs the network interface it is on: type it as [\(host)%eth0]:PORT (see `ip addr` for the interface name).")
         case .connectionRefused(let host, let port):
             return Localized(
                 vi: "\(host) từ chối kết nối ở cổng \(port): ONVIF đã được bật trên thiết bị chưa, và đây có đúng là cổng ONVIF (thường là 80, 8000, 8080 hoặc 2020) không?",
@@ -132,7 +139,8 @@ public enum ONVIFError: UserFacingError, Equatable {
         let sign = seconds < 0 ? (vi ? " (chậm hơn)" : " (behind)") : (vi ? " (nhanh hơn)" : " (ahead)")
         if a >= 2 * 86_400 { return "\(Int((a / 86_400).rounded())) \(vi ? "ngày" : "days")" + sign }
         if a >= 3600 {
-            let h = Int(a / 3600), m = Int((a - Double(h) * 3600) / 60)
+            // to the nearest minute: a measured offset of 10 798 s reads "3 h", not "2 h 59 min"
+            let minutes = Int((a / 60).rounded()), h = minutes / 60, m = minutes % 60
             return (m == 0 ? "\(h) h" : "\(h) h \(m) min") + sign
         }
         if a >= 60 { return "\(Int((a / 60).rounded())) min" + sign }

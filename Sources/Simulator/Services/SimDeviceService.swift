@@ -30,7 +30,7 @@ enum SimDeviceService {
         if let hours = c.config.faults.localTimeLabelledUTC {
             // local wall time in both fields, as firmware that mislabels it does (A3); POSIX TZ counts west as positive
             shown = shown.addingTimeInterval(Double(hours) * 3600)
-            tz = "LOC\(-hours)"
+            tz = c.config.faults.localTimeZoneHidden ? "UTC0" : "LOC\(-hours)"
         }
         let f = UTC.fields(shown)
         let dt = "<tt:Time><tt:Hour>\(f.hour)</tt:Hour><tt:Minute>\(f.minute)</tt:Minute><tt:Second>\(f.second)</tt:Second></tt:Time>"

@@ -53,6 +53,11 @@ enum SimMediaService {
     }
 
     static func streamURI(_ c: SOAPContext) throws -> String {
+        // like strict firmware, insist on the canonical StreamSetup (B6): RTP-Unicast over RTSP
+        guard let setup = c.request.child("StreamSetup"), setup.childText("Stream") == "RTP-Unicast",
+              setup.child("Transport")?.childText("Protocol") == "RTSP" else {
+            throw SOAPFaultReply.invalidArgument("InvalidStreamSetup", "StreamSetup must be Stream RTP-Unicast with Transport Protocol RTSP")
+        }
         let (ch, p) = try SimMediaXML.requestedProfile(c, media2: false)
         if c.config.faults.streamURIFaultChannel == ch.number {
             throw SOAPFaultReply(httpStatus: 500, code: "Receiver", subcodes: ["ter:Action"], reason: "Unknown Error")

@@ -36,7 +36,6 @@ struct PasswordOptions: ParsableArguments {
 enum PasswordInput {
     /// Prints `prompt` on stderr and reads one line with echo off.
     static func prompt(_ prompt: String) -> String {
-        FileHandle.standardError.write(Data(prompt.utf8))
         var old = termios()
         let haveTerminal = tcgetattr(STDIN_FILENO, &old) == 0
         if haveTerminal {
@@ -44,6 +43,8 @@ enum PasswordInput {
             silent.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         }
+        // echo is off before the prompt shows: nothing typed after it can be echoed or flushed
+        FileHandle.standardError.write(Data(prompt.utf8))
         let line = readLine(strippingNewline: true) ?? ""
         if haveTerminal {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &old)
