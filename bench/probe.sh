@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 CHANNELS=16
 PASS='bench-Pass1'
-. scripts/interop/zeep-venv.sh
+. scripts/interop/zeep-venv.bash
 
 # Release build with the Swift runtime and Foundation linked statically: a CLI started by
 # scripts and cron pays the dynamic loader on every run (about 10 ms of symbol binding for a

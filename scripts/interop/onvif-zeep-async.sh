@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-.build/debug}
-. scripts/interop/zeep-venv.sh
+. scripts/interop/zeep-venv.bash
 
 skip() { echo "SKIP onvif-zeep-async interop: $*"; exit 0; }
 

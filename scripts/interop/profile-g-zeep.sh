@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-.build/debug}
-. scripts/interop/zeep-venv.sh
+. scripts/interop/zeep-venv.bash
 
 skip() { echo "SKIP Profile G zeep interop: $*"; exit 0; }
 
