@@ -347,7 +347,7 @@ final class CameraRunner: Sendable {
         switch classify(error) {
         case .storage(let why): return .paused(why)
         case .fatal(let why), .busy(let why), .noReplay(let why), .transient(let why): return .failed(why)
-        case .nothingThere: return .failed(DownloadError.emptyRange.message)
+        case .nothingThere: return .failed(DownloadError.noFootage.message)
         }
     }
 

@@ -38,6 +38,8 @@ public enum DownloadError: UserFacingError, Equatable {
     case gaveUp(attempts: Int, last: Localized)
     /// The source has no saved record of this camera any more.
     case cameraGone(String)
+    /// The device answered 457 (Invalid Range): it has no footage where we asked.
+    case noFootage
 
     public var message: Localized {
         switch self {
@@ -90,6 +92,9 @@ public enum DownloadError: UserFacingError, Equatable {
         case .cameraGone(let c):
             return Localized(vi: "Nguồn không còn camera \"\(c)\": hãy kiểm tra lại nguồn (vtrack sources test).",
                              en: "The source no longer has camera \"\(c)\": test the source again (vtrack sources test).")
+        case .noFootage:
+            return Localized(vi: "Đầu ghi báo không có đoạn ghi nào trong khoảng đã chọn (457): hãy chọn khoảng khác hoặc kiểm tra lịch ghi của camera.",
+                             en: "The recorder says it has no footage in the chosen range (457): pick another range or check the camera's recording schedule.")
         }
     }
 

@@ -17,7 +17,8 @@ public struct ONVIFRecordingAccess: RecordingAccess {
         self.source = source
         self.password = password
         recordings = Recordings(repository: repository, clientOptions: clientOptions)
-        client = try recordings.client(for: source)
+        // the password the engine was given (already decrypted once), not a second read of the store
+        client = try Recordings.client(for: source, password: password, options: clientOptions)
     }
 
     public func plan(_ cameras: [DownloadCamera], in range: DateInterval) throws -> [PlannedCamera] {
