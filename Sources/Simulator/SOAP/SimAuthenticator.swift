@@ -2,6 +2,7 @@ import Common
 import Crypto
 import Foundation
 import ONVIF
+import Streaming
 import Synchronization
 
 /// Checks logins like a device would: WS-Security UsernameToken (digest checked against the
@@ -128,7 +129,7 @@ final class SimAuthenticator: Sendable {
         let p = AuthParameters.parse(auth).parameters
         guard let nonce = p["nonce"], let uri = p["uri"], let response = p["response"], let user = p["username"] else { return .wrong }
         guard nonces.withLock({ $0.contains(nonce) }) else { return .staleNonce }
-        func md5(_ s: String) -> String { Insecure.MD5.hash(data: Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
+        let md5 = DigestHash.md5
         let ha1 = md5("\(user):\(p["realm"] ?? SimAuthenticator.realm):\(config.password)")
         let ha2 = md5("\(request.method):\(uri)")
         let expected: String

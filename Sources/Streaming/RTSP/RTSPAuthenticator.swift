@@ -77,9 +77,7 @@ struct RTSPAuthenticator {
 
     /// Parses one `WWW-Authenticate` value; nil for unknown schemes.
     static func parse(_ header: String) -> Challenge? {
-        let h = header.trimmingCharacters(in: .whitespaces)
-        let schemeEnd = h.firstIndex(of: " ") ?? h.endIndex
-        let name = h[..<schemeEnd].lowercased()
+        let (name, parameters) = AuthParameters.parse(header)
         let scheme: Scheme
         switch name {
         case "digest": scheme = .digest
@@ -87,17 +85,12 @@ struct RTSPAuthenticator {
         default: return nil
         }
         var c = Challenge(scheme: scheme)
-        for (k, v) in AuthParameters.list(h[schemeEnd...]) {
-            switch k.lowercased() {
-            case "realm": c.realm = v
-            case "nonce": c.nonce = v
-            case "opaque": c.opaque = v
-            case "algorithm": c.algorithm = v
-            case "qop": c.qop = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            case "stale": c.stale = v.lowercased() == "true"
-            default: break
-            }
-        }
+        c.realm = parameters["realm"] ?? ""
+        c.nonce = parameters["nonce"] ?? ""
+        c.opaque = parameters["opaque"]
+        c.algorithm = parameters["algorithm"]
+        c.qop = (parameters["qop"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        c.stale = parameters["stale"]?.lowercased() == "true"
         return c
     }
 }
