@@ -59,8 +59,8 @@ struct Demo: ParsableCommand {
             state.screen = .form
             state.focus = .formField(.testButton)
             state.addLog(.info, Localized(
-                vi: "Demo: đầu ghi giả lập \(config.channels) kênh ở 127.0.0.1:\(port); dữ liệu và video trong \(dir)\(folder == nil ? " (xóa khi thoát; dùng --folder để giữ lại)" : ""). Nhấn Enter để kiểm tra.",
-                en: "Demo: a simulated \(config.channels)-channel NVR on 127.0.0.1:\(port); database and videos in \(dir)\(folder == nil ? " (removed on quit; use --folder to keep them)" : ""). Press Enter to test it."))
+                vi: "Demo: đầu ghi giả lập \(config.channels) kênh ở 127.0.0.1:\(port); dữ liệu và video trong \(dir)\(folder == nil ? " (xóa khi thoát; dùng --folder để giữ lại)" : ""): nhấn Enter để kiểm tra.",
+                en: "Demo: a simulated \(config.channels)-channel NVR on 127.0.0.1:\(port); database and videos in \(dir)\(folder == nil ? " (removed on quit; use --folder to keep them)" : ""): press Enter to test it."))
         }
     }
 
@@ -68,7 +68,8 @@ struct Demo: ParsableCommand {
         let tmp = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/"
         var template = Array((tmp + "vtrack-demo-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw ValidationError("Cannot make a temporary folder for the demo; check that \(NSTemporaryDirectory()) is writable.")
+            throw PlainError(vi: "Không tạo được thư mục tạm cho bản demo: hãy kiểm tra quyền ghi vào \(NSTemporaryDirectory()).",
+                             en: "Cannot make a temporary folder for the demo: check that \(NSTemporaryDirectory()) is writable.")
         }
         return String(cString: made)
     }
