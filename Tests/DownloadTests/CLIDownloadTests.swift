@@ -103,7 +103,9 @@ import Testing
         let home = CLIHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 12, minutes: 60)
-        guard let run = home.start(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end)]) else { return }
+        guard let run = home.start(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end)]) else {
+            Issue.record("cannot start vtrack"); return
+        }
         for _ in 0..<2000 {
             if ((try? String(contentsOfFile: run.out, encoding: .utf8)) ?? "").contains("running") { break }
             Thread.sleep(forTimeInterval: 0.01)
@@ -198,7 +200,9 @@ import Testing
         try home.addSource(sim)
         // a range from 1970: only real footage is planned, never fifty years
         let end = Self.yesterday(hour: 12, minutes: 5).end
-        guard let run = home.start(["download", "sim", "--from", "1970-01-01T00:00:00Z", "--to", isoZ(end), "--json"]) else { return }
+        guard let run = home.start(["download", "sim", "--from", "1970-01-01T00:00:00Z", "--to", isoZ(end), "--json"]) else {
+            Issue.record("cannot start vtrack"); return
+        }
         var covered = 0.0
         for _ in 0..<3000 {
             let text = (try? String(contentsOfFile: run.out, encoding: .utf8)) ?? ""

@@ -19,7 +19,9 @@ import Testing
             if s.modal == nil { #expect(items.contains { $0.key == "?" }, "\(scene) \(lang): no ? help in \(Self.keys(s))") }
             let end = items.last.map { $0.x + TextWidth.of($0.key) + 1 + TextWidth.of($0.label) } ?? 0
             #expect(end <= 80, "\(scene) \(lang): the bar is \(end) columns")
-            #expect(zip(items, items.dropFirst()).allSatisfy { $0.x < $1.x }, "in keymap order")
+            let keymapOrder = s.activeContexts.flatMap { Keymap.bindings(in: $0) }.map { $0.barKeys ?? $0.shortKeysLabel }
+            let positions = items.compactMap { item in keymapOrder.firstIndex(of: item.key) }
+            #expect(positions == positions.sorted(), "\(scene) \(lang): not in keymap order: \(Self.keys(s))")
         }
     }
 

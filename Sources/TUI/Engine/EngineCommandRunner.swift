@@ -9,8 +9,6 @@ import Synchronization
 /// Runs the app's commands with the real engines on background queues and reports back
 /// with events. This file (with `EngineMapping.swift`) is the only glue between the
 /// terminal app and the engines: ONVIF (probe, WS-Discovery), Store and Core (save-config).
-///
-/// Engines not built into this binary yet answer with `.unavailable`, a sentence saying so.
 public final class EngineCommandRunner: CommandRunning {
     private let work = DispatchQueue(label: "vtrack.engine", attributes: .concurrent)
     private let events = DispatchQueue(label: "vtrack.engine.events")
@@ -260,9 +258,4 @@ public final class EngineCommandRunner: CommandRunning {
         }
     }
 
-    /// "This build does not include X yet."
-    static func notBuilt(_ what: Localized) -> Localized {
-        Localized(vi: "Bản VTrack này chưa có phần \(what.vi); hãy cập nhật lên bản mới hơn.",
-                  en: "This build of VTrack does not include the \(what.en) yet; update to a newer build.")
-    }
 }
