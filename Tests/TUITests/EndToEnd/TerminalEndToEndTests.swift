@@ -50,7 +50,7 @@ struct TerminalEndToEndTests {
         #expect(t.wait { !$0.contains("Help — keys") }.ok)
 
         t.resize(width: 80, height: 24)
-        r = t.wait { $0.contains("Saved sources") && Self.width($0) <= 80 && $0.split(separator: "\n").count <= 24 }
+        r = t.wait { $0.contains("Saved sources") && $0.contains("┌─ Log") && Self.width($0) <= 80 && $0.split(separator: "\n").count <= 24 }
         #expect(r.ok, "re-laid out at 80x24:\n\(r.screen)")
         #expect(r.screen.contains("┌─ Log"))
 

@@ -44,16 +44,30 @@ final class Tmux {
 
     /// Polls the screen until `predicate` holds (at most `timeout` seconds, a bound, not a
     /// measurement); returns the last screen seen and whether it matched.
+    ///
+    /// A capture can land in the middle of a redraw (after a resize the app repaints the whole
+    /// window and tmux may show half of it), so a match counts once the screen has settled:
+    /// the next capture, 80 ms later, is the same. A screen that keeps changing (a spinner, a
+    /// progress bar) is accepted after a few matching captures in a row.
     @discardableResult
     func wait(timeout: Double = 30, _ predicate: (String) -> Bool) -> (screen: String, ok: Bool) {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var matchesInARow = 0
         while Date() < deadline {
-            last = screen()
-            if predicate(last) { return (last, true) }
+            let now = screen()
+            if predicate(now) {
+                matchesInARow += 1
+                if now == last || matchesInARow >= 4 { return (now, true) }
+                last = now
+                usleep(80_000)
+                continue
+            }
+            matchesInARow = 0
+            last = now
             usleep(50_000)
         }
-        return (last, false)
+        return (last, matchesInARow > 0)
     }
 
     /// Waits for text to appear on screen.
