@@ -90,6 +90,10 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of the test process goes to tmux: its server outlives this call and
+        // would keep open whatever it inherits (a file another test removes to free a disk).
+        // glibc ignores closing a descriptor that is not open.
+        for fd in 3..<min(Int32(getdtablesize()), 4096) { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = (["tmux"] + args).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         // A clean signal mask and default handlers: the test runner's threads block signals,
