@@ -264,7 +264,7 @@ extension ONVIFClient {
                     s.dateTimeNeedsAuth = true
                     s.clockMeasured = true
                 }
-            case .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF, .invalidAddress:
+            case _ where e.isConnectionFailure:
                 throw e
             default:
                 state.withLock { $0.clockMeasured = true }

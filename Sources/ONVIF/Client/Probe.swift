@@ -124,10 +124,7 @@ extension ONVIFClient {
     /// Errors that end a probe: the device is gone, is not ONVIF, or refuses the login.
     static func isFatal(_ e: any Error) -> Bool {
         guard let o = e as? ONVIFError else { return true }
-        switch o {
-        case .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF, .invalidAddress: return true
-        default: return o.isAuthenticationFailure
-        }
+        return o.isConnectionFailure || o.isAuthenticationFailure
     }
 
     static func isDeviceInfoError(_ e: ONVIFError) -> Bool {
