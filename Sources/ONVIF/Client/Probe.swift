@@ -99,9 +99,10 @@ extension ONVIFClient {
         }
         if self.state.withLock({ $0.dateTimeNeedsAuth && $0.clockOffset == nil }) {
             pool.add(job {
+                let sent = Date()
                 let d = try self.systemDateAndTime(authenticate: true)
-                let offset = d.timeIntervalSinceNow + 0.5
-                self.state.withLock { $0.clockOffset = abs(offset) < 1 ? 0 : offset }
+                let offset = ClockOffset.measured(deviceTime: d, sent: sent, answered: Date())
+                self.state.withLock { $0.clockOffset = ClockOffset.kept(offset) }
             })
         }
         pool.run()
