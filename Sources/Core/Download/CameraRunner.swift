@@ -412,22 +412,10 @@ final class CameraRunner: Sendable {
             try repository.write { try $0.removeDownloadFile(row.id) }
         }
         for row in rows where row.state == .writing {
-            if FileManager.default.fileExists(atPath: row.path) {
-                do {
-                    if let s = try PartFileRecovery.finish(partPath: row.path, folder: setup.folder, cameraFolder: cameraFolder,
-                                                           fallbackStart: row.start) {
-                        try repository.write { try $0.finishDownloadFile(row.id, path: s.path, start: s.firstWallClock, end: s.endWallClock, bytes: s.bytes, duration: s.duration) }
-                    } else {
-                        try repository.write { try $0.removeDownloadFile(row.id) }
-                    }
-                } catch let e as StreamingError {
-                    if case .fileWrite(_, let errno) = e { throw Stop.paused(DownloadError.storage(errno, folder: setup.folder).message) }
-                    throw e
-                }
-            } else if let start = row.start, let s = PartFileRecovery.findRenamed(folder: setup.folder, cameraFolder: cameraFolder, start: start) {
-                try repository.write { try $0.finishDownloadFile(row.id, path: s.path, start: s.firstWallClock, end: s.endWallClock, bytes: s.bytes, duration: s.duration) }
-            } else {
-                try repository.write { try $0.removeDownloadFile(row.id) }
+            do {
+                try PartFileRecovery.settle(row, folder: setup.folder, cameraFolder: cameraFolder, repository: repository)
+            } catch StreamingError.fileWrite(_, let errno) {
+                throw Stop.paused(DownloadError.storage(errno, folder: setup.folder).message)
             }
         }
         return try repository.read { try $0.downloadFiles(jobID: setup.jobID, camera: key) }.filter { $0.state == .done }

@@ -119,6 +119,10 @@ public final class DownloadEngine: Sendable {
             try repository.write { try $0.updateDownloadJobOptions(jobID, ["parallel": .number(Double(p))]) }
         }
         guard let lock = JobLock(databasePath: repository.path, jobID: jobID) else { throw DownloadError.jobRunning(jobID) }
+        // cancelled by another process between the look above and the lock
+        if let now = try repository.read({ try $0.downloadJob(id: jobID) }), !now.state.isResumable {
+            throw DownloadError.jobFinished(jobID, state: now.state.rawValue)
+        }
         let password: String? = source.config.username.isEmpty ? nil : try repository.password(for: source)
         let access = try accessFactory(source, password)
         let deviceKey = "\(source.host):\(source.config.port ?? 80)"
@@ -184,13 +188,25 @@ public final class DownloadEngine: Sendable {
         }
     }
 
-    /// Cancels one camera (or the whole job). Files already written stay.
+    /// Cancels one camera (or the whole job). Files already written stay. A whole job that does
+    /// not run here is cancelled as by `cancelStopped(jobID:)` (nothing happens when that fails).
     public func cancel(jobID: Int64, camera: String? = nil) {
         if let r = runner(jobID) {
             r.cancel(camera: camera)
         } else if camera == nil {
-            try? repository.write { try $0.setDownloadJobState(jobID, .cancelled) }
+            _ = try? cancelStopped(jobID: jobID)
         }
+    }
+
+    /// Cancels a job that no process runs (paused, failed, or interrupted by a kill): every
+    /// finished file stays, its `.part` files are finished at their last complete fragment (or
+    /// deleted when they hold none), and the job and its unfinished cameras become `cancelled`.
+    /// Throws `DownloadError.jobNotFound`, `.nothingToCancel` (done or cancelled already),
+    /// `.jobRunning` (here: use `cancel`), `.jobRunningElsewhere` (another process holds its
+    /// lock: nothing is touched) or `.cancelBlocked` (a `.part` cannot be finished: nothing changed).
+    public func cancelStopped(jobID: Int64) throws -> CancelledJob {
+        if runner(jobID) != nil { throw DownloadError.jobRunning(jobID) }
+        return try CancelledJob.cancel(jobID: jobID, repository: repository)
     }
 
     /// Changes how many cameras of a running job download at once.

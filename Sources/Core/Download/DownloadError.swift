@@ -40,6 +40,12 @@ public enum DownloadError: UserFacingError, Equatable {
     case cameraGone(String)
     /// The device answered 457 (Invalid Range): it has no footage where we asked.
     case noFootage
+    /// Cancelling a job that is already done or cancelled.
+    case nothingToCancel(Int64, state: String)
+    /// The job runs in another process (`vtrack download` or the TUI), whose id is known or not.
+    case jobRunningElsewhere(Int64, pid: Int32?)
+    /// Cancelling a job whose unfinished file cannot be finished (read-only folder, full disk).
+    case cancelBlocked(Int64, folder: String)
 
     public var message: Localized {
         switch self {
@@ -95,6 +101,16 @@ public enum DownloadError: UserFacingError, Equatable {
         case .noFootage:
             return Localized(vi: "Đầu ghi báo không có đoạn ghi nào trong khoảng đã chọn (457): hãy chọn khoảng khác hoặc kiểm tra lịch ghi của camera.",
                              en: "The recorder says it has no footage in the chosen range (457): pick another range or check the camera's recording schedule.")
+        case .nothingToCancel(let id, let state):
+            return Localized(vi: "Lượt tải \(id) đã kết thúc (\(state)): không còn gì để huỷ; các tệp đã tải vẫn được giữ nguyên.",
+                             en: "Download job \(id) is already \(state): there is nothing to cancel; the files it downloaded stay as they are.")
+        case .jobRunningElsewhere(let id, let pid):
+            let who = pid.map { " (PID \($0))" } ?? ""
+            return Localized(vi: "Lượt tải \(id) đang chạy trong một tiến trình vtrack khác\(who), `vtrack download` hoặc giao diện TUI: hãy dừng nó ở đó trước (Ctrl-C trong `vtrack download`, hoặc huỷ ở màn hình Tải về của TUI), rồi huỷ lại.",
+                             en: "Download job \(id) is running in another vtrack process\(who), a `vtrack download` or the TUI: stop it there first (Ctrl-C in `vtrack download`, or cancel it on the TUI's Downloads screen), then cancel again.")
+        case .cancelBlocked(let id, let folder):
+            return Localized(vi: "Chưa huỷ lượt tải \(id): không hoàn tất được tệp đang tải dở trong \"\(folder)\" (thư mục chỉ đọc hoặc ổ đĩa đầy): hãy sửa thư mục, rồi huỷ lại.",
+                             en: "Download job \(id) was not cancelled: an unfinished file in \"\(folder)\" cannot be finished (read-only folder or full disk): fix the folder, then cancel again.")
         }
     }
 

@@ -3,26 +3,37 @@ import Foundation
 import Glibc
 #endif
 
-/// An exclusive `flock` on `<database>.download-<job>.lock`, held while a job runs, so the TUI and
-/// a CLI `--resume` never run the same job at once. The kernel drops it when the process dies
-/// (kill -9 included).
+/// An exclusive `flock` on `<database>.download-<job>.lock`, held while a job runs (or is being
+/// cancelled), so the TUI and a CLI `--resume` or `jobs --cancel` never work on the same job at
+/// once. The kernel drops it when the process dies (kill -9 included). The holder writes its
+/// process id into the file, so a refused process can name it.
 final class JobLock: Sendable {
     private let fd: Int32
 
     /// nil when another process holds the lock.
     init?(databasePath: String, jobID: Int64) {
-        let path = databasePath + ".download-\(jobID).lock"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(Self.path(databasePath, jobID), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             return nil
         }
         self.fd = fd
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pwrite(fd, pid, pid.count, 0)
     }
 
     deinit {
         _ = flock(fd, LOCK_UN)
         close(fd)
     }
+
+    /// The process id the current holder wrote (nil when unreadable, or not written yet).
+    static func holder(databasePath: String, jobID: Int64) -> Int32? {
+        guard let text = try? String(contentsOfFile: path(databasePath, jobID), encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    private static func path(_ databasePath: String, _ jobID: Int64) -> String { databasePath + ".download-\(jobID).lock" }
 }

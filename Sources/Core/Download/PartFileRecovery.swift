@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Streaming
 
 /// Finishes a `.part` file left by a crash, a kill or a write error: truncated to its last
@@ -26,6 +27,26 @@ enum PartFileRecovery {
         let end = info.summary.endWallClock ?? start.addingTimeInterval(info.summary.duration)
         let target = DownloadFileName.unused(folder + "/" + DownloadFileName.final(cameraFolder: cameraFolder, start: start, end: end))
         return try MP4Recovery.finalize(partPath: partPath, finalPath: target)
+    }
+
+    /// Settles a file row left `writing` (a crash, a kill, a write error): its `.part` is finished
+    /// (or, when it has no complete fragment, deleted with its row); a `.part` already renamed is
+    /// found by its start; a row whose file is gone is forgotten. True when a finished file is kept.
+    /// - Throws: `StreamingError.fileWrite` when the `.part` cannot be finished (row and file stay).
+    @discardableResult
+    static func settle(_ row: DownloadFileRecord, folder: String, cameraFolder: String, repository: Repository) throws -> Bool {
+        var summary: MP4FileSummary?
+        if FileManager.default.fileExists(atPath: row.path) {
+            summary = try finish(partPath: row.path, folder: folder, cameraFolder: cameraFolder, fallbackStart: row.start)
+        } else if let start = row.start {
+            summary = findRenamed(folder: folder, cameraFolder: cameraFolder, start: start)
+        }
+        if let s = summary {
+            try repository.write { try $0.finishDownloadFile(row.id, path: s.path, start: s.firstWallClock, end: s.endWallClock, bytes: s.bytes, duration: s.duration) }
+        } else {
+            try repository.write { try $0.removeDownloadFile(row.id) }
+        }
+        return summary != nil
     }
 
     /// A finished file whose rename happened but whose row still says `writing` (killed in

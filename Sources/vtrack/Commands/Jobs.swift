@@ -4,15 +4,22 @@ import Core
 import Foundation
 import Store
 
-/// `vtrack jobs [--json]`: every download job with its state, cameras, files and progress.
+/// `vtrack jobs [--json]`: every download job with its state, cameras, files and progress;
+/// `vtrack jobs --cancel JOB`: cancels a job no process runs, keeping its files.
 struct Jobs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
         abstract: "List download jobs: state, range, cameras, files and progress (newest first).",
-        discussion: "Unfinished jobs (queued, running, retrying, paused, failed) continue with `vtrack download --resume JOB`.")
+        discussion: """
+            Unfinished jobs (queued, running, retrying, paused, failed) continue with `vtrack download --resume JOB`.
+            --cancel JOB ends one for good: every file already downloaded stays, an unfinished file is closed at its \
+            last complete GOP, and `--resume` no longer continues it. A job running in another process \
+            (`vtrack download` or the TUI) is left alone: stop it there first.
+            """)
 
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Only the jobs `--resume` would continue.") var unfinished = false
+    @Option(help: "Cancel this job (its downloaded files are kept).") var cancel: Int64?
     @OptionGroup var store: StoreOptions
     @OptionGroup var global: GlobalOptions
 
@@ -49,9 +56,36 @@ struct Jobs: ParsableCommand {
         }
     }
 
+    func validate() throws {
+        if cancel != nil && unfinished { throw ValidationError("--cancel takes no --unfinished.") }
+    }
+
+    struct CancelOut: Encodable {
+        let job: Int64
+        let state: String
+        let files: [String]
+        let bytes: Int64
+        let partsFinished: Int
+        let partsRemoved: Int
+        enum CodingKeys: String, CodingKey {
+            case job, state, files, bytes, partsFinished = "parts_finished", partsRemoved = "parts_removed"
+        }
+    }
+
     func run() throws {
         global.apply()
         let repo = try store.open()
+        if let id = cancel {
+            let engine = DownloadEngine(repository: repo, queue: DispatchQueue(label: "vtrack.jobs.cancel"), onEvent: { _ in })
+            let done = try CLI.attempt { try engine.cancelStopped(jobID: id) }
+            if json {
+                CLI.printJSON(CancelOut(job: id, state: DownloadState.cancelled.rawValue, files: done.files.map(\.path), bytes: done.bytes,
+                                        partsFinished: done.partsFinished, partsRemoved: done.partsRemoved))
+            } else {
+                print(done.message.text())
+            }
+            return
+        }
         let jobs: [JobOut] = try CLI.attempt {
             try repo.read { r in
                 try r.downloadJobs(unfinishedOnly: unfinished).map { j in
