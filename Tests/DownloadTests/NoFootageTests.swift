@@ -3,6 +3,7 @@ import Foundation
 import Simulator
 import Store
 import Testing
+import TestSupport
 @testable import Core
 
 /// The recorder answers PLAY with 457 (Invalid Range) before a single picture came: a device
@@ -73,7 +74,7 @@ import Testing
     /// status 1, no file, the job and camera failed with that sentence, an earlier job's files intact.
     @Test func theCLISaysNoFootageAndWritesNothing() throws {
         let sim = try SimProcess(["--channels", "1", "--no-track-events"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let earlier = CLIDownloadTests.yesterday(hour: 12, minutes: 1)
         let first = home.vtrack(["download", "sim", "--from", isoZ(earlier.start), "--to", isoZ(earlier.end)])
