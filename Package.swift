@@ -74,25 +74,29 @@ let package = Package(
         .executableTarget(name: "streaming-bench", dependencies: ["Streaming"]),
 
         // Tests
+        // Helpers every test target shares (built products, spawning programs, vtrack-sim as a
+        // process, the simulator in-process, scratch folders, tmpfs, tmux, network namespaces…);
+        // never part of a product.
+        .target(name: "TestSupport", dependencies: ["ONVIF", "Simulator"], path: "Tests/TestSupport"),
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
-        .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "Simulator", "Common"]),
-        .testTarget(name: "CLITests", dependencies: ["Simulator"]),
-        .testTarget(name: "DiscoveryTests", dependencies: ["ONVIF", "Simulator", "Common", "Core"]),
-        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "Simulator", "Common",
+        .testTarget(name: "ONVIFTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Simulator"]),
+        .testTarget(name: "DiscoveryTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common", "Core"]),
+        .testTarget(name: "StreamingTests", dependencies: ["TestSupport", "Streaming", "Simulator", "Common",
                                                           .product(name: "Logging", package: "swift-log")]),
         // Store / paths (issue 4): a helper process for the two-process database tests.
         .executableTarget(name: "vtrack-store-worker", dependencies: ["Store", "Common"], path: "Tests/StoreWorker"),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Common", .product(name: "GRDB", package: "GRDB.swift"),
+            "TestSupport", "Store", "Common", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "CoreTests", dependencies: ["Core", "Store", "Common", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "StoreCLITests", dependencies: ["Core", "Store", "Common", "Simulator"]),
+        .testTarget(name: "CoreTests", dependencies: ["TestSupport", "Core", "Store", "Common", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreCLITests", dependencies: ["TestSupport", "Core", "Store", "Common", "Simulator"]),
         // Downloads (issue 6): engine, files, resume, CLI end to end against the simulator.
-        .testTarget(name: "DownloadTests", dependencies: ["Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
+        .testTarget(name: "DownloadTests", dependencies: ["TestSupport", "Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
         // Terminal app (issue 7)
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
+        .testTarget(name: "TUITests", dependencies: ["TestSupport", "TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)
-        .testTarget(name: "RecordingsTests", dependencies: ["Core", "ONVIF", "Simulator", "Store", "Streaming", "Common"]),
+        .testTarget(name: "RecordingsTests", dependencies: ["TestSupport", "Core", "ONVIF", "Simulator", "Store", "Streaming", "Common"]),
     ],
     swiftLanguageModes: [.v6]
 )

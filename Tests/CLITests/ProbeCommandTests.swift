@@ -1,6 +1,7 @@
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 /// `vtrack probe` as a user runs it: the built binary against a simulator in this process.
 @Suite struct ProbeCommandTests {
@@ -20,9 +21,9 @@ import Testing
 
     @Test func jsonHasDeviceAndCameras() throws {
         let s = try Sim { $0.channels = 6 }
-        let r = try BinaryRunner.run("vtrack", ["probe", s.address, "--user", "admin", "--json"], environment: ["VTRACK_PASSWORD": "p@ss/w?rd%"])
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let r = BinaryRunner.run("vtrack", ["probe", s.address, "--user", "admin", "--json"], environment: ["VTRACK_PASSWORD": "p@ss/w?rd%"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         #expect(Set(obj.keys) == ["device", "cameras"])
         let device = try #require(obj["device"] as? [String: Any])
         #expect(device["manufacturer"] as? String == "VTrack")
@@ -36,31 +37,31 @@ import Testing
             #expect(cam["source_token"] as? String == ch.sourceToken)
             #expect(cam["stream_url"] as? String == "rtsp://127.0.0.1:\(s.sim.rtspPort)\(ch.main.rtspPath)")
         }
-        #expect(!r.stdout.contains("p@ss"))
+        #expect(!r.out.contains("p@ss"))
     }
 
     @Test func textTableListsEveryChannel() throws {
         let s = try Sim { $0.channels = 3 }
-        let r = try BinaryRunner.run("vtrack", ["probe", s.address, "--user", "admin", "--password-stdin"], stdin: "p@ss/w?rd%\n")
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        #expect(r.stdout.contains("Device: VTrack SIM-NVR"))
+        let r = BinaryRunner.run("vtrack", ["probe", s.address, "--user", "admin", "--password-stdin"], stdin: "p@ss/w?rd%\n")
+        #expect(r.status == 0, "stderr: \(r.err)")
+        #expect(r.out.contains("Device: VTrack SIM-NVR"))
         for ch in s.sim.model.channels {
-            #expect(r.stdout.contains(ch.name))
-            #expect(r.stdout.contains("rtsp://127.0.0.1:\(s.sim.rtspPort)\(ch.sub.rtspPath)"))
+            #expect(r.out.contains(ch.name))
+            #expect(r.out.contains("rtsp://127.0.0.1:\(s.sim.rtspPort)\(ch.sub.rtspPath)"))
         }
-        #expect(r.stdout.contains("1920x1080 H264"))
-        #expect(r.stdout.contains("640x360 H265"))
+        #expect(r.out.contains("1920x1080 H264"))
+        #expect(r.out.contains("640x360 H265"))
     }
 
     @Test func wrongPasswordExitsWithOneSentence() throws {
         let s = try Sim()
-        let r = try BinaryRunner.run("vtrack", ["probe", s.address, "--user", "admin", "--password", "Wr0ng-s3cret"])
+        let r = BinaryRunner.run("vtrack", ["probe", s.address, "--user", "admin", "--password", "Wr0ng-s3cret"])
         #expect(r.status == 1)
-        #expect(r.stdout.isEmpty)
-        let lines = r.stderr.split(separator: "\n")
+        #expect(r.out.isEmpty)
+        let lines = r.err.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(r.stderr.contains("refused user “admin”"))
-        #expect(!r.stderr.contains("Wr0ng-s3cret"))
+        #expect(r.err.contains("refused user “admin”"))
+        #expect(!r.err.contains("Wr0ng-s3cret"))
         #expect(s.sim.stats.failedLogins <= 3)
     }
 
@@ -68,46 +69,31 @@ import Testing
         let s = try Sim()
         let port = s.sim.httpPort
         s.sim.stop() // now nothing listens there
-        let r = try BinaryRunner.run("vtrack", ["probe", "127.0.0.1:\(port)", "--user", "admin", "--lang", "vi"], environment: ["VTRACK_PASSWORD": "x"])
+        let r = BinaryRunner.run("vtrack", ["probe", "127.0.0.1:\(port)", "--user", "admin", "--lang", "vi"], environment: ["VTRACK_PASSWORD": "x"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("từ chối kết nối"))
+        #expect(r.err.contains("từ chối kết nối"))
     }
 
     @Test func noPasswordAndNoTerminalIsExplained() throws {
         let s = try Sim()
-        let r = try BinaryRunner.run("vtrack", ["probe", s.address, "--user", "admin"])
+        let r = BinaryRunner.run("vtrack", ["probe", s.address, "--user", "admin"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("VTRACK_PASSWORD"))
+        #expect(r.err.contains("VTRACK_PASSWORD"))
         #expect(s.sim.stats.totalRequests == 0)
     }
 
     @Test func badAddressIsExplained() throws {
-        let r = try BinaryRunner.run("vtrack", ["probe", "host:99999"])
+        let r = BinaryRunner.run("vtrack", ["probe", "host:99999"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("HOST:PORT"))
+        #expect(r.err.contains("HOST:PORT"))
     }
 
     @Test func simulatorExecutablePrintsReadyAndStopsOnSIGTERM() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: BinaryRunner.path("vtrack-sim"))
-        p.arguments = ["--channels", "2", "--auth", "digest"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        #expect(text.hasPrefix("ready http://127.0.0.1:"))
-        #expect(text.hasSuffix("/onvif/device_service\n"))
-        let port = text.split(separator: ":").last.flatMap { Int($0.split(separator: "/").first ?? "") } ?? 0
-        let r = try BinaryRunner.run("vtrack", ["probe", "127.0.0.1:\(port)", "--user", "admin", "--json"], environment: ["VTRACK_PASSWORD": "admin123"])
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        p.terminate()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        let sim = try SimProcess(["--channels", "2", "--auth", "digest"])
+        #expect(sim.readyLine.hasPrefix("ready http://127.0.0.1:"))
+        #expect(sim.readyLine.hasSuffix("/onvif/device_service"))
+        let r = BinaryRunner.run("vtrack", ["probe", "127.0.0.1:\(sim.httpPort)", "--user", "admin", "--json"], environment: ["VTRACK_PASSWORD": "admin123"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        #expect(sim.stop() == 0)
     }
 }

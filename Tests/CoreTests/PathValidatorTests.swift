@@ -1,13 +1,14 @@
 import Common
 import Foundation
 import Testing
+import TestSupport
 @testable import Core
 
 @Suite struct PathValidatorTests {
     let validator = PathValidator(lowSpaceGB: 0.001)
 
     @Test func aMissingRootIsCreatedWithOneFolderPerCamera() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let root = tmp.file("a/b/nvr_downloads")
         let v = validator.validate(videoRoot: root, sourceName: "nvr_localhost", cameraKeys: ["Front Door", "Cổng trước"])
         #expect(v.validationStatus == .success, "\(v.problems)")
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func freeSpaceIsReportedInGB() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let v = validator.validate(videoRoot: tmp.path, sourceName: "s", cameraKeys: ["c"])
         let attrs = try FileManager.default.attributesOfFileSystem(forPath: tmp.path)
         let free = (attrs[.systemFreeSize] as? NSNumber)?.doubleValue ?? -1
@@ -38,20 +39,20 @@ import Testing
         }
     }
 
-    @Test func aReadOnlyVideoRootIsReportedInWords() throws {
-        let tmp = TempDir()
+    @Test(.enabled(if: Tmpfs.canMount || ReadOnlyFolder.canMake,
+                   "cannot make a read-only folder here: no tmpfs mount and no chattr +i (as root, chmod does not stop writes)"))
+    func aReadOnlyVideoRootIsReportedInWords() throws {
+        let tmp = Scratch()
         let root = tmp.file("ro")
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        var undo = mountTmpfs(root, options: "ro,size=1m")
+        var undo = Tmpfs.mount(at: root, options: "ro,size=1m")
         var expected = PathProblem.Kind.readOnly
         if undo == nil {
-            undo = makeImmutable(root)
+            undo = ReadOnlyFolder.make(root)
             expected = .notWritable
         }
-        guard let undo else {
-            try Test.cancel("cannot make a read-only folder here: no tmpfs mount and no chattr +i (tests run as root, where chmod does not stop writes)")
-        }
-        defer { undo() }
+        let restore = try #require(undo, "neither a read-only tmpfs nor chattr +i worked on \(root)")
+        defer { restore() }
         let v = validator.validate(videoRoot: root, sourceName: "nvr", cameraKeys: ["A", "B"])
         #expect(v.validationStatus == .failed)
         let p = try #require(v.errors.first)
@@ -63,13 +64,12 @@ import Testing
         #expect(listing(root).isEmpty)
     }
 
-    @Test func oneUnwritableCameraFolderIsThatCamerasProblem() throws {
-        let tmp = TempDir()
+    @Test(.enabled(if: ReadOnlyFolder.canMake, Comment(rawValue: ReadOnlyFolder.unavailableReason)))
+    func oneUnwritableCameraFolderIsThatCamerasProblem() throws {
+        let tmp = Scratch()
         let locked = tmp.file("nvr/B")
         try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
-        guard let undo = makeImmutable(locked) else {
-            try Test.cancel("chattr +i is not available on this file system; root ignores chmod, so no unwritable folder can be made")
-        }
+        let undo = try #require(ReadOnlyFolder.make(locked), "cannot make \(locked) unwritable")
         defer { undo() }
         let v = validator.validate(videoRoot: tmp.path, sourceName: "nvr", cameraKeys: ["A", "B"])
         #expect(v.validationStatus == .failed)
@@ -79,13 +79,12 @@ import Testing
         #expect(v.cameras.map(\.ok) == [true, false])
     }
 
-    @Test func aFullDiskIsReported() throws {
-        let tmp = TempDir()
+    @Test(.enabled(if: Tmpfs.canMount, Comment(rawValue: Tmpfs.unavailableReason)))
+    func aFullDiskIsReported() throws {
+        let tmp = Scratch()
         let root = tmp.file("full")
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        guard let undo = mountTmpfs(root, options: "size=256k") else {
-            try Test.cancel("cannot mount a small tmpfs here to fill it")
-        }
+        let undo = try #require(Tmpfs.mount(at: root, options: "size=256k"), "cannot mount a tmpfs at \(root)")
         defer { undo() }
         _ = FileManager.default.createFile(atPath: root + "/filler", contents: nil)
         let filler = try #require(FileHandle(forWritingAtPath: root + "/filler"))
@@ -99,7 +98,7 @@ import Testing
     }
 
     @Test func aSymlinkedSourceFolderCannotLeadOutsideTheRoot() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let root = tmp.file("videos"), outside = tmp.file("outside")
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
@@ -112,7 +111,7 @@ import Testing
     }
 
     @Test func aSymlinkedCameraFolderCannotLeadOutsideTheRoot() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let root = tmp.file("videos"), outside = tmp.file("etc")
         try FileManager.default.createDirectory(atPath: root + "/nvr", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
@@ -129,7 +128,7 @@ import Testing
     }
 
     @Test func hostileCameraNamesStayInsideTheRoot() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let root = tmp.file("videos")
         let names = ["../../etc", "a/b", "..", "CON", String(repeating: "ệ", count: 100), "Camera 01", "camera 01",
                      "Caf\u{00E9}", "Cafe\u{0301}", "/absolute", "x\u{0}y"]
@@ -152,7 +151,7 @@ import Testing
     }
 
     @Test func aFileWhereAFolderShouldBe() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         try FileManager.default.createDirectory(atPath: tmp.file("v/nvr"), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: tmp.file("v/nvr/A"), contents: Data("x".utf8))
         _ = FileManager.default.createFile(atPath: tmp.file("rootfile"), contents: Data("x".utf8))

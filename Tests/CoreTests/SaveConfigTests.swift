@@ -2,6 +2,7 @@ import Common
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import Core
 @testable import Store
 
@@ -52,7 +53,7 @@ import Testing
     /// Byte for byte and row for row: a save refused by the folder check leaves no trace at all —
     /// not the source, not its sealed password, not a download table, not even an AUTOINCREMENT counter.
     @Test func aRefusedSaveLeavesTheFileByteForByteUnchanged() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         var repo = try Repository(locations: loc)
         _ = try SaveConfig(repository: repo).save(Self.tested("first"), choice: .all, videoRoot: tmp.file("videos"))
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func saveWritesTheSourceTheFoldersAndProcessingConfigTogether() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let root = tmp.file("nvr_downloads")
         let out = try SaveConfig(repository: repo).save(Self.tested(), choice: .all, videoRoot: root)
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func aSaveThatFailsValidationLeavesTheDatabaseUnchanged() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let save = SaveConfig(repository: repo)
         _ = try save.save(Self.tested("first"), choice: .names(["Cổng trước"]), videoRoot: tmp.file("videos"))
@@ -134,7 +135,7 @@ import Testing
     }
 
     @Test func badInputIsRefusedBeforeAnythingIsSaved() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let save = SaveConfig(repository: repo)
         var t = Self.tested()
@@ -160,7 +161,7 @@ import Testing
     }
 
     @Test func twoSourcesWithTheSameCameraNamesKeepBothInProcessingConfig() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let save = SaveConfig(repository: repo)
         let root = tmp.file("v")
@@ -184,7 +185,7 @@ import Testing
     /// the same and compare equal in Swift: they are one source, stored in NFC — never two rows
     /// whose `<source>/<camera>` keys would collide in camera_paths.
     @Test func namesThatDifferOnlyByNormalizationAreOneSource() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let save = SaveConfig(repository: repo)
         let nfc = "Kho h\u{00E0}ng", nfd = "Kho ha\u{0300}ng"
@@ -202,7 +203,7 @@ import Testing
     }
 
     @Test func selectChangesTheCamerasAndTheirFolders() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let save = SaveConfig(repository: repo)
         _ = try save.save(Self.tested(), choice: .none, videoRoot: tmp.file("v"))
@@ -215,7 +216,7 @@ import Testing
     }
 
     @Test func aNewVideoRootMovesEveryFolderOrNothing() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let save = SaveConfig(repository: repo)
         _ = try save.save(Self.tested(), choice: .all, videoRoot: tmp.file("v1"))
@@ -230,7 +231,7 @@ import Testing
     }
 
     @Test func checkReportsWithoutSaving() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let save = SaveConfig(repository: repo)
         _ = try save.save(Self.tested(), choice: .all, videoRoot: tmp.file("v"))

@@ -1,66 +1,28 @@
 import Foundation
-import Synchronization
 import Testing
+import TestSupport
 @testable import ONVIF
 @testable import Simulator
 
-/// The executables built next to the test runner.
-enum BuiltProducts {
-    /// `vtrack` in the build products directory, nil when it was not built.
-    static let vtrack = product("vtrack")
-    /// `vtrack-sim`, nil when it was not built.
-    static let vtrackSim = product("vtrack-sim")
-
-    private static func product(_ name: String) -> String? {
-        let dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let path = dir.appendingPathComponent(name).path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
-}
-
-/// A child process whose stdout lines are collected as they come.
+/// A child process whose stdout lines are read as they come (from the file it writes to).
 final class StreamingProcess: Sendable {
-    private let process: Process
-    private let lines = Synchronization.Mutex<[String]>([])
+    private let process: ChildProcess
 
     init(_ argv: [String]) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: argv[0])
-        p.arguments = Array(argv.dropFirst())
-        p.environment = ["LANG": "en_US.UTF-8", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        process = p
-        try p.run()
-        let handle = out.fileHandleForReading
-        Thread { [self] in
-            var pending = ""
-            while true {
-                let data = handle.availableData
-                if data.isEmpty { break }
-                pending += String(decoding: data, as: UTF8.self)
-                while let nl = pending.firstIndex(of: "\n") {
-                    let line = String(pending[..<nl])
-                    pending = String(pending[pending.index(after: nl)...])
-                    self.lines.withLock { $0.append(line) }
-                }
-            }
-        }.start()
-    }
-
-    /// Waits (up to 10 s) until a line satisfies `condition`; returns every line so far.
-    func wait(for condition: (String) -> Bool) -> [String] {
-        for _ in 0..<1000 {
-            let now = lines.withLock { $0 }
-            if now.contains(where: condition) { return now }
-            usleep(10_000)
-        }
-        return lines.withLock { $0 }
+        process = try ChildProcess(argv[0], Array(argv.dropFirst()), environment: DiscoverCommandTests.environment(), releaseSignal: SIGKILL)
     }
 
     /// The child's process id.
-    var pid: Int32 { process.processIdentifier }
+    var pid: pid_t { process.pid }
+
+    /// The complete lines written so far.
+    var lines: [String] { process.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+
+    /// Waits (up to 30 s, a bound) until a line satisfies `condition`; returns every line so far.
+    func wait(for condition: (String) -> Bool) -> [String] {
+        _ = eventually { lines.contains(where: condition) }
+        return lines
+    }
 
     /// Whether the child has joined the WS-Discovery group (239.255.255.250) on `interface`, as
     /// its network namespace's `/proc/PID/net/igmp` shows: from then on Hello reaches it.
@@ -77,36 +39,25 @@ final class StreamingProcess: Sendable {
         return false
     }
 
-    /// Sends `signal` and waits for the process to end; returns its exit status.
+    /// Sends `signal` (once) and waits for the process to end; returns its exit status.
     @discardableResult
-    func stop(_ signal: Int32 = SIGTERM) -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, signal) }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
+    func stop(_ signal: Int32 = SIGTERM) -> Int32 { process.stop(signal) }
 }
 
 /// The built `vtrack discover` binary, end to end.
-@Suite(.enabled(if: BuiltProducts.vtrack != nil, "needs the vtrack binary next to the test bundle (swift build --build-tests)"))
+@Suite(.enabled(if: BuiltProducts.exists("vtrack"), "needs the vtrack binary next to the test bundle (swift build --build-tests)"))
 struct DiscoverCommandTests {
-    static var vtrack: String? { BuiltProducts.vtrack }
+    static var vtrack: String { BuiltProducts.path("vtrack") }
 
-    struct Run { var status: Int32; var out: String; var err: String }
+    /// What every run gets: English (or `lang`) and the system folders on `PATH`, nothing else.
+    static func environment(lang: String = "en_US.UTF-8") -> [String: String] {
+        ["LANG": lang, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
+    }
 
-    static func run(_ args: [String], prefix: [String] = [], lang: String = "en_US.UTF-8") throws -> Run {
-        let p = Process()
-        let argv = prefix + [vtrack!] + args
-        p.executableURL = URL(fileURLWithPath: argv[0])
-        p.arguments = Array(argv.dropFirst())
-        p.environment = ["LANG": lang, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    /// Runs `vtrack args…` (after `prefix`, such as `ip netns exec NS`) to completion.
+    static func run(_ args: [String], prefix: [String] = [], lang: String = "en_US.UTF-8") -> ProgramOutput {
+        let argv = prefix + [vtrack] + args
+        return Spawn.run(argv[0], Array(argv.dropFirst()), environment: environment(lang: lang))
     }
 
     static func responder(_ adverts: [DiscoveryAdvert]) throws -> DiscoveryResponder {
@@ -120,7 +71,7 @@ struct DiscoverCommandTests {
         advert.xaddrs = DiscoveryAdvert.threeXAddrs(real: advert.xaddrs[0])
         let r = try Self.responder([advert])
         defer { r.stop() }
-        let run = try Self.run(["discover", "--no-multicast", "--host", "127.0.0.1:\(try #require(r.port))", "--timeout", "0.5", "--json"])
+        let run = Self.run(["discover", "--no-multicast", "--host", "127.0.0.1:\(try #require(r.port))", "--timeout", "0.5", "--json"])
         #expect(run.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
         #expect(array.count == 1)
@@ -138,7 +89,7 @@ struct DiscoverCommandTests {
     @Test func textListsNameXAddrAndEndpoint() throws {
         let r = try Self.responder(DiscoveryAdvert.fleet(count: 2, host: "127.0.0.1"))
         defer { r.stop() }
-        let run = try Self.run(["discover", "--no-multicast", "--host", "127.0.0.1:\(try #require(r.port))", "--timeout", "0.5"])
+        let run = Self.run(["discover", "--no-multicast", "--host", "127.0.0.1:\(try #require(r.port))", "--timeout", "0.5"])
         #expect(run.status == 0)
         #expect(run.out.hasPrefix("Found 2 devices"))
         #expect(run.out.contains("Simulated Camera 01") && run.out.contains("Simulated Camera 02"))
@@ -150,7 +101,7 @@ struct DiscoverCommandTests {
     @Test func verboseShowsMalformedAnswers() throws {
         let raw = try RawResponder(multicast: false) { [Array("<garbage".utf8), Array(FieldSamples.noName(relatesTo: $0).utf8)] }
         defer { raw.stop() }
-        let run = try Self.run(["discover", "--no-multicast", "--host", "127.0.0.1:\(raw.port)", "--timeout", "0.5", "--verbose"])
+        let run = Self.run(["discover", "--no-multicast", "--host", "127.0.0.1:\(raw.port)", "--timeout", "0.5", "--verbose"])
         #expect(run.status == 0)
         #expect(run.out.contains("IPC Camera"))
         #expect(run.out.contains("12 malformed answers"))
@@ -161,24 +112,24 @@ struct DiscoverCommandTests {
     @Test func nothingFoundGivesEmptyJSONAndAHint() throws {
         let raw = try RawResponder(multicast: false) { _ in [] }
         defer { raw.stop() }
-        let run = try Self.run(["discover", "--no-multicast", "--host", "127.0.0.1:\(raw.port)", "--timeout", "0.3", "--json"])
+        let run = Self.run(["discover", "--no-multicast", "--host", "127.0.0.1:\(raw.port)", "--timeout", "0.3", "--json"])
         #expect(run.status == 0)
         #expect(run.out.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
         #expect(run.err.contains("--host"))
     }
 
     @Test func errorsAreOneSentenceInTheUsersLanguage() throws {
-        let en = try Self.run(["discover", "--interface", "vtrack-no-such-if", "--timeout", "0.2"])
+        let en = Self.run(["discover", "--interface", "vtrack-no-such-if", "--timeout", "0.2"])
         #expect(en.status == 1)
         #expect(en.err.hasPrefix("vtrack: This machine has no network interface named \"vtrack-no-such-if\""))
         #expect(en.err.split(separator: "\n").count == 1)
-        let vi = try Self.run(["discover", "--interface", "vtrack-no-such-if", "--timeout", "0.2"], lang: "vi_VN.UTF-8")
+        let vi = Self.run(["discover", "--interface", "vtrack-no-such-if", "--timeout", "0.2"], lang: "vi_VN.UTF-8")
         #expect(vi.status == 1)
         #expect(vi.err.contains("Máy này không có giao diện mạng tên \"vtrack-no-such-if\""))
-        let host = try Self.run(["discover", "--no-multicast", "--host", "no-such-camera.invalid", "--timeout", "0.2"])
+        let host = Self.run(["discover", "--no-multicast", "--host", "no-such-camera.invalid", "--timeout", "0.2"])
         #expect(host.status == 1)
         #expect(host.err.contains("Could not resolve host \"no-such-camera.invalid\""))
-        let usage = try Self.run(["discover", "--no-multicast"])
+        let usage = Self.run(["discover", "--no-multicast"])
         #expect(usage.status == 64)
         #expect(usage.err.contains("--no-multicast needs at least one --host"))
     }
@@ -199,7 +150,7 @@ struct DiscoverCommandTests {
             return r
         }
         defer { b.stop() }
-        let run = try Self.run(["discover", "--json", "--timeout", "3"], prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
+        let run = Self.run(["discover", "--json", "--timeout", "3"], prefix: net.client.execPrefix)
         #expect(run.status == 0, "stderr: \(run.err)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
         let byName = Dictionary(uniqueKeysWithValues: array.compactMap { d in (d["name"] as? String).map { ($0, d) } })
@@ -209,31 +160,30 @@ struct DiscoverCommandTests {
         #expect(byName["East 01"]?["xaddr"] as? String == "http://10.77.2.2:8000/onvif/device_service")
 
         // --interface limits the sweep to the interfaces named
-        let only = try Self.run(["discover", "--json", "--timeout", "3", "--interface", "vc2"],
-                                prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
+        let only = Self.run(["discover", "--json", "--timeout", "3", "--interface", "vc2"],
+                                prefix: net.client.execPrefix)
         #expect(only.status == 0, "stderr: \(only.err)")
         let onlyArray = try #require(try JSONSerialization.jsonObject(with: Data(only.out.utf8)) as? [[String: Any]])
         #expect(onlyArray.compactMap { $0["name"] as? String } == ["East 01"])
-        let both = try Self.run(["discover", "--json", "--timeout", "3", "--interface", "vc1", "--interface", "vc2"],
-                                prefix: [try #require(NetworkNamespace.ipPath), "netns", "exec", net.client.name])
+        let both = Self.run(["discover", "--json", "--timeout", "3", "--interface", "vc1", "--interface", "vc2"],
+                                prefix: net.client.execPrefix)
         let bothArray = try #require(try JSONSerialization.jsonObject(with: Data(both.out.utf8)) as? [[String: Any]])
         #expect(Set(bothArray.compactMap { $0["name"] as? String }) == ["West 01", "East 01"])
     }
 
-    @Test(.enabled(if: NetworkNamespace.available && BuiltProducts.vtrackSim != nil, Comment(rawValue: NetworkNamespace.skipReason)))
+    @Test(.enabled(if: NetworkNamespace.available && BuiltProducts.exists("vtrack-sim"), Comment(rawValue: NetworkNamespace.skipReason)))
     func watchShowsHelloAndByeOfTheSimulatorBinary() throws {
         let net = try TwoLANs()
         defer { net.delete() }
-        let ip = try #require(NetworkNamespace.ipPath)
-        let watcher = try StreamingProcess([ip, "netns", "exec", net.client.name, try #require(Self.vtrack),
-                                            "discover", "--json", "--watch", "--timeout", "0.3"])
+        let watcher = try StreamingProcess(net.client.execPrefix + [Self.vtrack,
+                                           "discover", "--json", "--watch", "--timeout", "0.3"])
         defer { watcher.stop(SIGINT) }
         // the sweep prints its (empty) array, then the listener joins the group (`ip netns exec`
         // execs vtrack, so the pid is vtrack's and its /proc view is the client namespace)
         _ = watcher.wait { $0 == "[]" }
         #expect(eventually { watcher.hasJoinedDiscoveryGroup(on: "vc2") }, "the listener never joined the group on vc2")
-        let sim = try StreamingProcess([ip, "netns", "exec", net.lan2.name, try #require(BuiltProducts.vtrackSim),
-                                        "--discovery", "--host", "0.0.0.0", "--port", "8080", "--discovery-hello-bye"])
+        let sim = try StreamingProcess(net.lan2.execPrefix + [BuiltProducts.path("vtrack-sim"),
+                                       "--discovery", "--host", "0.0.0.0", "--port", "8080", "--discovery-hello-bye"])
         let hello = watcher.wait { $0.contains("\"event\":\"hello\"") }
         #expect(hello.contains { $0.contains("\"xaddr\":\"http://10.77.2.2:8080/onvif/device_service\"") && $0.contains("VTrack Simulated NVR") },
                 "lines: \(hello)")

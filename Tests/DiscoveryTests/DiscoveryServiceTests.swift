@@ -2,6 +2,7 @@ import Core
 import Dispatch
 import Foundation
 import Testing
+import TestSupport
 import ONVIF
 @testable import Simulator
 

@@ -1,6 +1,7 @@
 import Common
 import Foundation
 import Testing
+import TestSupport
 @testable import ONVIF
 @testable import Simulator
 

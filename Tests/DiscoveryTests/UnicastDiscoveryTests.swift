@@ -1,6 +1,7 @@
 import Synchronization
 import Foundation
 import Testing
+import TestSupport
 @testable import ONVIF
 @testable import Simulator
 
@@ -189,13 +190,9 @@ final class EventRecorder: Sendable {
         DiscoveryEventSink(queue: queue) { [self] e in self.events.withLock { $0.append(e) } }
     }
 
-    /// Waits (up to 10 s) until `condition` holds for the events so far, and returns them.
+    /// Waits (up to 30 s, a bound) until `condition` holds for the events so far, and returns them.
     func wait(_ condition: ([DiscoveryEvent]) -> Bool) -> [DiscoveryEvent] {
-        for _ in 0..<1000 {
-            let now = events.withLock { $0 }
-            if condition(now) { return now }
-            usleep(10_000)
-        }
+        _ = eventually { condition(events.withLock { $0 }) }
         return events.withLock { $0 }
     }
 }

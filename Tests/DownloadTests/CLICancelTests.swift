@@ -2,6 +2,7 @@ import Common
 import Foundation
 import Store
 import Testing
+import TestSupport
 @testable import Core
 
 /// `vtrack jobs --cancel JOB`, the real binary against a `vtrack-sim` process: a killed job's
@@ -10,18 +11,19 @@ import Testing
 @Suite(.serialized) struct CLICancelTests {
     /// Starts `vtrack download … --json` and waits until its progress says `bytes` were written;
     /// nil (with the issue recorded) when it cannot start or ends first.
-    static func startDownload(_ home: CLIHome, _ range: DateInterval, _ extra: [String], untilBytes bytes: Int)
+    static func startDownload(_ home: VTrackHome, _ range: DateInterval, _ extra: [String], untilBytes bytes: Int)
         -> (pid: pid_t, out: String, err: String)? {
         guard let run = home.start(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--json"] + extra) else {
             Issue.record("cannot start vtrack")
             return nil
         }
-        for _ in 0..<12_000 {
+        var reached = false
+        _ = eventually(timeout: 120) {
             let text = (try? String(contentsOfFile: run.out, encoding: .utf8)) ?? ""
-            if (jsonLines(text).last { $0["type"] as? String == "progress" }?["bytes"] as? Int ?? 0) >= bytes { return run }
-            if text.contains("\"type\":\"summary\"") { break }
-            Thread.sleep(forTimeInterval: 0.01)
+            reached = (jsonLines(text).last { $0["type"] as? String == "progress" }?["bytes"] as? Int ?? 0) >= bytes
+            return reached || text.contains("\"type\":\"summary\"")
         }
+        if reached { return run }
         kill(run.pid, SIGKILL)
         _ = Spawn.wait(run.pid)
         Issue.record("the download ended (or stalled) before \(bytes) bytes")
@@ -32,35 +34,36 @@ import Testing
         (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int64
     }
 
-    /// kill -9 in the middle of a file: the cancel finishes the `.part` at its last complete GOP
-    /// and keeps it (refused first while its folder is read-only: nothing changes then); the job
-    /// is then over for good.
-    @Test func cancellingAKilledJobFinishesAndKeepsItsUnfinishedFile() throws {
-        let sim = try SimProcess(["--channels", "1"])
-        let home = CLIHome()
-        try home.addSource(sim)
-        let range = CLIDownloadTests.yesterday(hour: 12, minutes: 20)
-        guard let run = Self.startDownload(home, range, [], untilBytes: 4_000_000) else { return }
-        kill(run.pid, SIGKILL)
-        #expect(Spawn.wait(run.pid) == 128 + SIGKILL)
-        let repo = try home.repository()
-        let part = try #require(try repo.read { try $0.downloadFiles(jobID: 1) }.first { $0.state == .writing })
-        #expect(try repo.read { try $0.downloadFiles(jobID: 1) }.filter { $0.state == .done }.isEmpty)
-        let partSize = try #require(Self.fileSize(part.path))
-        #expect(partSize >= 3_000_000)
-        let folder = (part.path as NSString).deletingLastPathComponent
+    /// A job killed (kill -9) in the middle of a file, its `.part` left behind.
+    struct KilledJob {
+        let sim: SimProcess
+        let home: VTrackHome
+        let repo: Repository
+        let part: DownloadFileRecord
+        let partSize: Int64
+        var folder: String { (part.path as NSString).deletingLastPathComponent }
 
-        if let restore = makeImmutable(folder) {
-            let blocked = home.vtrack(["jobs", "--cancel", "1"])
-            restore()
-            #expect(blocked.status == 1)
-            #expect(blocked.err.contains("Download job 1 was not cancelled") && blocked.err.contains(folder), "\(blocked.err)")
-            #expect(try repo.read { try $0.downloadJob(id: 1) }?.state.isResumable == true)
-            #expect(try repo.read { try $0.downloadFiles(jobID: 1) }.contains { $0.id == part.id && $0.state == .writing })
-            #expect(FileManager.default.fileExists(atPath: part.path))
-        } else {
-            print("skipped: cannot make a folder read-only here (the blocked cancel was not tried)")
+        init() throws {
+            sim = try SimProcess(["--channels", "1"])
+            home = VTrackHome()
+            try home.addSource(sim)
+            let range = CLIDownloadTests.yesterday(hour: 12, minutes: 20)
+            let run = try #require(CLICancelTests.startDownload(home, range, [], untilBytes: 4_000_000))
+            kill(run.pid, SIGKILL)
+            #expect(Spawn.wait(run.pid) == 128 + SIGKILL)
+            repo = try home.repository()
+            part = try #require(try repo.read { try $0.downloadFiles(jobID: 1) }.first { $0.state == .writing })
+            #expect(try repo.read { try $0.downloadFiles(jobID: 1) }.filter { $0.state == .done }.isEmpty)
+            partSize = try #require(CLICancelTests.fileSize(part.path))
+            #expect(partSize >= 3_000_000)
         }
+    }
+
+    /// kill -9 in the middle of a file: the cancel finishes the `.part` at its last complete GOP
+    /// and keeps it; the job is then over for good.
+    @Test func cancellingAKilledJobFinishesAndKeepsItsUnfinishedFile() throws {
+        let job = try KilledJob()
+        let (home, repo, part, partSize, folder) = (job.home, job.repo, job.part, job.partSize, job.folder)
 
         let r = home.vtrack(["jobs", "--cancel", "1"])
         #expect(r.status == 0, "\(r.err)")
@@ -89,10 +92,29 @@ import Testing
         #expect(list.out.contains("\"state\" : \"cancelled\""), "\(list.out)")
     }
 
+    /// While the killed job's folder is read-only its `.part` cannot be finished: the cancel is
+    /// refused with the folder named, and nothing changes; once it is writable, it goes through.
+    @Test(.enabled(if: ReadOnlyFolder.canMake, Comment(rawValue: ReadOnlyFolder.unavailableReason)))
+    func aCancelThatCannotFinishThePartChangesNothing() throws {
+        let job = try KilledJob()
+        let restore = try #require(ReadOnlyFolder.make(job.folder), "cannot make \(job.folder) read-only")
+        let blocked = job.home.vtrack(["jobs", "--cancel", "1"])
+        restore()
+        #expect(blocked.status == 1)
+        #expect(blocked.err.contains("Download job 1 was not cancelled") && blocked.err.contains(job.folder), "\(blocked.err)")
+        #expect(try job.repo.read { try $0.downloadJob(id: 1) }?.state.isResumable == true)
+        #expect(try job.repo.read { try $0.downloadFiles(jobID: 1) }.contains { $0.id == job.part.id && $0.state == .writing })
+        #expect(FileManager.default.fileExists(atPath: job.part.path))
+        // writable again: the cancel goes through
+        let r = job.home.vtrack(["jobs", "--cancel", "1"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try job.repo.read { try $0.downloadJob(id: 1) }?.state == .cancelled)
+    }
+
     /// Ctrl-C paused the download: `--cancel --json` keeps every file, exactly as they were.
     @Test func cancellingAPausedJobKeepsEveryFileAndPrintsJSON() throws {
         let sim = try SimProcess(["--channels", "1"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = CLIDownloadTests.yesterday(hour: 12, minutes: 20)
         guard let run = Self.startDownload(home, range, ["--max-file-size-mb", "2"], untilBytes: 6_000_000) else { return }
@@ -121,7 +143,7 @@ import Testing
     /// stopped with Ctrl-C, the cancel goes through.
     @Test func aJobRunningInAnotherProcessIsLeftAlone() throws {
         let sim = try SimProcess(["--channels", "1", "--rtsp-stall-after", "3000000"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = CLIDownloadTests.yesterday(hour: 12, minutes: 20)
         guard let run = Self.startDownload(home, range, [], untilBytes: 1_000_000) else { return }
@@ -148,7 +170,7 @@ import Testing
 
     @Test func cancellingADoneOrUnknownJobIsOneSentence() throws {
         let sim = try SimProcess(["--channels", "1"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = CLIDownloadTests.yesterday(hour: 12, minutes: 1)
         let d = home.vtrack(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end)])

@@ -3,6 +3,7 @@ import Foundation
 import Simulator
 import Store
 import Testing
+import TestSupport
 @testable import Core
 
 /// `vtrack download` and `vtrack jobs`, the real binaries against a `vtrack-sim` process: ONVIF
@@ -25,7 +26,7 @@ import Testing
 
     @Test func downloadWithJSONLinesAndJobs() throws {
         let sim = try SimProcess(["--channels", "4"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 4, minutes: 90) // across the end of the nightly gap
         let r = home.vtrack(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--cameras", "Camera 01,Camera 02",
@@ -57,7 +58,7 @@ import Testing
     /// of the footage is in exactly one file, and every file decodes.
     @Test func killNineAtRandomPointsThenResume() throws {
         let sim = try SimProcess(["--channels", "2"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 10, minutes: 6)
         let cams = ["Camera 01", "Camera 02"]
@@ -70,12 +71,11 @@ import Testing
         for point in points {
             guard let run = home.start(args) else { Issue.record("cannot start vtrack"); return }
             var killed = false
-            for _ in 0..<6000 {
+            _ = eventually(timeout: 60) {
                 let text = (try? String(contentsOfFile: run.out, encoding: .utf8)) ?? ""
                 let bytes = jsonLines(text).last { $0["type"] as? String == "progress" }?["bytes"] as? Int ?? 0
-                if bytes >= point { kill(run.pid, SIGKILL); killed = true; break }
-                if text.contains("\"type\":\"summary\"") { break }
-                Thread.sleep(forTimeInterval: 0.01)
+                if bytes >= point { kill(run.pid, SIGKILL); killed = true; return true }
+                return text.contains("\"type\":\"summary\"")
             }
             let status = Spawn.wait(run.pid)
             if killed {
@@ -100,16 +100,13 @@ import Testing
 
     @Test func ctrlCPausesAndSaysHowToResume() throws {
         let sim = try SimProcess(["--channels", "1"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 12, minutes: 60)
         guard let run = home.start(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end)]) else {
             Issue.record("cannot start vtrack"); return
         }
-        for _ in 0..<2000 {
-            if ((try? String(contentsOfFile: run.out, encoding: .utf8)) ?? "").contains("running") { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        _ = eventually { ((try? String(contentsOfFile: run.out, encoding: .utf8)) ?? "").contains("running") }
         kill(run.pid, SIGINT)
         #expect(Spawn.wait(run.pid) == 130)
         let err = (try? String(contentsOfFile: run.err, encoding: .utf8)) ?? ""
@@ -127,7 +124,7 @@ import Testing
 
     @Test func theReplayLimitWithTwoInParallel() throws {
         let sim = try SimProcess(["--channels", "2", "--replay-limit", "1"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 14, minutes: 10)
         let r = home.vtrack(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--parallel", "2", "--replay-sessions", "2"])
@@ -143,7 +140,7 @@ import Testing
     @Test(arguments: ["hikvision", "dahua"])
     func vendorFallbacks(_ vendor: String) throws {
         let sim = try SimProcess(["--channels", "1", "--no-profile-g", "--vendor", vendor])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 4, minutes: 90)
         let r = home.vtrack(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--json"])
@@ -164,7 +161,7 @@ import Testing
     /// and its end bound is enforced like the vendors'.
     @Test func aSavedURLTemplateDrivesTheDownload() throws {
         let sim = try SimProcess(["--channels", "2", "--no-profile-g", "--vendor", "dahua"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 4, minutes: 90)
         let template = "rtsp://{host}:{port}/cam/playback?channel={channel}&subtype={subtype}"
@@ -185,7 +182,7 @@ import Testing
 
     @Test func noProfileGAndNoVendorIsOneSentence() throws {
         let sim = try SimProcess(["--channels", "1", "--no-profile-g"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 12, minutes: 5)
         let r = home.vtrack(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end)])
@@ -196,7 +193,7 @@ import Testing
 
     @Test func placeholderTimesNeverPlanFiftyYears() throws {
         let sim = try SimProcess(["--channels", "1", "--placeholder-times", "--days", "2"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         // a range from 1970: only real footage is planned, never fifty years
         let end = Self.yesterday(hour: 12, minutes: 5).end
@@ -204,11 +201,10 @@ import Testing
             Issue.record("cannot start vtrack"); return
         }
         var covered = 0.0
-        for _ in 0..<3000 {
+        _ = eventually {
             let text = (try? String(contentsOfFile: run.out, encoding: .utf8)) ?? ""
-            if let c = jsonLines(text).compactMap({ $0["covered_seconds"] as? Double }).first(where: { $0 > 0 }) { covered = c; break }
-            if text.contains("\"summary\"") { break }
-            Thread.sleep(forTimeInterval: 0.01)
+            if let c = jsonLines(text).compactMap({ $0["covered_seconds"] as? Double }).first(where: { $0 > 0 }) { covered = c; return true }
+            return text.contains("\"summary\"")
         }
         kill(run.pid, SIGINT)
         _ = Spawn.wait(run.pid)
@@ -220,17 +216,17 @@ import Testing
 
     /// On a terminal (`script` gives it one): bars redrawn in place, a total line, the summary;
     /// never more than 10 redraws a second.
-    @Test func progressBarsOnATerminal() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { print("skipped: no script(1)"); return }
+    @Test(.enabled(if: Tools.find("script") != nil, "script(1) is not installed"))
+    func progressBarsOnATerminal() throws {
         let sim = try SimProcess(["--channels", "2"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = Self.yesterday(hour: 15, minutes: 20)
-        let cmd = [builtProduct("vtrack"), "download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--db", home.db]
+        let cmd = [BuiltProducts.path("vtrack"), "download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--db", home.db]
             .map { "'" + $0 + "'" }.joined(separator: " ")
         let typescript = home.dir.file("typescript")
         let t0 = Date()
-        let (status, _, _) = Spawn.run("/usr/bin/script", ["-qec", cmd, typescript], environment: home.environment)
+        let status = Spawn.run(try #require(Tools.find("script")), ["-qec", cmd, typescript], environment: home.environment).status
         let elapsed = Date().timeIntervalSince(t0)
         #expect(status == 0)
         let text = (try? String(contentsOfFile: typescript, encoding: .utf8)) ?? ""

@@ -2,6 +2,7 @@ import Common
 import Foundation
 import Store
 import Testing
+import TestSupport
 @testable import Core
 
 /// Storage faults as a technician meets them at the command line: `vtrack download` stops with
@@ -9,13 +10,11 @@ import Testing
 /// `vtrack download --resume` finishes once the disk or the folder is fixed.
 @Suite(.serialized) struct CLIFaultTests {
     /// The video root is on a small tmpfs, mostly taken by another program's file: the download
-    /// fills the rest (skipped with a message where no tmpfs can be mounted).
-    @Test func aFullDiskStopsWithASentenceAndTheResumeFinishes() throws {
+    /// fills the rest (skipped, and reported so, where no tmpfs can be mounted).
+    @Test(.enabled(if: Tmpfs.canMount, Comment(rawValue: Tmpfs.unavailableReason)))
+    func aFullDiskStopsWithASentenceAndTheResumeFinishes() throws {
         let mountPoint = Scratch("clitmpfs")
-        guard let unmount = mountTmpfs(mountPoint.path, options: "size=320m") else {
-            print("skipped: cannot mount a tmpfs here (needs root): the CLI disk-full test did not run")
-            return
-        }
+        let unmount = try #require(Tmpfs.mount(at: mountPoint.path, options: "size=320m"), "cannot mount a tmpfs at \(mountPoint.path)")
         defer { unmount() }
         // another program's file: 115 MB left (just over the 0.1 GB below which no job starts)
         let filler = mountPoint.path + "/filler"
@@ -23,7 +22,7 @@ import Testing
         statvfs(mountPoint.path, &st)
         #expect(FileManager.default.createFile(atPath: filler, contents: Data(count: Int(st.f_bavail) * Int(st.f_frsize) - 115_000_000)))
         let sim = try SimProcess(["--channels", "1"])
-        let home = CLIHome()
+        let home = VTrackHome()
         let add = home.vtrack(["sources", "add", "sim", "--host", "127.0.0.1:\(sim.httpPort)", "--user", "admin", "--password", "admin123",
                                "--video-root", mountPoint.path + "/videos"])
         try #require(add.status == 0, "\(add.err)")
@@ -58,9 +57,10 @@ import Testing
     }
 
     /// The camera's folder becomes read-only in the middle of a download.
-    @Test func aFolderMadeReadOnlyStopsWithASentenceAndTheResumeFinishes() throws {
+    @Test(.enabled(if: ReadOnlyFolder.canMake, Comment(rawValue: ReadOnlyFolder.unavailableReason)))
+    func aFolderMadeReadOnlyStopsWithASentenceAndTheResumeFinishes() throws {
         let sim = try SimProcess(["--channels", "1"])
-        let home = CLIHome()
+        let home = VTrackHome()
         try home.addSource(sim)
         let range = CLIDownloadTests.yesterday(hour: 12, minutes: 20)
         let footage = CLIDownloadTests.footage(channel: 1, in: range)
@@ -69,15 +69,13 @@ import Testing
         else { Issue.record("cannot start vtrack"); return }
         let repo = try home.repository()
         var folder: String?
-        for _ in 0..<6000 {
+        _ = eventually(timeout: 60) {
             let files = (try? repo.read { try $0.downloadFiles(jobID: 1) }) ?? []
-            if files.filter({ $0.state == .done }).count >= 2 {
-                folder = try? repo.read { try $0.downloadCameras(jobID: 1) }.first?.folder
-                break
-            }
-            Thread.sleep(forTimeInterval: 0.01)
+            guard files.filter({ $0.state == .done }).count >= 2 else { return false }
+            folder = try? repo.read { try $0.downloadCameras(jobID: 1) }.first?.folder
+            return true
         }
-        guard let folder, let restore = makeImmutable(folder) else {
+        guard let folder, let restore = ReadOnlyFolder.make(folder) else {
             kill(run.pid, SIGKILL)
             _ = Spawn.wait(run.pid)
             Issue.record("no files came, or the folder cannot be made read-only here")

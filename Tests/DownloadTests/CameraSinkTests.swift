@@ -1,6 +1,7 @@
 import Foundation
 import Streaming
 import Testing
+import TestSupport
 @testable import Core
 
 /// The file side of the downloader, fed with the simulator's real H.264/H.265 pictures (no

@@ -5,6 +5,7 @@ import Store
 import Synchronization
 import Streaming
 import Testing
+import TestSupport
 @testable import Core
 
 /// Every fault of the download path, driven through the simulator's switches or the file system:
@@ -154,12 +155,10 @@ import Testing
         #expect(throws: DownloadError.self) { try engine.start(jobID: job.id) }
     }
 
-    @Test func aFullDiskPausesTheCameraWithASentenceAndResumeFinishes() throws {
+    @Test(.enabled(if: Tmpfs.canMount, Comment(rawValue: Tmpfs.unavailableReason)))
+    func aFullDiskPausesTheCameraWithASentenceAndResumeFinishes() throws {
         let mountPoint = Scratch("tmpfs")
-        guard let unmount = mountTmpfs(mountPoint.path, options: "size=160m") else {
-            print("skipped: cannot mount a tmpfs here (needs root): the disk-full test did not run")
-            return
-        }
+        let unmount = try #require(Tmpfs.mount(at: mountPoint.path, options: "size=160m"), "cannot mount a tmpfs at \(mountPoint.path)")
         defer { unmount() }
         let fx = try EngineFixture(videoRoot: mountPoint.path + "/videos")
         let range = try fx.steadyRange(minutes: 5) // ~15 MB of sub stream
@@ -194,7 +193,8 @@ import Testing
         try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
     }
 
-    @Test func aReadOnlyFolderPausesTheCameraAndResumeFinishes() throws {
+    @Test(.enabled(if: ReadOnlyFolder.canMake, Comment(rawValue: ReadOnlyFolder.unavailableReason)))
+    func aReadOnlyFolderPausesTheCameraAndResumeFinishes() throws {
         let fx = try EngineFixture()
         let range = try fx.steadyRange(minutes: 10)
         let log = EventLog()
@@ -202,8 +202,8 @@ import Testing
         let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"], maxFileSizeMB: 2))
         let folder = try #require(try fx.repo.read { try $0.downloadCameras(jobID: job.id) }.first?.folder)
         #expect(log.wait { _ in ((try? fx.doneFiles(job.id, "Camera 01").count) ?? 0) >= 2 })
-        guard let restore = makeImmutable(folder) else {
-            print("skipped: cannot make a folder read-only here")
+        guard let restore = ReadOnlyFolder.make(folder) else {
+            Issue.record("cannot make \(folder) read-only")
             engine.cancel(jobID: job.id)
             engine.waitUntilIdle()
             return
@@ -272,24 +272,6 @@ extension EngineFaultTests {
         try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
     }
 }
-
-/// Mounts a tmpfs at `path`; nil when not permitted here.
-func mountTmpfs(_ path: String, options: String) -> (() -> Void)? {
-    guard shellOK("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", path]) else { return nil }
-    return { _ = shellOK("/bin/umount", ["-l", path]) }
-}
-
-/// Makes `path` unwritable: `chmod 555` for a normal user, `chattr +i` for root.
-func makeImmutable(_ path: String) -> (() -> Void)? {
-    if getuid() != 0 {
-        guard chmod(path, 0o555) == 0 else { return nil }
-        return { _ = chmod(path, 0o755) }
-    }
-    guard shellOK("/usr/bin/chattr", ["+i", path]) else { return nil }
-    return { _ = shellOK("/usr/bin/chattr", ["-i", path]) }
-}
-
-func shellOK(_ tool: String, _ args: [String]) -> Bool { Spawn.run(tool, args).0 == 0 }
 
 /// True once every camera of a running job has downloaded more than `bytes`.
 func started(_ engine: DownloadEngine, _ job: Int64, bytes: Int64) -> Bool {

@@ -4,6 +4,7 @@ import ONVIF
 import Simulator
 import Store
 import Synchronization
+import TestSupport
 @testable import Core
 
 /// A running simulator (ONVIF + RTSP on loopback), a database in a scratch folder with the
@@ -110,12 +111,7 @@ final class EventLog: Sendable {
     /// Waits until `condition` holds (polling), at most `timeout` seconds.
     @discardableResult
     func wait(timeout: Double = 120, _ condition: ([DownloadEvent]) -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end {
-            if condition(all) { return true }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return condition(all)
+        eventually(timeout: timeout) { condition(all) }
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import Simulator
 import Store
 import Testing
+import TestSupport
 @testable import Core
 
 /// The download engine end to end against the in-process simulator: real RTSP replay, real files,

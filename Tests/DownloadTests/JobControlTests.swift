@@ -2,6 +2,7 @@ import Common
 import Foundation
 import Store
 import Testing
+import TestSupport
 @testable import Core
 
 /// Controls on a whole job (the TUI's API): cancelling a running job in one call, and a job that

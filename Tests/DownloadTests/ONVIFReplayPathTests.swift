@@ -4,6 +4,7 @@ import ONVIF
 import Simulator
 import Store
 import Testing
+import TestSupport
 @testable import Core
 
 /// Downloads through the real device access (`ONVIFRecordingAccess`: Profile G search,

@@ -4,6 +4,7 @@ import ONVIF
 import Simulator
 import Synchronization
 import Testing
+import TestSupport
 
 /// Every authentication mode, wrong passwords, attempt caps and lockout, against the simulator.
 @Suite struct AuthLadderTests {
@@ -234,7 +235,7 @@ import Testing
             let f = try SimFixture(configure)
             if let e = f.error({ _ = try f.client(user: "admin", password: secret).probe() }) { errors.append(e) }
         }
-        let refused = DeviceAddress(host: "127.0.0.1", port: try freePort())
+        let refused = DeviceAddress(host: "127.0.0.1", port: freePort())
         if let e = (try? SimFixture())?.error({
             _ = try ONVIFClient(address: refused, credentials: Credentials(user: "admin", password: secret)).probe()
         }) { errors.append(e) }
@@ -246,18 +247,4 @@ import Testing
             }
         }
     }
-}
-
-/// A TCP port nothing listens on (bound, then closed).
-func freePort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var addr = sockaddr_in()
-    addr.sin_family = sa_family_t(AF_INET)
-    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-    addr.sin_port = 0
-    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-    _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-    return Int(UInt16(bigEndian: addr.sin_port))
 }

@@ -3,6 +3,7 @@ import Foundation
 import ONVIF
 import Simulator
 import Testing
+import TestSupport
 
 /// Cameras grouped by video source token, Media1/Media2 merged, addresses rewritten.
 @Suite struct CameraListingTests {
@@ -84,13 +85,9 @@ import Testing
         }
     }
 
-    @Test func ipv6LoopbackDevice() throws {
-        let f: SimFixture
-        do {
-            f = try SimFixture { $0.host = "::1" }
-        } catch {
-            return // no IPv6 loopback on this machine: nothing to test
-        }
+    @Test(.enabled(if: IPv6Loopback.available, Comment(rawValue: IPv6Loopback.unavailableReason)))
+    func ipv6LoopbackDevice() throws {
+        let f = try SimFixture { $0.host = "::1" }
         let address = try DeviceAddress(parsing: "[::1]:\(f.sim.httpPort)")
         let r = try ONVIFClient(address: address, credentials: Credentials(user: "admin", password: "admin123")).probe()
         #expect(r.cameras.count == 4)

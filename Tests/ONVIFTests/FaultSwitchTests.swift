@@ -3,6 +3,7 @@ import Foundation
 import ONVIF
 import Simulator
 import Testing
+import TestSupport
 
 /// Each simulator fault switch either is recovered from or gives its own clear error.
 @Suite struct FaultSwitchTests {
@@ -123,7 +124,7 @@ import Testing
     }
 
     @Test func connectionRefusedHintsAtTheONVIFPort() throws {
-        let port = try freePort()
+        let port = freePort()
         let client = ONVIFClient(address: DeviceAddress(host: "127.0.0.1", port: port), credentials: Credentials(user: "a", password: "b"))
         let e = try SimFixture().error { _ = try client.probe() }
         #expect(e == .connectionRefused(host: "127.0.0.1", port: port))

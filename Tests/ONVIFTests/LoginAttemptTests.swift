@@ -4,6 +4,7 @@ import ONVIF
 import Simulator
 import Synchronization
 import Testing
+import TestSupport
 
 /// "Never more than 3 attempts with a bad password": counted by the simulator, which locks the
 /// account at the 4th wrong login — whatever the auth mode, the fault switches, or how many

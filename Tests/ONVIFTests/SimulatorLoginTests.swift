@@ -3,6 +3,7 @@ import Foundation
 @testable import ONVIF
 import Simulator
 import Testing
+import TestSupport
 
 /// The simulator checks logins the way the field quirks describe (A1, A4, A5), seen on the wire.
 @Suite struct SimulatorLoginTests {

@@ -1,50 +1,32 @@
 import Foundation
 import ONVIF
 import Testing
+import TestSupport
 
 /// HTTPS devices with a self-signed certificate (field quirk C6), against `openssl s_server`.
 @Suite struct TLSTests {
-    static let openssl = ["/usr/bin/openssl", "/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let openssl = Tools.find("openssl")
 
     /// `openssl s_server -www` with a fresh self-signed certificate on a free port.
     final class TLSServer {
-        let process = Process()
+        let process: ChildProcess
         let port: Int
-        let dir: URL
+        let dir = Scratch("tls")
 
         init(openssl: String) throws {
-            dir = FileManager.default.temporaryDirectory.appendingPathComponent("vtrack-tls-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let gen = Process()
-            gen.executableURL = URL(fileURLWithPath: openssl)
-            gen.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=camera.local",
-                             "-keyout", dir.appendingPathComponent("key.pem").path, "-out", dir.appendingPathComponent("cert.pem").path]
-            gen.standardOutput = FileHandle.nullDevice
-            gen.standardError = FileHandle.nullDevice
-            try gen.run()
-            gen.waitUntilExit()
-            port = try freePort()
-            process.executableURL = URL(fileURLWithPath: openssl)
-            process.arguments = ["s_server", "-quiet", "-www", "-accept", "127.0.0.1:\(port)",
-                                 "-cert", dir.appendingPathComponent("cert.pem").path, "-key", dir.appendingPathComponent("key.pem").path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // wait until it accepts connections
-            for _ in 0..<100 {
-                if canConnect(port) { return }
-                usleep(50_000)
-            }
+            let key = dir.file("key.pem"), cert = dir.file("cert.pem")
+            let gen = Spawn.run(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=camera.local",
+                                          "-keyout", key, "-out", cert])
+            guard gen.status == 0 else { throw TestFailure("openssl req failed: \(gen.err)") }
+            port = freePort()
+            // SIGKILL when released: s_server may not stop on SIGTERM
+            process = try ChildProcess(openssl, ["s_server", "-quiet", "-www", "-accept", "127.0.0.1:\(port)", "-cert", cert, "-key", key],
+                                       releaseSignal: SIGKILL)
+            // wait until it accepts connections (a bound, not a measurement)
+            _ = eventually { Self.canConnect(port) }
         }
 
-        deinit {
-            // SIGKILL: s_server may inherit a blocked SIGTERM from the test runner's thread
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            try? FileManager.default.removeItem(at: dir)
-        }
-
-        private func canConnect(_ port: Int) -> Bool {
+        private static func canConnect(_ port: Int) -> Bool {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             defer { close(fd) }
             var addr = sockaddr_in()

@@ -2,6 +2,7 @@ import Common
 import Foundation
 import ONVIF
 import Testing
+import TestSupport
 
 /// The connect timeout (5 s) and the request timeout (10 s), both configurable, each reached
 /// against a real socket and named in its own sentence. No timed assertions: the tests only

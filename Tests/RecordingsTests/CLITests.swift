@@ -4,80 +4,17 @@ import Foundation
 import ONVIF
 import Store
 import Testing
+import TestSupport
 
 /// `vtrack recordings` against a spawned `vtrack-sim`, both real binaries.
 @Suite struct RecordingsCLITests {
-    /// The folder of the built executables (next to the test bundle, or .build/debug).
-    static var products: URL {
-        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if FileManager.default.isExecutableFile(atPath: bundleDir.appendingPathComponent("vtrack").path) { return bundleDir }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug")
-    }
-
-    /// A `vtrack-sim` process, stopped with SIGTERM when released.
-    final class SpawnedSim {
-        let process = Process()
-        let port: Int
-
-        init(_ args: [String]) throws {
-            process.executableURL = RecordingsCLITests.products.appendingPathComponent("vtrack-sim")
-            process.arguments = ["--port", "0"] + args
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // the one line: ready http://127.0.0.1:PORT/onvif/device_service
-            var line = Data()
-            while !line.contains(UInt8(ascii: "\n")) {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                line.append(chunk)
-            }
-            let text = String(decoding: line, as: UTF8.self)
-            guard let r = text.range(of: "127.0.0.1:"), let p = Int(text[r.upperBound...].prefix { $0.isNumber }) else {
-                throw PlainError(vi: "vtrack-sim không sẵn sàng", en: "vtrack-sim did not start: \(text)")
-            }
-            port = p
-        }
-
-        deinit {
-            process.terminate()
-            process.waitUntilExit()
-        }
-    }
-
-    struct Run {
-        var status: Int32
-        var out: String
-        var err: String
-    }
-
-    func vtrack(_ args: [String], box: StoreSandbox) throws -> Run {
-        let p = Process()
-        p.executableURL = Self.products.appendingPathComponent("vtrack")
-        p.arguments = args + ["--db", box.path + "/share/vtrack/vtrack.db"]
-        var env = ProcessInfo.processInfo.environment
-        env["XDG_CONFIG_HOME"] = box.path + "/config"
-        env["XDG_DATA_HOME"] = box.path + "/share"
-        env["HOME"] = box.path
-        env["LANG"] = "en_US.UTF-8"
-        env["TZ"] = "Asia/Ho_Chi_Minh"
-        env.removeValue(forKey: "LC_ALL")
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    /// `vtrack ARGS --db <db>` in the sandbox's home, in Vietnam's time zone.
+    func vtrack(_ args: [String], box: StoreSandbox) -> ProgramOutput {
+        box.home.vtrack(args, environment: ["TZ": "Asia/Ho_Chi_Minh"])
     }
 
     /// Saves the spawned simulator as source `nvr` (all cameras).
-    func save(_ sim: SpawnedSim, in box: StoreSandbox) throws {
+    func save(_ sim: SimProcess, in box: StoreSandbox) throws {
         let client = ONVIFClient(address: DeviceAddress(host: "127.0.0.1", port: sim.port), credentials: Credentials(user: "admin", password: "admin123"))
         let probe = try client.probe()
         let tested = TestedSource(name: "nvr", host: "127.0.0.1", port: sim.port, username: "admin", password: "admin123",
@@ -86,11 +23,11 @@ import Testing
     }
 
     @Test func jsonShape() throws {
-        let sim = try SpawnedSim(["--channels", "3", "--days", "3"])
+        let sim = try SimProcess(["--channels", "3", "--days", "3"])
         let box = try StoreSandbox()
         try save(sim, in: box)
         let from = UTC.iso(secondsAgo(2 * 86_400)), to = UTC.iso(secondsAgo(600))
-        let r = try vtrack(["recordings", "nvr", "--from", from, "--to", to, "--cameras", "Camera 01,Camera 03", "--json"], box: box)
+        let r = vtrack(["recordings", "nvr", "--from", from, "--to", to, "--cameras", "Camera 01,Camera 03", "--json"], box: box)
         #expect(r.status == 0, "\(r.err)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         #expect(object["source"] as? String == "nvr")
@@ -123,45 +60,45 @@ import Testing
     }
 
     @Test func textAndErrors() throws {
-        let sim = try SpawnedSim(["--channels", "2", "--days", "2"])
+        let sim = try SimProcess(["--channels", "2", "--days", "2"])
         let box = try StoreSandbox()
         try save(sim, in: box)
-        let text = try vtrack(["recordings", "nvr", "--from=-1d"], box: box)
+        let text = vtrack(["recordings", "nvr", "--from=-1d"], box: box)
         #expect(text.status == 0, "\(text.err)")
         #expect(text.out.contains("Camera 01:") && text.out.contains("h of footage"))
         #expect(text.out.contains("ONVIF replay (Profile G)"))
-        let badTime = try vtrack(["recordings", "nvr", "--from", "15/01/2024"], box: box)
+        let badTime = vtrack(["recordings", "nvr", "--from", "15/01/2024"], box: box)
         #expect(badTime.status == 64)
         #expect(badTime.err.contains("Cannot read the time “15/01/2024”"))
-        let badCamera = try vtrack(["recordings", "nvr", "--cameras", "Kitchen"], box: box)
+        let badCamera = vtrack(["recordings", "nvr", "--cameras", "Kitchen"], box: box)
         #expect(badCamera.status == 64)
         #expect(badCamera.err.contains("no camera “Kitchen”"))
-        let unknownSource = try vtrack(["recordings", "nope"], box: box)
+        let unknownSource = vtrack(["recordings", "nope"], box: box)
         #expect(unknownSource.status != 0)
-        let vi = try vtrack(["recordings", "nvr", "--cameras", "Bếp", "--lang", "vi"], box: box)
+        let vi = vtrack(["recordings", "nvr", "--cameras", "Bếp", "--lang", "vi"], box: box)
         #expect(vi.status == 64)
         #expect(vi.err.contains("Nguồn này không có camera “Bếp”"))
-        let viText = try vtrack(["recordings", "nvr", "--from=-3h", "--lang", "vi"], box: box)
+        let viText = vtrack(["recordings", "nvr", "--from=-3h", "--lang", "vi"], box: box)
         #expect(viText.out.contains("có hình") && viText.out.contains("Phát lại"))
-        let lonely = try vtrack(["recordings", "nvr", "--save-url-template"], box: box)
+        let lonely = vtrack(["recordings", "nvr", "--save-url-template"], box: box)
         #expect(lonely.status == 64)
     }
 
     @Test func noProfileGSentence() throws {
-        let sim = try SpawnedSim(["--no-profile-g"])
+        let sim = try SimProcess(["--no-profile-g"])
         let box = try StoreSandbox()
         try save(sim, in: box)
-        let r = try vtrack(["recordings", "nvr", "--json"], box: box)
+        let r = vtrack(["recordings", "nvr", "--json"], box: box)
         #expect(r.status == 1)
         #expect(r.err.contains("offers no recordings over ONVIF"))
         #expect(r.out.isEmpty)
     }
 
     @Test func hikvisionFallbackFromTheCLI() throws {
-        let sim = try SpawnedSim(["--no-profile-g", "--vendor", "hikvision"])
+        let sim = try SimProcess(["--no-profile-g", "--vendor", "hikvision"])
         let box = try StoreSandbox()
         try save(sim, in: box)
-        let r = try vtrack(["recordings", "nvr", "--from", "2024-01-15T08:00:00Z", "--to", "2024-01-15T09:00:00Z", "--json"], box: box)
+        let r = vtrack(["recordings", "nvr", "--from", "2024-01-15T08:00:00Z", "--to", "2024-01-15T09:00:00Z", "--json"], box: box)
         #expect(r.status == 0, "\(r.err)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         #expect(object["playback"] as? String == "hikvision")

@@ -4,28 +4,12 @@ import ONVIF
 import Simulator
 import Core
 import Store
+import TestSupport
 
-/// A simulator started in-process on 127.0.0.1, port 0, stopped when the fixture goes away.
-final class ProfileGSim {
-    let sim: Simulator
+/// The in-process simulator of the Profile G tests.
+typealias ProfileGSim = SimFixture
 
-    init(_ configure: (inout SimulatorConfig) -> Void = { _ in }) throws {
-        var c = SimulatorConfig()
-        c.host = "127.0.0.1"
-        c.port = 0
-        configure(&c)
-        sim = Simulator(config: c)
-        try sim.start()
-    }
-
-    deinit { sim.stop() }
-
-    var address: DeviceAddress { DeviceAddress(host: "127.0.0.1", port: sim.httpPort) }
-
-    func client(options: ClientOptions = ClientOptions()) -> ONVIFClient {
-        ONVIFClient(address: address, credentials: Credentials(user: "admin", password: "admin123"), options: options)
-    }
-
+extension SimFixture {
     /// Find… operations started and EndSearch requests seen so far.
     var searchesStarted: Int { sim.stats.count("FindRecordings") + sim.stats.count("FindEvents") }
     var searchesEnded: Int { sim.stats.count("EndSearch") }
@@ -48,20 +32,18 @@ func thrown(_ body: () throws -> Void) -> (any Error)? {
 
 let tse = "xmlns:tse=\"http://www.onvif.org/ver10/search/wsdl\" xmlns:tt=\"http://www.onvif.org/ver10/schema\""
 
-/// A fresh folder under /tmp with a database, removed when released.
+/// A fresh vtrack home under /tmp with a database (the one the `vtrack` binary of the home
+/// uses too), removed when released.
 final class StoreSandbox {
-    let path: String
+    let home = VTrackHome("rec")
     let repository: Repository
 
-    init() throws {
-        let p = NSTemporaryDirectory() + "vtrack-rec-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
-        path = URL(fileURLWithPath: p).resolvingSymlinksInPath().path
-        repository = try Repository(locations: StoreLocations(databaseFile: path + "/share/vtrack/vtrack.db",
-                                                              keyFile: path + "/config/vtrack/secret.key"))
-    }
+    /// The home folder.
+    var path: String { home.path }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    init() throws {
+        repository = try Repository(locations: StoreLocations(databaseFile: home.db, keyFile: home.keyFile))
+    }
 
     /// Probes the simulator and saves it as source `name` (every camera selected, password encrypted).
     @discardableResult

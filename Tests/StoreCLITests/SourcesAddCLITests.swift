@@ -3,6 +3,7 @@ import Foundation
 import Simulator
 import Store
 import Testing
+import TestSupport
 
 /// `vtrack sources add/test` (the real binary) against the simulator started in-process on 127.0.0.1.
 @Suite struct SourcesAddCLITests {
@@ -17,15 +18,15 @@ import Testing
         return sim
     }
 
-    func add(_ env: CLIEnv, _ sim: Simulator, name: String = "nvr_sim", password: String = "admin123", extra: [String] = []) throws -> CLIEnv.Result {
-        try env.vtrack(["sources", "add", name, "--host", "127.0.0.1", "--port", "\(sim.httpPort)", "--user", "admin",
+    func add(_ env: VTrackHome, _ sim: Simulator, name: String = "nvr_sim", password: String = "admin123", extra: [String] = []) throws -> ProgramOutput {
+        env.vtrack(["sources", "add", name, "--host", "127.0.0.1", "--port", "\(sim.httpPort)", "--user", "admin",
                         "--password-stdin", "--video-root", env.file("videos")] + extra, stdin: password + "\n")
     }
 
     @Test func addTestsTheDeviceSavesItAndMakesTheFolders() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }
-        let env = CLIEnv()
+        let env = VTrackHome()
         let r = try add(env, sim)
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("Saved source \"nvr_sim\": 4 cameras found, 4 selected."))
@@ -46,7 +47,7 @@ import Testing
         let raw = ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: env.db + $0) }.reduce(Data(), +)
         #expect(raw.range(of: Data("admin123".utf8)) == nil)
 
-        let t = try env.vtrack(["sources", "test", "nvr_sim"])
+        let t = env.vtrack(["sources", "test", "nvr_sim"])
         #expect(t.status == 0, "\(t.err)")
         #expect(t.out.contains("Connected to \"nvr_sim\""))
     }
@@ -54,7 +55,7 @@ import Testing
     @Test func addWithASelectionAndJSON() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }
-        let env = CLIEnv()
+        let env = VTrackHome()
         let r = try add(env, sim, extra: ["--select", "camera 02,Camera 04", "--json"])
         #expect(r.status == 0, "\(r.err)")
         let obj = try #require(jsonObject(r.out) as? [String: Any])
@@ -66,11 +67,11 @@ import Testing
     @Test func badInputIsRefusedWithOneSentenceAndNothingSaved() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }
-        let env = CLIEnv()
-        let port = try env.vtrack(["sources", "add", "x", "--host", "127.0.0.1", "--port", "70000", "--user", "admin", "--password-stdin"], stdin: "a\n")
+        let env = VTrackHome()
+        let port = env.vtrack(["sources", "add", "x", "--host", "127.0.0.1", "--port", "70000", "--user", "admin", "--password-stdin"], stdin: "a\n")
         #expect(port.status == 64)
         #expect(port.err.hasPrefix("vtrack: Port \"70000\" is not valid"))
-        let empty = try env.vtrack(["sources", "add", "  ", "--host", "127.0.0.1", "--user", "admin", "--password-stdin"], stdin: "a\n")
+        let empty = env.vtrack(["sources", "add", "  ", "--host", "127.0.0.1", "--user", "admin", "--password-stdin"], stdin: "a\n")
         #expect(empty.status == 64)
         #expect(empty.err == "vtrack: The source name is empty: give it a name, for example shop_nvr.\n")
         let unknown = try add(env, sim, extra: ["--select", "Camera 99"])
@@ -84,7 +85,7 @@ import Testing
         #expect(dup.status == 64)
         #expect(dup.err.hasPrefix("vtrack: A source named \"nvr_sim\" already exists"))
         #expect(sim.stats == requestsBefore) // refused before contacting the device
-        let viDup = try env.vtrack(["sources", "add", "nvr_sim", "--host", "127.0.0.1", "--user", "admin", "--password-stdin"],
+        let viDup = env.vtrack(["sources", "add", "nvr_sim", "--host", "127.0.0.1", "--user", "admin", "--password-stdin"],
                                    stdin: "x\n", lang: "vi_VN.UTF-8")
         #expect(viDup.err.hasPrefix("vtrack: Đã có nguồn tên \"nvr_sim\""))
     }
@@ -93,10 +94,10 @@ import Testing
     /// network traffic.
     @Test(arguments: ["en_US.UTF-8", "vi_VN.UTF-8"])
     func badInputInEitherLanguage(lang: String) throws {
-        let env = CLIEnv()
+        let env = VTrackHome()
         let vi = lang.hasPrefix("vi")
-        func run(_ args: [String]) throws -> CLIEnv.Result {
-            try env.vtrack(["sources", "add"] + args + ["--user", "admin", "--password-stdin"], stdin: "a\n", lang: lang)
+        func run(_ args: [String]) throws -> ProgramOutput {
+            env.vtrack(["sources", "add"] + args + ["--user", "admin", "--password-stdin"], stdin: "a\n", lang: lang)
         }
         for port in ["70000", "0", "eighty"] {
             let r = try run(["x", "--host", "127.0.0.1", "--port", port])
@@ -115,7 +116,7 @@ import Testing
         #expect(dup.status == 64)
         #expect(dup.err.hasPrefix(vi ? "vtrack: Đã có nguồn tên \"taken\"" : "vtrack: A source named \"taken\" already exists"))
         for cmd in [["sources", "show", "ghost"], ["sources", "test", "ghost"], ["config", "set", "colour", "red"]] {
-            let r = try env.vtrack(cmd, lang: lang)
+            let r = env.vtrack(cmd, lang: lang)
             #expect(r.status == 64, "\(cmd)")
             #expect(r.err.hasPrefix("vtrack: ") && r.err.split(separator: "\n").count == 1, "\(cmd): \(r.err)")
             #expect(r.err.contains(vi ? "Không có" : "There is no"), "\(cmd): \(r.err)")
@@ -126,9 +127,9 @@ import Testing
     @Test func testPrintsJSON() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }
-        let env = CLIEnv()
+        let env = VTrackHome()
         #expect(try add(env, sim, extra: ["--select", "Camera 01"]).status == 0)
-        let t = try env.vtrack(["sources", "test", "nvr_sim", "--json"])
+        let t = env.vtrack(["sources", "test", "nvr_sim", "--json"])
         #expect(t.status == 0, "\(t.err)")
         let obj = try #require(jsonObject(t.out) as? [String: Any])
         #expect(obj["added"] as? [String] == [])
@@ -143,7 +144,7 @@ import Testing
     @Test func aWrongPasswordOrAnUnusableFolderSavesNothing() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }
-        let env = CLIEnv()
+        let env = VTrackHome()
         let wrong = try add(env, sim, password: "not-the-password")
         #expect(wrong.status == 1)
         #expect(wrong.err.hasPrefix("vtrack: "))
@@ -160,24 +161,24 @@ import Testing
     @Test func aLostKeyIsFixedByReEnteringThePassword() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }
-        let env = CLIEnv()
+        let env = VTrackHome()
         #expect(try add(env, sim).status == 0)
         try FileManager.default.removeItem(atPath: env.file("config/vtrack/secret.key"))
-        let t = try env.vtrack(["sources", "test", "nvr_sim"])
+        let t = env.vtrack(["sources", "test", "nvr_sim"])
         #expect(t.status == 1)
         #expect(t.err.contains("re-enter the password"))
         let fixed = try add(env, sim, extra: ["--update"])
         #expect(fixed.status == 0, "\(fixed.err)")
         #expect(fixed.out.contains("Updated source \"nvr_sim\""))
-        #expect(try env.vtrack(["sources", "test", "nvr_sim"]).status == 0)
+        #expect(env.vtrack(["sources", "test", "nvr_sim"]).status == 0)
     }
 
     @Test func anUnreachableDeviceSavesNothing() throws {
         let sim = try Self.simulator()
         let port = sim.httpPort
         sim.stop()
-        let env = CLIEnv()
-        let r = try env.vtrack(["sources", "add", "gone", "--host", "127.0.0.1", "--port", "\(port)", "--user", "admin",
+        let env = VTrackHome()
+        let r = env.vtrack(["sources", "add", "gone", "--host", "127.0.0.1", "--port", "\(port)", "--user", "admin",
                                 "--password-stdin", "--timeout", "2"], stdin: "x\n")
         #expect(r.status == 1)
         #expect(r.err.hasPrefix("vtrack: "))

@@ -2,6 +2,7 @@ import Common
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import Store
 
 /// The downloader's tables: jobs, their cameras and files, states and reasons, resumable jobs.
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func tablesHaveTheDocumentedColumns() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         #expect(try columns(repo, "download_job") == ["id", "source_id", "source_name", "range_start", "range_end", "cameras", "format",
                                                       "max_file_size_mb", "options", "state", "reason", "created_at", "updated_at", "finished_at"])
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func aJobLivesThroughItsStatesWithItsCamerasAndFiles() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let source = try repo.write { try $0.addSource(name: "nvr", config: SourceConfig(url: "10.0.0.2")) }
         let range = DateInterval(start: UTC.parse("2026-01-15T08:00:00Z")!, end: UTC.parse("2026-01-15T10:00:00Z")!)

@@ -2,6 +2,7 @@ import Common
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import Store
 
 @Suite struct MigrationTests {
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func emptyFileGetsTheCompatibleTablesWithPrivatePermissions() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations(db: "deep/er/vtrack.db")
         let repo = try Repository(locations: loc)
         #expect(try repo.appliedMigrations() == ["v1_video_source", "v1_processing_config", "v1_source_secret", "v1_encrypt_clear_passwords",
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func reopeningRunsNothingTwice() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         try Repository(locations: loc).write { try $0.addSource(name: "a", config: SourceConfig(url: "h")) }
         let again = try Repository(locations: loc)
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func prototypeDatabaseIsAdoptedAndItsPasswordsEncrypted() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         try FileManager.default.createDirectory(atPath: tmp.file("data"), withIntermediateDirectories: true)
         try PrototypeFixture.create(at: loc.databaseFile)
@@ -107,7 +108,7 @@ import Testing
     }
 
     @Test func aPasswordWrittenLaterByAnOlderProgramIsMovedAtNextOpen() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         try Repository(locations: loc).write { try $0.addSource(name: "old", config: SourceConfig(url: "h", username: "u")) }
         // An older writer (the prototype's web UI) puts a password back into the JSON.
@@ -123,7 +124,7 @@ import Testing
     }
 
     @Test func prototypeWithDuplicateNamesOpensAndUsesTheOldestRow() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         try FileManager.default.createDirectory(atPath: tmp.file("data"), withIntermediateDirectories: true)
         try PrototypeFixture.create(at: loc.databaseFile)
@@ -138,7 +139,7 @@ import Testing
     }
 
     @Test func aFileThatIsNotADatabaseGetsOneSentence() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let path = tmp.file("notes.db")
         try Data(String(repeating: "not sqlite at all ", count: 100).utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.notADatabase(path: path)) {
@@ -147,7 +148,7 @@ import Testing
     }
 
     @Test func aDatabaseUnderAFileCannotBeCreated() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         try Data("x".utf8).write(to: URL(fileURLWithPath: tmp.file("plain")))
         do {
             _ = try Repository(locations: StoreLocations(databaseFile: tmp.file("plain/vtrack.db"), keyFile: tmp.file("k")))

@@ -1,11 +1,12 @@
 import Common
 import Foundation
 import Testing
+import TestSupport
 @testable import Store
 
 @Suite struct ProcessingConfigTests {
     @Test func defaultsUntilSavedThenRowOne() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         let repo = try Repository(locations: loc, environment: ["HOME": "/home/tech"])
         let d = try repo.processingConfig()

@@ -1,13 +1,14 @@
 import Common
 import Foundation
 import Testing
+import TestSupport
 @testable import Store
 
 @Suite struct SecretTests {
     static let password = "Zq9-UNIQUE-p@ss/w?rd%-Mật khẩu"
 
     @Test func thePasswordIsNeverInClearInTheDatabaseFiles() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         let repo = try Repository(locations: loc)
         let s = try repo.write { tx in
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func aLostKeyAsksToReEnterThePassword() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         let repo = try Repository(locations: loc)
         let s = try repo.write { tx in
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func aChangedOrDamagedKeyAsksToReEnterThePassword() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let loc = tmp.locations()
         let repo = try Repository(locations: loc)
         let s = try repo.write { tx in
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func aSealedPasswordMovedToAnotherRowDoesNotOpen() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let box = SecretBox(keyFile: tmp.file("k/secret.key"))
         let sealed = try box.seal("pw", context: StoreWriter.secretContext(1))
         #expect(try box.unseal(sealed, context: StoreWriter.secretContext(1), sourceName: "a") == "pw")
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func noSavedPasswordIsSaidSo() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let s = try repo.write { try $0.addSource(name: "nvr", config: SourceConfig(url: "h")) }
         #expect(!s.hasPassword)
@@ -85,7 +86,7 @@ import Testing
         // between one creator's `link` and another's first read is narrow): every creator must
         // succeed, and all must end with the same key.
         for round in 0 ..< 20 {
-            let tmp = TempDir("key-race")
+            let tmp = Scratch("key-race")
             let path = tmp.file("cfg/secret.key")
             let creators = 8
             let results = LockedArray(count: creators)

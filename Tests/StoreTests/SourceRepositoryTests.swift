@@ -1,6 +1,7 @@
 import Common
 import Foundation
 import Testing
+import TestSupport
 @testable import Store
 
 @Suite struct SourceRepositoryTests {
@@ -10,7 +11,7 @@ import Testing
     ]
 
     @Test func upsertByNameKeepsIdCreationTimeAndUnknownKeys() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         var config = SourceConfig(url: "10.0.0.5", port: 80, username: "admin", detectedCameras: Self.cameras, selectedCameras: ["Front Door"],
                                   extras: ["note": .string("kept"), "password": .string("dropped")])
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func badInputGetsOneSentenceEach() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         try repo.write { try $0.addSource(name: "a", config: SourceConfig(url: "h")) }
         #expect(throws: StoreError.duplicateSource(name: "a")) { try repo.write { try $0.addSource(name: " a ", config: SourceConfig(url: "h")) } }
@@ -57,7 +58,7 @@ import Testing
     /// A name stored decomposed (NFD, e.g. by the prototype on macOS) is found by its precomposed
     /// spelling and the other way round; adding it again in either spelling is a duplicate.
     @Test func namesDifferingOnlyByNormalizationAreTheSameName() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         let nfc = "C\u{00F4}ng", nfd = "Co\u{0302}ng"
         try repo.write { tx in
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func removeDeletesTheSourceAndItsPassword() throws {
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         try repo.write { tx in
             let s = try tx.addSource(name: "gone", config: SourceConfig(url: "h"))
@@ -88,7 +89,7 @@ import Testing
 
     @Test func aThrowingWriteLeavesNothingBehind() throws {
         struct Stop: Error {}
-        let tmp = TempDir()
+        let tmp = Scratch()
         let repo = try Repository(locations: tmp.locations())
         #expect(throws: Stop.self) {
             try repo.write { tx in

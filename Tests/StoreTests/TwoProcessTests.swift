@@ -2,6 +2,7 @@ import Common
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import Store
 
 /// Two real processes (Tests/StoreWorker) write the same database at once. Each does `count`
@@ -10,8 +11,8 @@ import Testing
 @Suite(.serialized) struct TwoProcessTests {
     static let count = 150
 
-    func runTwoWorkers(db: String, key: String, folder: TempDir) throws -> [(status: Int32, out: String, err: String)] {
-        let worker = builtProduct("vtrack-store-worker")
+    func runTwoWorkers(db: String, key: String, folder: Scratch) throws -> [(status: Int32, out: String, err: String)] {
+        let worker = BuiltProducts.path("vtrack-store-worker")
         guard FileManager.default.isExecutableFile(atPath: worker) else {
             Issue.record("missing \(worker): build it with `swift build --build-tests`")
             return []
@@ -22,8 +23,8 @@ import Testing
         for id in 1 ... 2 {
             group.enter()
             Thread.detachNewThread {
-                let r = try? run(worker, ["--db", db, "--key", key, "--id", "\(id)", "--count", "\(Self.count)", "--wait-for", go])
-                results.append(r ?? (status: -1, out: "", err: "could not start"))
+                let r = Spawn.run(worker, ["--db", db, "--key", key, "--id", "\(id)", "--count", "\(Self.count)", "--wait-for", go])
+                results.append((status: r.status, out: r.out, err: r.err))
                 group.leave()
             }
         }
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func twoProcessesOnANewFileNeverSeeALockedDatabase() throws {
-        let tmp = TempDir("two-proc")
+        let tmp = Scratch("two-proc")
         let loc = tmp.locations()
         let results = try runTwoWorkers(db: loc.databaseFile, key: loc.keyFile, folder: tmp)
         #expect(results.count == 2)
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func twoProcessesAdoptingThePrototypeAtOnce() throws {
-        let tmp = TempDir("two-proc-proto")
+        let tmp = Scratch("two-proc-proto")
         let loc = tmp.locations()
         try FileManager.default.createDirectory(atPath: tmp.file("data"), withIntermediateDirectories: true)
         try PrototypeFixture.create(at: loc.databaseFile)
@@ -73,7 +74,7 @@ import Testing
     /// write: SQLite answers `PRAGMA journal_mode = WAL` with SQLITE_BUSY at once, without the
     /// busy handler, so an open that does not retry fails with "database is locked".
     @Test func adoptingWhileAnotherProgramWritesThePrototypeWaitsForIt() throws {
-        let tmp = TempDir("proto-busy")
+        let tmp = Scratch("proto-busy")
         let loc = tmp.locations()
         try FileManager.default.createDirectory(atPath: tmp.file("data"), withIntermediateDirectories: true)
         try PrototypeFixture.create(at: loc.databaseFile)

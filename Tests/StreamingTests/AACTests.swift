@@ -1,15 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Streaming
 
-@Suite("AAC audio", .enabled(if: TestSupport.hasFFmpeg, "ffmpeg is not installed"))
+@Suite("AAC audio", .enabled(if: MediaCheck.available, "ffmpeg is not installed"))
 struct AACTests {
     /// AAC frames (ADTS headers removed) of a 10 s sine made by ffmpeg.
     static func aacFrames() throws -> [[UInt8]] {
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("a.aac").path
-        let r = try TestSupport.run(TestSupport.which("ffmpeg")!, ["-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000",
+        let r = Spawn.run(try #require(Tools.find("ffmpeg")), ["-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000",
                                                                  "-t", "10", "-c:a", "aac", "-ac", "1", "-f", "adts", path])
         #expect(r.status == 0)
         let b = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -45,7 +46,7 @@ struct AACTests {
 
         // 10 s of video with the audio interleaved
         let video = try MP4WriterTests.accessUnits("sub_360p15.h264", count: 150, fps: 15)
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("av.mp4").path
         let w = try MP4FragmentWriter(path: path, video: try #require(VideoTrackFormat(codec: .h264, parameterSets: video[0].parameterSets)),
@@ -56,10 +57,10 @@ struct AACTests {
             while a < got.count && Double(got[a].timestamp) / 16000 <= Double(i + 1) / 15 { w.append(audio: got[a]); a += 1 }
         }
         try w.finish()
-        let r = try TestSupport.run(TestSupport.which("ffprobe")!, ["-v", "error", "-select_streams", "a:0", "-count_packets", "-show_entries",
+        let r = Spawn.run(try #require(Tools.find("ffprobe")), ["-v", "error", "-select_streams", "a:0", "-count_packets", "-show_entries",
                                                                   "stream=codec_name,sample_rate,nb_read_packets", "-of", "csv=p=0", path])
         #expect(r.out.trimmingCharacters(in: .whitespacesAndNewlines) == "aac,16000,\(a)")
-        let (ok, err) = try TestSupport.decodesCleanly(path)
+        let (ok, err) = StreamingSupport.decodesCleanly(path)
         #expect(ok, "ffmpeg: \(err)")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 struct CodecTests {
     @Test(arguments: [("main_1080p25.h264", 1920, 1080, 100), ("sub_360p15.h264", 640, 360, 60), ("sub_360p15.h265", 640, 360, 60)])
     func assetSizesComeFromTheSPSWithCropping(name: String, width: Int, height: Int, pictures: Int) throws {
-        let s = try TestSupport.stream(name)
+        let s = try StreamingSupport.stream(name)
         let f = try #require(VideoTrackFormat(codec: s.codec, parameterSets: s.parameterSets))
         #expect(f.width == width)
         #expect(f.height == height)

@@ -17,12 +17,12 @@ struct GStreamerInteropTests {
     }
 
     static func check(_ path: String, codec: String, width: Int, height: Int, pictures: Int, fps: Double) throws {
-        let p = try TestSupport.probe(path)
+        let p = try StreamingSupport.probe(path)
         #expect(p.codec == codec)
         #expect(p.width == width && p.height == height)
         #expect(abs(p.packets - pictures) <= 1, "ffprobe counts \(p.packets) packets, we wrote \(pictures)")
         #expect(abs(p.duration - Double(pictures) / fps) <= 1.0 / fps + 0.001, "duration \(p.duration) for \(pictures) pictures")
-        let (ok, err) = try TestSupport.decodesCleanly(path)
+        let (ok, err) = StreamingSupport.decodesCleanly(path)
         #expect(ok, "ffmpeg: \(err)")
     }
 
@@ -30,7 +30,7 @@ struct GStreamerInteropTests {
     func unpacedFileIsCopiedWhole(mount: String, codec: String) throws {
         let server = try PeerServer()
         defer { server.stop() }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (summary, files, path) = try Self.record(server.url(mount), request: PlayRequest(rateControl: false), into: dir)
         #expect(summary.endReason == .endOfStream)  // RTCP BYE at the end of the file
@@ -44,7 +44,7 @@ struct GStreamerInteropTests {
     func liveStreamForThreeSeconds(mount: String, codec: String) throws {
         let server = try PeerServer()
         defer { server.stop() }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (summary, files, path) = try Self.record(server.url(mount), request: PlayRequest(), maxDuration: 3, into: dir)
         #expect(summary.endReason == .stoppedBySink)
@@ -56,7 +56,7 @@ struct GStreamerInteropTests {
     @Test func onvifTimestampExtensionGivesWallClock() throws {
         let server = try PeerServer()
         defer { server.stop() }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (_, files, path) = try Self.record(server.url("/onvifts"), request: PlayRequest(rateControl: false), maxDuration: 10, into: dir)
         let start = Date(timeIntervalSince1970: 1_752_451_200)  // 2025-07-14T00:00:00Z (the peer's ntp-offset)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Streaming
 
-@Suite("Fragmented MP4 writer and recovery", .enabled(if: TestSupport.hasFFmpeg, "ffmpeg/ffprobe are not installed (scripts/install-deps --test)"))
+@Suite("Fragmented MP4 writer and recovery", .enabled(if: MediaCheck.available, "ffmpeg/ffprobe are not installed (scripts/install-deps --test)"))
 struct MP4WriterTests {
     /// Access units of an asset after a trip through the packetizer and depacketizer.
     static func accessUnits(_ asset: String, count: Int, fps: Int, start: Date? = nil) throws -> [AccessUnit] {
-        let s = try TestSupport.stream(asset)
+        let s = try StreamingSupport.stream(asset)
         let d: VideoDepacketizer = s.codec == .h264 ? H264Depacketizer() : H265Depacketizer()
         return try d.accessUnits(s.rtpPackets(count: count, fps: fps, extensionStart: start).flatMap { $0 })
     }
@@ -22,7 +23,7 @@ struct MP4WriterTests {
     @Test(arguments: [("main_1080p25.h264", 25, "h264", 1920, 1080), ("sub_360p15.h264", 15, "h264", 640, 360),
                       ("sub_360p15.h265", 15, "hevc", 640, 360)])
     func filesPassFFprobeAndDecodeCleanly(asset: String, fps: Int, codec: String, width: Int, height: Int) throws {
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let count = fps * 10  // 10 s: the 4 s asset looped
         let t0 = Date(timeIntervalSince1970: 1_752_451_200)
@@ -35,17 +36,17 @@ struct MP4WriterTests {
         #expect(summary.fragments == 5)  // one per 2 s GOP
         #expect(summary.firstWallClock == t0 || abs(summary.firstWallClock!.timeIntervalSince(t0)) < 0.001)
         #expect(abs(summary.endWallClock!.timeIntervalSince(t0) - 10) < 0.01)
-        let p = try TestSupport.probe(path)
+        let p = try StreamingSupport.probe(path)
         #expect(p.codec == codec)
         #expect(p.width == width && p.height == height)
         #expect(p.packets == count)
         #expect(abs(p.duration - 10) <= 1.0 / Double(fps) + 0.001)
-        let (ok, err) = try TestSupport.decodesCleanly(path)
+        let (ok, err) = StreamingSupport.decodesCleanly(path)
         #expect(ok, "ffmpeg: \(err)")
     }
 
     @Test func truncatedAtRandomOffsetsStaysReadableUpToItsLastFragment() throws {
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let t0 = Date(timeIntervalSince1970: 1_752_451_200)
         let aus = try Self.accessUnits("sub_360p15.h264", count: 15 * 20, fps: 15, start: t0)
@@ -69,9 +70,9 @@ struct MP4WriterTests {
             #expect(!FileManager.default.fileExists(atPath: part))
             #expect(r.fragments >= 1 && r.fragments <= summary.fragments)
             #expect(r.videoSamples == r.fragments * 30)  // 2 s GOPs of 15 fps
-            let p = try TestSupport.probe(final)
+            let p = try StreamingSupport.probe(final)
             #expect(p.packets == r.videoSamples, "cut at \(cut)")
-            let (ok, err) = try TestSupport.decodesCleanly(final)
+            let (ok, err) = StreamingSupport.decodesCleanly(final)
             #expect(ok, "cut at \(cut): \(err)")
             // the resume point: wall clock at the end of the last complete fragment
             #expect(abs(r.endWallClock!.timeIntervalSince(t0) - Double(r.fragments) * 2) < 0.01)
@@ -79,7 +80,7 @@ struct MP4WriterTests {
     }
 
     @Test func timestampsThatJumpBackStayMonotonic() throws {
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         var aus = try Self.accessUnits("sub_360p15.h265", count: 90, fps: 15)
         for i in 40..<aus.count { aus[i].timestamp -= 90_000 * 3 }  // a 3 s jump back
@@ -91,16 +92,16 @@ struct MP4WriterTests {
         let s = try w.finish()
         #expect(w.correctedTimestamps == 2)
         #expect(abs(s.duration - 6) < 0.001)
-        let p = try TestSupport.probe(path)
+        let p = try StreamingSupport.probe(path)
         #expect(p.packets == 90)
-        let (ok, err) = try TestSupport.decodesCleanly(path)
+        let (ok, err) = StreamingSupport.decodesCleanly(path)
         #expect(ok, "ffmpeg: \(err)")
     }
 
     @Test func changedParameterSetsNeedANewFile() throws {
         let a = try Self.accessUnits("sub_360p15.h264", count: 2, fps: 15)
         let b = try Self.accessUnits("main_1080p25.h264", count: 2, fps: 25)
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let w = try MP4FragmentWriter(path: dir.appendingPathComponent("a.mp4").path,
                                       video: try #require(VideoTrackFormat(codec: .h264, parameterSets: a[0].parameterSets)))
@@ -111,7 +112,7 @@ struct MP4WriterTests {
     }
 
     @Test func fragmentsAreCutBySizeInsideLongGOPs() throws {
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let aus = try Self.accessUnits("main_1080p25.h264", count: 50, fps: 25)
         var options = MP4FragmentWriter.Options()
@@ -119,7 +120,7 @@ struct MP4WriterTests {
         let path = dir.appendingPathComponent("small-frags.mp4").path
         let s = try Self.write(aus, to: path, options: options)
         #expect(s.fragments > 3)
-        let (ok, err) = try TestSupport.decodesCleanly(path)
+        let (ok, err) = StreamingSupport.decodesCleanly(path)
         #expect(ok, "ffmpeg: \(err)")
     }
 
@@ -132,21 +133,21 @@ struct MP4WriterTests {
     }
 }
 
-@Suite("MP4 writer: B-frames", .enabled(if: TestSupport.hasFFmpeg, "ffmpeg/ffprobe are not installed"))
+@Suite("MP4 writer: B-frames", .enabled(if: MediaCheck.available, "ffmpeg/ffprobe are not installed"))
 struct MP4BFrameTests {
     @Test func bFramesKeepTheirPresentationOrder() throws {
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let src = dir.appendingPathComponent("b.mp4").path, es = dir.appendingPathComponent("b.h264").path
-        let ffmpeg = TestSupport.which("ffmpeg")!, ffprobe = TestSupport.which("ffprobe")!
-        var r = try TestSupport.run(ffmpeg, ["-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=15", "-t", "6",
+        let ffmpeg = try #require(Tools.find("ffmpeg")), ffprobe = try #require(Tools.find("ffprobe"))
+        var r = Spawn.run(ffmpeg, ["-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=15", "-t", "6",
                                              "-c:v", "libx264", "-pix_fmt", "yuv420p", "-x264-params", "keyint=30:min-keyint=30:scenecut=0:bframes=2:b-pyramid=none",
                                              "-y", src])
         #expect(r.status == 0, "\(r.err)")
-        r = try TestSupport.run(ffmpeg, ["-nostdin", "-v", "error", "-i", src, "-c", "copy", "-bsf:v", "h264_mp4toannexb", "-f", "h264", "-y", es])
+        r = Spawn.run(ffmpeg, ["-nostdin", "-v", "error", "-i", src, "-c", "copy", "-bsf:v", "h264_mp4toannexb", "-f", "h264", "-y", es])
         #expect(r.status == 0, "\(r.err)")
         // presentation times in decode order, as an RTP sender would stamp them (90 kHz)
-        r = try TestSupport.run(ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", src])
+        r = Spawn.run(ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", src])
         let pts = r.out.split(separator: "\n").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { Int64(($0 * 90_000).rounded()) }
         let stream = ElementaryStream(codec: .h264, annexB: [UInt8](try Data(contentsOf: URL(fileURLWithPath: es))))
         #expect(stream.pictures.count == pts.count && pts.count == 90)
@@ -166,11 +167,11 @@ struct MP4BFrameTests {
         #expect(abs(s.duration - 6) < 0.001)
 
         // the file's presentation times are the sender's, in the same decode order
-        r = try TestSupport.run(ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", out])
+        r = Spawn.run(ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", out])
         let outPTS = r.out.split(separator: "\n").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { Int64(($0 * 90_000).rounded()) }
         // (players shift the whole timeline by the largest negative offset: compare relative times)
         #expect(outPTS.map { $0 - outPTS[0] } == pts.map { $0 - pts[0] })
-        let (ok, err) = try TestSupport.decodesCleanly(out)
+        let (ok, err) = StreamingSupport.decodesCleanly(out)
         #expect(ok, "ffmpeg: \(err)")
         // cut anywhere: still readable up to the last complete fragment
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out))

@@ -3,6 +3,7 @@ import Glibc
 import Simulator
 import Synchronization
 import Testing
+import TestSupport
 @testable import Streaming
 
 /// Every error path of the client, driven through a simulator switch: survived, or turned
@@ -20,10 +21,10 @@ struct SimulatorRTSPFaultTests {
         return (r, sink)
     }
 
-    @Test(.enabled(if: TestSupport.hasFFmpeg))
+    @Test(.enabled(if: MediaCheck.available))
     func droppedConnectionIsATypedErrorAndTheFileSoFarIsRecoverable() throws {
         let sim = try SimRTSP { $0.rtsp.faults.dropAfterBytes = 1_500_000 }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (result, _) = Self.replay(sim, seconds: 60, dir: dir)
         #expect(throws: StreamingError.connectionClosed) { try result.get() }
@@ -32,14 +33,14 @@ struct SimulatorRTSPFaultTests {
         #expect(FileManager.default.fileExists(atPath: part))
         let recovered = try #require(try MP4Recovery.finalize(partPath: part))
         #expect(recovered.videoSamples >= 50)
-        let (ok, err) = try TestSupport.decodesCleanly(recovered.path)
+        let (ok, err) = StreamingSupport.decodesCleanly(recovered.path)
         #expect(ok, "ffmpeg: \(err)")
         #expect(recovered.endWallClock != nil)  // where the download resumes
     }
 
     @Test func stalledServerIsATypedError() throws {
         let sim = try SimRTSP { $0.rtsp.faults.stallAfterBytes = 300_000 }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         var options = RTSPOptions()
         options.stallTimeout = 1
@@ -48,10 +49,10 @@ struct SimulatorRTSPFaultTests {
         #expect(eventually { sim.server.statistics.teardowns == 1 })  // TEARDOWN also after an error
     }
 
-    @Test(.enabled(if: TestSupport.hasFFmpeg))
+    @Test(.enabled(if: MediaCheck.available))
     func garbageBetweenFramesIsSkippedAndCounted() throws {
         let sim = try SimRTSP { $0.rtsp.faults.garbageEveryPictures = 7 }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (result, sink) = Self.replay(sim, seconds: 20, dir: dir)
         let s = try result.get()
@@ -60,14 +61,14 @@ struct SimulatorRTSPFaultTests {
         let f = try sink.finish()[0]
         // random garbage can (rarely) swallow a packet: then at most one GOP is dropped
         #expect(f.videoSamples >= 450)
-        let (ok, err) = try TestSupport.decodesCleanly(f.path)
+        let (ok, err) = StreamingSupport.decodesCleanly(f.path)
         #expect(ok, "ffmpeg: \(err)")
     }
 
-    @Test(.enabled(if: TestSupport.hasFFmpeg))
+    @Test(.enabled(if: MediaCheck.available))
     func rtspResponseInjectedMidStreamIsSkipped() throws {
         let sim = try SimRTSP { $0.rtsp.faults.injectResponseEveryPictures = 10 }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (result, sink) = Self.replay(sim, seconds: 20, dir: dir)
         let s = try result.get()
@@ -75,21 +76,21 @@ struct SimulatorRTSPFaultTests {
         #expect(s.lostBytes == 0)
         let f = try sink.finish()[0]
         #expect(f.videoSamples == 500)
-        let (ok, err) = try TestSupport.decodesCleanly(f.path)
+        let (ok, err) = StreamingSupport.decodesCleanly(f.path)
         #expect(ok, "ffmpeg: \(err)")
     }
 
-    @Test(.enabled(if: TestSupport.hasFFmpeg))
+    @Test(.enabled(if: MediaCheck.available))
     func timestampsThatJumpBackGiveAMonotonicFile() throws {
         let sim = try SimRTSP { $0.rtsp.faults.timestampJumpBackEveryPictures = 60 }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (result, sink) = Self.replay(sim, seconds: 10, dir: dir)
         _ = try result.get()
         let f = try sink.finish()[0]
         #expect(f.videoSamples == 250)
         #expect(abs(f.duration - 10) < 0.05)
-        let (ok, err) = try TestSupport.decodesCleanly(f.path)
+        let (ok, err) = StreamingSupport.decodesCleanly(f.path)
         #expect(ok, "ffmpeg: \(err)")
     }
 
@@ -109,7 +110,7 @@ struct SimulatorRTSPFaultTests {
     @Test(arguments: [false, true])
     func keepaliveHoldsTheSession(noGetParameter: Bool) throws {
         let sim = try SimRTSP { $0.rtsp.sessionTimeout = 3; $0.rtsp.noGetParameter = noGetParameter }
-        let sink = MP4RecordingSink(path: TestSupport.tempDir().appendingPathComponent("k.mp4").path, maxDuration: 5)
+        let sink = MP4RecordingSink(path: StreamingSupport.tempDir().appendingPathComponent("k.mp4").path, maxDuration: 5)
         let s = try RTSPSession(url: sim.url("/live/ch01/sub")).run(PlayRequest(), sink: sink)
         #expect(s.endReason == .stoppedBySink)
         #expect(s.keepalivesSent >= 2)  // every 1.5 s for 5 s: 3 on time, 2 when the machine is saturated
@@ -206,7 +207,7 @@ struct SimulatorRTSPFaultTests {
     // MARK: Connection errors
 
     @Test func refusedPortIsATypedError() throws {
-        let port = PeerServer.freePort()
+        let port = freePort()
         #expect(throws: StreamingError.connectionRefused(host: "127.0.0.1", port: port)) {
             try RTSPSession(url: "rtsp://127.0.0.1:\(port)/x").run(PlayRequest(), sink: CollectingSink())
         }

@@ -50,13 +50,3 @@ func alignedReplayStart(hoursAgo: Double = 24) -> Date {
     let t = Date().addingTimeInterval(-hoursAgo * 3600).timeIntervalSince1970
     return Date(timeIntervalSince1970: (t / 2).rounded(.down) * 2)
 }
-
-/// Polls `condition` for up to `seconds` (server-side effects arrive asynchronously).
-func eventually(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if condition() { return true }
-        usleep(10_000)
-    }
-    return condition()
-}

@@ -3,6 +3,7 @@ import Logging
 import Simulator
 import Synchronization
 import Testing
+import TestSupport
 @testable import Streaming
 
 /// Our client against the simulator's RTSP server (and the server against ffmpeg): live and
@@ -16,11 +17,11 @@ struct SimulatorRTSPTests {
         return (s, try sink.finish()[0], file)
     }
 
-    @Test(.enabled(if: TestSupport.hasFFmpeg), arguments: [("/live/ch01/main", "h264", 1920, 1080, 25.0), ("/live/ch02/sub", "hevc", 640, 360, 15.0),
+    @Test(.enabled(if: MediaCheck.available), arguments: [("/live/ch01/main", "h264", 1920, 1080, 25.0), ("/live/ch02/sub", "hevc", 640, 360, 15.0),
                                                             ("/live/ch01/sub", "h264", 640, 360, 15.0)])
     func liveStreamsBecomeCleanFiles(path: String, codec: String, width: Int, height: Int, fps: Double) throws {
         let sim = try SimRTSP()
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (summary, file, p) = try Self.recordLive(sim, path, seconds: 2, dir: dir)
         #expect(summary.endReason == .stoppedBySink)
@@ -29,11 +30,11 @@ struct SimulatorRTSPTests {
         try GStreamerInteropTests.check(p, codec: codec, width: width, height: height, pictures: file.videoSamples, fps: fps)
     }
 
-    @Test(.enabled(if: TestSupport.hasFFmpeg), arguments: [("", "h264", 1920, 1080, 25), ("/sub", "hevc", 640, 360, 15)])
+    @Test(.enabled(if: MediaCheck.available), arguments: [("", "h264", 1920, 1080, 25), ("/sub", "hevc", 640, 360, 15)])
     func unpacedReplayOfAMinuteEndsWithTheTFlag(query: String, codec: String, width: Int, height: Int, fps: Int) throws {
         let sim = try SimRTSP()
         let token = sim.model.channels[1].recordingToken
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let start = alignedReplayStart()
         let file = dir.appendingPathComponent("replay.mp4").path
@@ -154,7 +155,7 @@ struct SimulatorRTSPTests {
             let client = try RTSPClient(url: try #require(RTSPURL(sim.url(path))))
             defer { client.close() }
             let video = try #require(try client.describe(requireReplay: replay).video, "\(path)")
-            let clip = try TestSupport.stream(asset)
+            let clip = try StreamingSupport.stream(asset)
             #expect(video.codec == clip.codec, "\(path)")
             #expect(video.parameterSets == clip.parameterSets, "\(path)")
             #expect(video.onvifTrack == (replay ? "VIDEO001" : nil), "\(path)")
@@ -181,26 +182,23 @@ struct SimulatorRTSPTests {
         }
         first.teardown(first.aggregateURL(sdp))
         // the slot is free again once the first session is torn down
-        var ok = false
-        for _ in 0..<50 where !ok {
-            ok = (try? RTSPSession(url: sim.url("/replay/\(token)")).run(.replay(from: start, to: start + 2), sink: CollectingSink())) != nil
-            if !ok { usleep(20_000) }
-        }
-        #expect(ok)
+        #expect(eventually(timeout: 10) {
+            (try? RTSPSession(url: sim.url("/replay/\(token)")).run(.replay(from: start, to: start + 2), sink: CollectingSink())) != nil
+        })
         #expect(sim.server.statistics.refusedForLimit >= 1)
     }
 
-    @Test(.enabled(if: TestSupport.hasFFmpeg))
+    @Test(.enabled(if: MediaCheck.available))
     func ffmpegReadsTheSimulatorStreams() throws {
         let sim = try SimRTSP()
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         for (path, codec) in [("/live/ch01/main", "h264"), ("/live/ch02/sub", "hevc")] {
             let out = dir.appendingPathComponent("ff-\(codec).mp4").path
-            let r = try TestSupport.run(TestSupport.which("ffmpeg")!, ["-nostdin", "-v", "error", "-rtsp_transport", "tcp", "-i", sim.url(path),
+            let r = Spawn.run(try #require(Tools.find("ffmpeg")), ["-nostdin", "-v", "error", "-rtsp_transport", "tcp", "-i", sim.url(path),
                                                                      "-t", "2", "-c", "copy", "-y", out])
             #expect(r.status == 0, "ffmpeg: \(r.err)")
-            let p = try TestSupport.probe(out)
+            let p = try StreamingSupport.probe(out)
             #expect(p.codec == codec && p.packets >= 20)
         }
     }
@@ -245,15 +243,15 @@ struct SimulatorRTSPMoreTests {
         let small = try MP4WriterTests.accessUnits("sub_360p15.h264", count: 30, fps: 15)
         var big = try MP4WriterTests.accessUnits("main_1080p25.h264", count: 50, fps: 25)
         for i in big.indices { big[i].timestamp = small.last!.timestamp + 6000 + Int64(i) * 3600 }
-        let dir = TestSupport.tempDir()
+        let dir = StreamingSupport.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sink = MP4RecordingSink(path: dir.appendingPathComponent("cam.mp4").path)
         for au in small + big { _ = try sink.received(au) }
         let files = try sink.finish()
         #expect(files.map { ($0.path as NSString).lastPathComponent } == ["cam.mp4", "cam-2.mp4"])
         #expect(files.map(\.videoSamples) == [30, 50])
-        if TestSupport.hasFFmpeg {
-            #expect(try TestSupport.probe(files[1].path).width == 1920)
+        if MediaCheck.available {
+            #expect(try StreamingSupport.probe(files[1].path).width == 1920)
         }
     }
 }

@@ -4,6 +4,7 @@ import Simulator
 import Store
 import Synchronization
 import Testing
+import TestSupport
 @testable import TUI
 
 /// Pause, resume and cancel from the downloads screen, through the glue, against the simulator.
@@ -18,12 +19,7 @@ import Testing
 
         /// Waits (bounded; not a measurement) until an event after `from` matches.
         func wait(after from: Int = 0, timeout: Double = 60, _ match: (AppEvent) -> Bool) -> Bool {
-            let deadline = Date().addingTimeInterval(timeout)
-            while Date() < deadline {
-                if all.dropFirst(from).contains(where: match) { return true }
-                usleep(20_000)
-            }
-            return false
+            eventually(timeout: timeout) { all.dropFirst(from).contains(where: match) }
         }
     }
 
@@ -39,7 +35,7 @@ import Testing
         return (start, start.addingTimeInterval(86_400))
     }
 
-    static func jobState(_ dir: EngineRunnerTests.Folder) throws -> String {
+    static func jobState(_ dir: Scratch) throws -> String {
         let repo = try Repository(locations: StoreLocations(databaseFile: dir.path + "/vtrack.db", keyFile: dir.path + "/secret.key"))
         defer { try? repo.close() }
         return try repo.read { try $0.downloadJobs(unfinishedOnly: false) }.first?.state.rawValue ?? "none"
@@ -87,14 +83,4 @@ import Testing
         }
         #expect(resumed, "only \(keys[1]) runs again: \(rec.all.suffix(3))")
     }
-}
-
-/// Polls a condition for a while (a bound, not a measurement).
-func eventually(timeout: Double = 30, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-        if condition() { return true }
-        usleep(50_000)
-    }
-    return false
 }

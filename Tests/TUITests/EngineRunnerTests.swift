@@ -4,21 +4,13 @@ import Simulator
 import Store
 import Synchronization
 import Testing
+import TestSupport
 @testable import TUI
 
 /// The terminal app's engine glue against the real simulator on 127.0.0.1 and a real
 /// SQLite file: what the screens receive after each command.
 @Suite(.serialized) struct EngineRunnerTests {
-    final class Folder: Sendable {
-        let path: String
-        init() {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("vtrack-tui-\(UUID().uuidString)").path
-            try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-    }
-
-    static func runner(_ dir: Folder) -> EngineCommandRunner {
+    static func runner(_ dir: Scratch) -> EngineCommandRunner {
         EngineCommandRunner(locations: StoreLocations(databaseFile: dir.path + "/vtrack.db", keyFile: dir.path + "/secret.key"))
     }
 
@@ -46,7 +38,7 @@ import Testing
     @Test func probeListsTheSimulatorsCamerasAndSaveMakesTheirFolders() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }
-        let dir = Folder()
+        let dir = Scratch("tui")
         let runner = Self.runner(dir)
         defer { runner.shutdown() }
         let conn = Connection(name: "nvr_localhost", host: "127.0.0.1", port: sim.httpPort, user: "admin", password: "admin123",
@@ -91,7 +83,7 @@ import Testing
     @Test func wrongPasswordIsOneSentenceAndNothingIsSaved() throws {
         let sim = try Self.simulator()
         defer { sim.stop() }
-        let dir = Folder()
+        let dir = Scratch("tui")
         let runner = Self.runner(dir)
         defer { runner.shutdown() }
         let conn = Connection(name: "nvr_bad", host: "127.0.0.1", port: sim.httpPort, user: "admin", password: "wrong-pw",
@@ -107,7 +99,7 @@ import Testing
     }
 
     @Test func unreachableDeviceSaysWhatToCheck() throws {
-        let dir = Folder()
+        let dir = Scratch("tui")
         let runner = Self.runner(dir)
         // A port nothing listens on (the simulator's, after it stopped).
         let sim = try Self.simulator()
@@ -126,7 +118,7 @@ import Testing
     @Test func saveIntoAReadOnlyRootReportsTheProblemAndSavesNothing() throws {
         guard getuid() != 0 else {
             // root ignores permissions; use a path under a file instead (cannot create).
-            let dir = Folder()
+            let dir = Scratch("tui")
             _ = FileManager.default.createFile(atPath: dir.path + "/file", contents: Data())
             let runner = Self.runner(dir)
             defer { runner.shutdown() }
@@ -139,7 +131,7 @@ import Testing
             #expect(try Repository(locations: runner.locations).sources().isEmpty, "nothing is half-saved")
             return
         }
-        let dir = Folder()
+        let dir = Scratch("tui")
         try FileManager.default.createDirectory(atPath: dir.path + "/ro", withIntermediateDirectories: true)
         chmod(dir.path + "/ro", 0o555)
         defer { chmod(dir.path + "/ro", 0o755) }
@@ -154,7 +146,7 @@ import Testing
 
     @Test func streamCheckAsksTheRTSPServer() throws {
         let sim = try Self.simulator()
-        let dir = Folder()
+        let dir = Scratch("tui")
         let runner = Self.runner(dir)
         defer { runner.shutdown() }
         let conn = Connection(name: "n", host: "127.0.0.1", port: sim.httpPort, user: "admin", password: "admin123", videoRoot: dir.path)
@@ -186,9 +178,9 @@ import Testing
 /// Coverage and downloads through the glue, against the simulator's Profile G services.
 @Suite(.serialized) struct EngineRecordingsTests {
     /// A saved source with two ticked cameras on a fresh simulator.
-    static func savedSource() throws -> (Simulator, EngineRunnerTests.Folder, EngineCommandRunner, Connection, [String]) {
+    static func savedSource() throws -> (Simulator, Scratch, EngineCommandRunner, Connection, [String]) {
         let sim = try EngineRunnerTests.simulator()
-        let dir = EngineRunnerTests.Folder()
+        let dir = Scratch("tui")
         let runner = EngineRunnerTests.runner(dir)
         let conn = Connection(name: "nvr_localhost", host: "127.0.0.1", port: sim.httpPort, user: "admin", password: "admin123",
                               videoRoot: dir.path + "/videos")

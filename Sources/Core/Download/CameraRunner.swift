@@ -53,6 +53,8 @@ final class CameraRunner: Sendable {
         var baseBytes: Int64 = 0
         var runBytes: Int64 = 0
         var lastDatabaseWrite = 0.0
+        /// The device answered a PLAY with 457 (no footage where asked).
+        var toldNoFootage = false
         init(replay: ReplaySource) { self.replay = replay }
     }
 
@@ -206,6 +208,9 @@ final class CameraRunner: Sendable {
                 return .failure(stopFor(error))
             }
         }
+        // 457 and not one picture of this camera, in this run or before: the device has nothing
+        // there after all, which is a failure with its own sentence, not a done camera
+        if w.toldNoFootage && w.baseBytes == 0 && w.runBytes == 0 { return .failure(.failed(DownloadError.noFootage.message)) }
         return .success(())
     }
 
@@ -281,6 +286,7 @@ final class CameraRunner: Sendable {
                     // the device has no footage in this piece after all (457 Invalid Range):
                     // the piece is over; the summary reports the shortfall
                     logger.info("camera \(key): no footage from \(UTC.iso(from)) to \(UTC.iso(piece.end))")
+                    w.toldNoFootage = true
                     return
                 case .noReplay(let why):
                     guard w.replay.isONVIF, let fb = access.fallback(for: setup.camera) else { throw Stop.failed(why) }

@@ -1,6 +1,7 @@
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 /// `vtrack probe --user U` with no other password source asks for it on the terminal, without
 /// echo, and uses it (the third of the three password sources; the other two have CLI tests).
@@ -13,7 +14,7 @@ struct ProbePromptEndToEndTests {
         let sim = Simulator(config: config)
         try sim.start()
         defer { sim.stop() }
-        let command = "\(Tmux.quote(Products.path("vtrack"))) probe 127.0.0.1:\(sim.httpPort) --user admin --lang en"
+        let command = "\(Tmux.quote(BuiltProducts.path("vtrack"))) probe 127.0.0.1:\(sim.httpPort) --user admin --lang en"
         let t = try Tmux(width: 140, height: 30, command: command, environment: ["LANG": "C.UTF-8"])
         var r = t.wait(for: "Password for admin:")
         #expect(r.ok, "no prompt:\n\(r.screen)")

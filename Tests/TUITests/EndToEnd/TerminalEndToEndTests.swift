@@ -3,18 +3,15 @@ import Core
 import Foundation
 import Store
 import Testing
+import TestSupport
 
 /// The real `vtrack` binary in tmux: keys in, screens out, as a technician over SSH would use it.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: these end-to-end tests need it (scripts/install-deps --test installs it)"))
 struct TerminalEndToEndTests {
     /// A folder for one run's database, key and videos.
     final class Workspace {
-        let path: String
-        init() {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("vtrack-e2e-\(UUID().uuidString.prefix(8))").path
-            try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
+        let dir = Scratch("e2e")
+        var path: String { dir.path }
 
         var environment: [String: String] {
             ["LANG": "C.UTF-8", "XDG_DATA_HOME": path + "/data", "XDG_CONFIG_HOME": path + "/config", "TERM": "tmux-256color"]
@@ -23,7 +20,7 @@ struct TerminalEndToEndTests {
         var locations: StoreLocations { StoreLocations(databaseFile: db, keyFile: path + "/config/vtrack/secret.key") }
 
         /// `vtrack ARGS --db DB` as a shell command line.
-        func vtrack(_ args: String = "") -> String { "\(Tmux.quote(Products.path("vtrack"))) \(args) --db \(Tmux.quote(db))" }
+        func vtrack(_ args: String = "") -> String { "\(Tmux.quote(BuiltProducts.path("vtrack"))) \(args) --db \(Tmux.quote(db))" }
     }
 
     /// The widest line on screen.
@@ -221,7 +218,7 @@ struct TerminalEndToEndTests {
 
     @Test func demoOpensOnTheSimulatorReadyToTest() throws {
         let ws = Workspace()
-        let t = try Tmux(width: 100, height: 30, command: "\(Tmux.quote(Products.path("vtrack"))) demo --lang en --folder \(Tmux.quote(ws.path))",
+        let t = try Tmux(width: 100, height: 30, command: "\(Tmux.quote(BuiltProducts.path("vtrack"))) demo --lang en --folder \(Tmux.quote(ws.path))",
                          environment: ws.environment)
         var r = t.wait(for: "Demo: a simulated 4-channel NVR")
         #expect(r.ok && r.screen.contains("[ Test connection ]"), "\(r.screen)")
@@ -328,19 +325,8 @@ struct TerminalEndToEndTests {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mp4") }.sorted()
         return names.map { name in
             let path = folder + "/" + name
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries",
-                           "stream=nb_read_packets", "-of", "csv=p=0", path]
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            guard (try? p.run()) != nil else { return (path, nil) }
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            if p.terminationStatus == 127 { return (path, nil) }
-            let packets = Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-            return (path, p.terminationStatus == 0 && packets > 0)
+            guard Tools.find("ffprobe") != nil else { return (path, nil) }
+            return (path, (MediaCheck.probe(path)?.packets ?? 0) > 0)
         }
     }
 

@@ -6,15 +6,17 @@ import Synchronization
 /// A Linux network namespace created by a test (needs root and iproute2's `ip`), deleted by
 /// `delete()`. Code runs inside it on a dedicated thread that joined it with setns(2): sockets
 /// created there stay in the namespace whatever thread uses them later.
-final class NetworkNamespace: Sendable {
-    let name: String
+public final class NetworkNamespace: Sendable {
+    /// `vtd<pid>x<n>`.
+    public let name: String
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    /// What went wrong making or using a namespace.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// True when namespaces can be made here (root, `ip` present, `ip netns add` works).
-    static let available: Bool = {
+    public static let available: Bool = {
         guard geteuid() == 0, ipPath != nil else { return false }
         removeStale()
         let probe = "vtdprobe\(getpid())"
@@ -23,12 +25,13 @@ final class NetworkNamespace: Sendable {
         return true
     }()
 
-    static let skipReason = "needs root and iproute2 to create network namespaces (ip netns add)"
+    /// Why the tests that need namespaces are skipped when `available` is false.
+    public static let skipReason = "needs root and iproute2 to create network namespaces (ip netns add)"
 
     private static let counter = Mutex(0)
 
     /// Creates `vtd<pid>x<n>` with loopback up.
-    init() throws {
+    public init() throws {
         let n = Self.counter.withLock { c -> Int in c += 1; return c }
         name = "vtd\(getpid())x\(n)"
         try Self.runIP(["netns", "add", name])
@@ -36,13 +39,14 @@ final class NetworkNamespace: Sendable {
     }
 
     /// `ip -n NAME args…`
-    func ip(_ args: String...) throws { try Self.runIP(["-n", name] + args) }
+    public func ip(_ args: String...) throws { try Self.runIP(["-n", name] + args) }
 
-    func delete() { _ = try? Self.runIP(["netns", "del", name]) }
+    /// Deletes the namespace (and the veth ends inside it).
+    public func delete() { _ = try? Self.runIP(["netns", "del", name]) }
 
     /// Connects `self` and `other` with a veth pair: `localIf` here with `localAddr` (CIDR),
     /// `otherIf` there with `otherAddr`.
-    func link(_ localIf: String, _ localAddr: String, to other: NetworkNamespace, _ otherIf: String, _ otherAddr: String) throws {
+    public func link(_ localIf: String, _ localAddr: String, to other: NetworkNamespace, _ otherIf: String, _ otherAddr: String) throws {
         try ip("link", "add", localIf, "type", "veth", "peer", "name", otherIf, "netns", other.name)
         try ip("addr", "add", localAddr, "dev", localIf)
         try ip("link", "set", localIf, "up")
@@ -50,8 +54,11 @@ final class NetworkNamespace: Sendable {
         try other.ip("link", "set", otherIf, "up")
     }
 
+    /// `ip netns exec NAME` as a prefix: a program started with it runs inside the namespace.
+    public var execPrefix: [String] { [Self.ipPath ?? "ip", "netns", "exec", name] }
+
     /// Runs `body` on a fresh thread inside the namespace and returns its value.
-    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+    public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
         let result = Mutex<Result<T, Failure>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let path = "/var/run/netns/\(name)"
@@ -87,10 +94,12 @@ final class NetworkNamespace: Sendable {
         return unsafeBitCast(sym, to: SetnsFunction.self)(fd, type)
     }
 
-    static let ipPath: String? = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// iproute2's `ip`, nil when it is not installed.
+    public static let ipPath: String? = Tools.find("ip")
 
+    /// `ip args…`; its output, or a `Failure` with what it said.
     @discardableResult
-    static func runIP(_ args: [String]) throws -> String {
+    public static func runIP(_ args: [String]) throws -> String {
         guard let ip = ipPath else { throw Failure(description: "ip not found") }
         return try Self.run(ip, args)
     }
@@ -98,20 +107,9 @@ final class NetworkNamespace: Sendable {
     /// Runs a program, returns its stdout; throws with its stderr when it fails.
     @discardableResult
     static func run(_ program: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw Failure(description: "\(program) \(args.joined(separator: " ")): \(String(decoding: e, as: UTF8.self))")
-        }
-        return String(decoding: o, as: UTF8.self)
+        let r = Spawn.run(program, args)
+        guard r.status == 0 else { throw Failure(description: "\(program) \(args.joined(separator: " ")): \(r.err)") }
+        return r.out
     }
 
     /// Deletes namespaces left by earlier test processes that died (`vtd<pid>x…` whose pid is gone).
@@ -123,35 +121,5 @@ final class NetworkNamespace: Sendable {
                   let pid = Int32(name[name.index(name.startIndex, offsetBy: 3)..<x]) else { continue }
             if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { _ = try? runIP(["netns", "del", name]) }
         }
-    }
-}
-
-/// Two LANs seen from a client namespace: `client` has `vc1` 10.77.1.1/24 (default route) and
-/// `vc2` 10.77.2.1/24; `lan1` has `vd1` 10.77.1.2/24, `lan2` has `vd2` 10.77.2.2/24.
-struct TwoLANs {
-    let client: NetworkNamespace
-    let lan1: NetworkNamespace
-    let lan2: NetworkNamespace
-
-    init() throws {
-        var made: [NetworkNamespace] = []
-        do {
-            let c = try NetworkNamespace(); made.append(c)
-            let a = try NetworkNamespace(); made.append(a)
-            let b = try NetworkNamespace(); made.append(b)
-            try c.link("vc1", "10.77.1.1/24", to: a, "vd1", "10.77.1.2/24")
-            try c.link("vc2", "10.77.2.1/24", to: b, "vd2", "10.77.2.2/24")
-            try c.ip("route", "add", "default", "via", "10.77.1.2")
-            try a.ip("route", "add", "default", "dev", "vd1")
-            try b.ip("route", "add", "default", "dev", "vd2")
-            client = c; lan1 = a; lan2 = b
-        } catch {
-            made.forEach { $0.delete() }
-            throw error
-        }
-    }
-
-    func delete() {
-        client.delete(); lan1.delete(); lan2.delete()
     }
 }
