@@ -241,7 +241,7 @@ struct TerminalEndToEndTests {
         var env = ws.environment
         env["TERM"] = "vtrack-no-such-terminal"
         env["TMPDIR"] = tmp
-        let t = try Tmux(width: 220, height: 30, command: "\(Tmux.quote(Products.path("vtrack"))) demo --lang en", environment: env)
+        let t = try Tmux(width: 220, height: 30, command: "\(Tmux.quote(BuiltProducts.path("vtrack"))) demo --lang en", environment: env)
         let r = t.wait(for: "EXIT:")
         #expect(r.ok && r.screen.contains("EXIT:1"), "\(r.screen)")
         #expect(r.screen.contains("Cannot open the app on a terminal of type “vtrack-no-such-terminal” (TERM)"), "\(r.screen)")
