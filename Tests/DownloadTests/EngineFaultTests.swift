@@ -61,9 +61,11 @@ import TestSupport
         let engine = fx.engine(fx.access(), options: options, events: log)
         let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01", "Camera 02"],
                                                    parallel: 2, replaySessions: 2))
-        #expect(log.wait { _ in (fx.sim.rtspServer?.statistics.refusedForLimit ?? 0) >= 3 })
-        let retrying = log.progress.flatMap(\.cameras).first { $0.state == .retrying }
-        #expect(retrying?.reason?.en.contains("453") == true)
+        // (the progress event that says "retrying" can come a moment after the server counted
+        // the refusal: wait for both)
+        let says453 = { log.progress.flatMap(\.cameras).contains { $0.state == .retrying && $0.reason?.en.contains("453") == true } }
+        #expect(log.wait { _ in (fx.sim.rtspServer?.statistics.refusedForLimit ?? 0) >= 3 && says453() },
+                "retrying states seen: \(log.progress.flatMap(\.cameras).filter { $0.state == .retrying }.map { $0.reason?.en ?? "-" })")
         viewer.cancel()
         #expect(engine.waitUntilIdle(timeout: 300))
         #expect(log.summaries.last?.state == .done)
