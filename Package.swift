@@ -49,7 +49,7 @@ let package = Package(
         ]),
         .target(name: "TUI", dependencies: ["Common", "Core", "ONVIF", "Store", "CShims"],
                 resources: []),
-        .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw", "CShims"]),
+        .target(name: "NcursesBackend", dependencies: ["TUI", "Common", "CNcursesw", "CShims"]),
         .target(name: "Simulator", dependencies: [
             "Common", "ONVIF", "Streaming",
             .product(name: "NIOCore", package: "swift-nio"),

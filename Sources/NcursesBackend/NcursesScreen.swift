@@ -13,9 +13,10 @@ struct NcursesScreen {
     private var cursorShown: Bool?
 
     /// Enters full-screen mode: raw keys, no echo, keypad, non-blocking reads, 25 ms ESC delay.
-    static func start(useColors: Bool) -> NcursesScreen {
+    /// Nil when the terminal type ($TERM) cannot be used; nothing was changed then.
+    static func start(useColors: Bool) -> NcursesScreen? {
         vtrack_save_terminal_modes()
-        _ = initscr()
+        guard vtrack_open_screen() else { return nil }
         vtrack_install_crash_handlers()
         raw()
         noecho()

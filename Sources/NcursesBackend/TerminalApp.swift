@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import CNcursesw
 import CShims
+import Common
 import TUI
 
 /// The terminal front end's run loop.
@@ -41,14 +42,19 @@ public final class TerminalApp: Sendable {
     }
 
     /// Takes over the terminal and runs until the user quits; never returns.
-    public func run(startCommands: [Command] = AppState.startCommands) -> Never {
+    /// - Throws: a `PlainError` when the terminal type ($TERM) cannot be used (the terminal is
+    ///   left as it was).
+    public func run(startCommands: [Command] = AppState.startCommands) throws -> Never {
         _ = vtrack_force_utf8_locale()
-        ui.async { [self] in
-            loop.withLock { l in
-                l.screen = NcursesScreen.start(useColors: useColors)
+        try ui.sync { [self] in
+            try loop.withLock { l in
+                guard let screen = NcursesScreen.start(useColors: useColors) else { throw Self.cannotOpen() }
+                l.screen = screen
                 // A terminal without colours gets the monochrome theme (attributes only).
                 if useColors { l.state.theme = l.state.theme.fitting(colors: l.screen.colors) }
             }
+        }
+        ui.async { [self] in
             installSources()
             let size = NcursesScreen.querySize()
             NcursesScreen.resize(width: size.width, height: size.height)
@@ -58,6 +64,17 @@ public final class TerminalApp: Sendable {
             draw()
         }
         dispatchMain()
+    }
+
+    /// The terminal type is unknown here (no terminfo entry) or unusable.
+    static func cannotOpen() -> PlainError {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if term.isEmpty {
+            return PlainError(vi: "Không mở được giao diện vì TERM chưa được đặt: hãy đặt TERM (ví dụ TERM=xterm-256color) rồi chạy lại.",
+                              en: "Cannot open the app because TERM is not set: set TERM (for example TERM=xterm-256color) and run it again.")
+        }
+        return PlainError(vi: "Không mở được giao diện trên terminal loại “\(term)” (TERM): hãy đặt TERM thành loại máy này biết, ví dụ TERM=xterm-256color, rồi chạy lại.",
+                          en: "Cannot open the app on a terminal of type “\(term)” (TERM): set TERM to a type this machine knows, such as TERM=xterm-256color, and run it again.")
     }
 
     // MARK: Sources (stdin, signals, clock)

@@ -1,11 +1,6 @@
 import Common
 import Foundation
 import GRDB
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// VTrack's SQLite store: sources, their encrypted passwords and the processing settings.
 ///
@@ -120,18 +115,17 @@ public final class Repository: Sendable {
     /// this retries the open, until `timeout`, for any other program (such as the prototype) that
     /// writes the file without taking that lock.
     static func openPool(path: String, configuration: Configuration, waitingUpTo timeout: TimeInterval) throws -> DatabasePool {
-        let deadline = Date(timeIntervalSinceNow: timeout)
-        var pause: useconds_t = 1_000
-        while true {
+        let pool = try Retry.until(seconds: timeout, maxPause: 100_000) { () -> DatabasePool? in
             do {
                 return try DatabasePool(path: path, configuration: configuration)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
-                usleep(pause)
-                pause = min(pause * 2, 100_000)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                return nil
             } catch {
                 throw translate(error, path: path)
             }
         }
+        guard let pool else { throw StoreError.busy(path: path) }
+        return pool
     }
 
     /// Runs the pending migrations and moves clear-text passwords to encrypted storage. The
@@ -167,19 +161,14 @@ public final class Repository: Sendable {
     /// process's own writes could run out of *their* busy timeout and fail with "database is
     /// locked"; failing fast and retrying never blocks anyone for long.
     private func scrubJournal(for seconds: TimeInterval) {
-        let deadline = Date(timeIntervalSinceNow: seconds)
         let restore = "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))"
-        var pause: useconds_t = 1_000
-        while true {
-            let done = (try? pool.writeWithoutTransaction { db -> Bool in
+        _ = Retry.until(seconds: seconds, maxPause: 50_000) { () -> Bool? in
+            try? pool.writeWithoutTransaction { db -> Bool in
                 try db.execute(sql: "PRAGMA busy_timeout = 0")
                 defer { try? db.execute(sql: restore) }
                 _ = try db.checkpoint(.truncate)
                 return true
-            }) ?? false
-            if done || Date() >= deadline { return }
-            usleep(pause)
-            pause = min(pause * 2, 50_000)
+            }
         }
     }
 

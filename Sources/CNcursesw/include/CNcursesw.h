@@ -28,6 +28,9 @@ static inline int vtrack_key_resize(void) { return KEY_RESIZE; }
 static inline int vtrack_key_f(int n) { return KEY_F(n); }
 static inline int vtrack_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int vtrack_err(void) { return ERR; }
+/// initscr() that reports failure instead of exiting the process: false when the terminal
+/// type ($TERM) cannot be used. The screen it makes is the current one.
+static inline bool vtrack_open_screen(void) { return newterm(NULL, stdout, stdin) != NULL; }
 int vtrack_mvaddwch_utf8(int y, int x, const char *utf8, attr_t attrs, short pair);
 /// Reads one key without waiting: returns KEY_CODE_YES (function key in *code), OK (character
 /// in *code) or ERR (nothing pending).

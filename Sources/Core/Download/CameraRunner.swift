@@ -339,7 +339,7 @@ final class CameraRunner: Sendable {
         }
         if let o = error as? ONVIFError {
             switch o {
-            case .unreachable, .connectionRefused, .timeout, .network: return .transient(o.message)
+            case _ where o.isTransientConnectionFailure: return .transient(o.message)
             case .serviceNotSupported: return .noReplay(o.message)
             default: return .fatal(o.message)
             }

@@ -178,11 +178,7 @@ final class JobRunner: Sendable {
 
     /// A device that did not answer (worth another try), as opposed to one that answered no.
     static func isTransient(_ error: Error) -> Bool {
-        guard let o = error as? ONVIFError else { return false }
-        switch o {
-        case .unreachable, .connectionRefused, .timeout, .network: return true
-        default: return false
-        }
+        (error as? ONVIFError)?.isTransientConnectionFailure ?? false
     }
 
     // MARK: Scheduling

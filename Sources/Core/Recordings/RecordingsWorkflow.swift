@@ -144,10 +144,7 @@ public struct Recordings: Sendable {
     /// camera's replay URI failing.
     static func isFatal(_ e: any UserFacingError) -> Bool {
         guard let o = e as? ONVIFError else { return false }
-        switch o {
-        case .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF: return true
-        default: return o.isAuthenticationFailure
-        }
+        return o.isConnectionFailure || o.isAuthenticationFailure
     }
 
     static let noRecordingNote = Localized(

@@ -187,7 +187,7 @@ extension ONVIFClient {
                     // refused although the device's clock did not move: if its answer contradicts
                     // itself (local time labelled UTC, A3), read it the other way for the retry
                     if let old = now.clockOffset, let fresh = s.clockOffset, abs(fresh - old) < 5, let other = s.alternativeClockOffset {
-                        s.clockOffset = abs(other) < 1 ? 0 : other
+                        s.clockOffset = ClockOffset.kept(other)
                     }
                     s.generation += 1
                 }
@@ -244,13 +244,11 @@ extension ONVIFClient {
             let element = try soap(url: address.deviceServiceURL, action: ONVIFService.device.action("GetSystemDateAndTime"),
                                    operation: "GetSystemDateAndTime", body: DeviceRequests.getSystemDateAndTime, authenticate: false)
             let t1 = Date()
-            let midpoint = t0.timeIntervalSince1970 + t1.timeIntervalSince(t0) / 2
             if let deviceTime = DeviceParsing.systemDateAndTime(element) {
-                // the device reports whole seconds: its real time is on average half a second later
-                let offset = deviceTime.timeIntervalSince1970 + 0.5 - midpoint
+                let offset = ClockOffset.measured(deviceTime: deviceTime, sent: t0, answered: t1)
                 let zone = DeviceParsing.zoneOfLocalTimeLabelledUTC(element)
                 state.withLock { s in
-                    s.clockOffset = abs(offset) < 1 ? 0 : offset
+                    s.clockOffset = ClockOffset.kept(offset)
                     s.alternativeClockOffset = zone.map { offset - $0 }
                     s.clockMeasured = true
                 }
@@ -264,7 +262,7 @@ extension ONVIFClient {
                     s.dateTimeNeedsAuth = true
                     s.clockMeasured = true
                 }
-            case .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF, .invalidAddress:
+            case _ where e.isConnectionFailure:
                 throw e
             default:
                 state.withLock { $0.clockMeasured = true }

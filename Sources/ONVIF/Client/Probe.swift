@@ -99,9 +99,10 @@ extension ONVIFClient {
         }
         if self.state.withLock({ $0.dateTimeNeedsAuth && $0.clockOffset == nil }) {
             pool.add(job {
+                let sent = Date()
                 let d = try self.systemDateAndTime(authenticate: true)
-                let offset = d.timeIntervalSinceNow + 0.5
-                self.state.withLock { $0.clockOffset = abs(offset) < 1 ? 0 : offset }
+                let offset = ClockOffset.measured(deviceTime: d, sent: sent, answered: Date())
+                self.state.withLock { $0.clockOffset = ClockOffset.kept(offset) }
             })
         }
         pool.run()
@@ -124,10 +125,7 @@ extension ONVIFClient {
     /// Errors that end a probe: the device is gone, is not ONVIF, or refuses the login.
     static func isFatal(_ e: any Error) -> Bool {
         guard let o = e as? ONVIFError else { return true }
-        switch o {
-        case .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF, .invalidAddress: return true
-        default: return o.isAuthenticationFailure
-        }
+        return o.isConnectionFailure || o.isAuthenticationFailure
     }
 
     static func isDeviceInfoError(_ e: ONVIFError) -> Bool {

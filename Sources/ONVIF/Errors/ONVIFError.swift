@@ -129,6 +129,30 @@ public enum ONVIFError: UserFacingError, Equatable {
         }
     }
 
+    /// True for the errors that mean we could not talk to an ONVIF device at this address at
+    /// all: the address is unusable, the network or the device did not answer, the TLS
+    /// certificate was refused, or what answered is not ONVIF. Nothing else asked of the same
+    /// device can work either, so a probe or a report ends on them.
+    public var isConnectionFailure: Bool {
+        switch self {
+        case .invalidAddress, .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True for the connection failures that may pass by themselves — the device did not answer
+    /// (unreachable, refused, timed out, the link dropped) — so trying again later can work.
+    /// The others (a bad or link-local address, a refused certificate, not ONVIF) need the user
+    /// to change something first.
+    public var isTransientConnectionFailure: Bool {
+        switch self {
+        case .unreachable, .connectionRefused, .timeout, .network: return true
+        default: return false
+        }
+    }
+
     static func seconds(_ s: Double) -> String {
         s == s.rounded() ? String(Int(s)) : String(format: "%.1f", s)
     }

@@ -48,9 +48,9 @@ extension ONVIFClient {
         guard state.withLock({ $0.dateTimeNeedsAuth }), credentials != nil else { return nil }
         let t0 = Date()
         let d = try systemDateAndTime(authenticate: true)
-        let offset = d.timeIntervalSince1970 + 0.5 - (t0.timeIntervalSince1970 + Date().timeIntervalSince(t0) / 2)
+        let offset = ClockOffset.measured(deviceTime: d, sent: t0, answered: Date())
         return state.withLock { s in
-            if s.clockOffset == nil { s.clockOffset = abs(offset) < 1 ? 0 : offset }
+            if s.clockOffset == nil { s.clockOffset = ClockOffset.kept(offset) }
             return s.clockOffset
         }
     }

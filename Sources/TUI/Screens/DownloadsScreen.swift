@@ -1,5 +1,7 @@
 import Foundation
 import Common
+import Core
+import Store
 
 /// Downloads: an overall bar, then one bar per camera with percent, size, speed, times real
 /// time, ETA and state.
@@ -9,14 +11,14 @@ enum DownloadsScreen {
         switch p {
         // Queued after it started: the device's stream limit is reached, cameras take turns.
         case .queued where started: return (s.t(Localized(vi: "chờ lượt", en: "waiting")), theme[.muted])
-        case .queued: return (s.t(Localized(vi: "chờ", en: "queued")), theme[.muted])
-        case .running: return (s.t(Localized(vi: "đang tải", en: "running")), theme[.info])
-        case let .retrying(r): return (s.t(Localized(vi: "thử lại: ", en: "retrying: ")) + s.t(r), theme[.warning])
-        case .paused(nil): return (s.t(Localized(vi: "tạm dừng", en: "paused")), theme[.warning])
-        case let .paused(r?): return (s.t(Localized(vi: "tạm dừng: ", en: "paused: ")) + s.t(r), theme[.warning])
-        case .done: return (s.t(Localized(vi: "xong", en: "done")), theme[.ok])
-        case let .failed(r): return (s.t(Localized(vi: "lỗi: ", en: "failed: ")) + s.t(r), theme[.error])
-        case .cancelled: return (s.t(Localized(vi: "đã huỷ", en: "cancelled")), theme[.muted])
+        case .queued: return (s.t(DownloadState.queued.label), theme[.muted])
+        case .running: return (s.t(DownloadState.running.label), theme[.info])
+        case let .retrying(r): return (s.t(DownloadState.retrying.label) + ": " + s.t(r), theme[.warning])
+        case .paused(nil): return (s.t(DownloadState.paused.label), theme[.warning])
+        case let .paused(r?): return (s.t(DownloadState.paused.label) + ": " + s.t(r), theme[.warning])
+        case .done: return (s.t(DownloadState.done.label), theme[.ok])
+        case let .failed(r): return (s.t(DownloadState.failed.label) + ": " + s.t(r), theme[.error])
+        case .cancelled: return (s.t(DownloadState.cancelled.label), theme[.muted])
         }
     }
 
@@ -66,7 +68,7 @@ enum DownloadsScreen {
         let size = Format.bytes(r.bytes)
         let speed = r.phase.isActive ? Format.speed(r.bytesPerSecond) : "–"
         let rt = r.phase.isActive ? Format.realtime(r.realtimeFactor) : "–"
-        let eta = (r.phase.isActive && r.etaSeconds != nil) ? s.t(Localized(vi: "còn ", en: "ETA ")) + Format.duration(r.etaSeconds) : ""
+        let eta = (r.phase.isActive && r.etaSeconds != nil) ? s.t(Format.etaWord) + Format.duration(r.etaSeconds) : ""
         if wide {
             let nameW = 18, barW = max(10, width - nameW - 62)
             buf.write(name, x: x, y: y, width: nameW, style: nameStyle)

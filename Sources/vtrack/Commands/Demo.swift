@@ -28,7 +28,7 @@ struct Demo: ParsableCommand {
     var recording: RecordingTimeline.Schedule = .motion
 
     func run() throws {
-        _ = try TerminalLauncher.check(terminal)
+        let checked = try TerminalLauncher.check(terminal)
         let dir = try folder ?? Self.makeTemporaryFolder()
         var config = SimulatorConfig()
         config.host = "127.0.0.1"
@@ -39,16 +39,24 @@ struct Demo: ParsableCommand {
         config.discoverySwitches.multicast = false
         config.recordings.schedule = recording
         let sim = Simulator(config: config)
-        try sim.start()
+        let temporaryFolder = folder == nil ? dir : nil
         let videoRoot = dir + "/nvr_downloads"
         let locations = StoreLocations(databaseFile: dir + "/vtrack.db", keyFile: dir + "/secret.key")
-        // The demo database's video root is the demo folder's.
-        _ = try SaveConfig(repository: Repository(locations: locations)).setVideoRoot(videoRoot)
+        do {
+            try sim.start()
+            // The demo database's video root is the demo folder's.
+            _ = try SaveConfig(repository: Repository(locations: locations)).setVideoRoot(videoRoot)
+        } catch {
+            DemoRunner.release(simulator: sim, temporaryFolder: temporaryFolder)
+            throw error
+        }
         let hosts = sim.discoveryResponder?.port.map { ["127.0.0.1:\($0)"] } ?? []
         let runner = DemoRunner(engine: EngineCommandRunner(locations: locations, discoveryHosts: hosts), simulator: sim,
-                                temporaryFolder: folder == nil ? dir : nil)
+                                temporaryFolder: temporaryFolder)
         let port = sim.httpPort
-        try TerminalLauncher.open(terminal, runner: runner) { state in
+        // the runner stops the simulator and removes the temporary folder, also when the
+        // terminal cannot be opened
+        try TerminalLauncher.open(checked, runner: runner) { state in
             state.config.videoRoot = videoRoot
             state.form.address.set("127.0.0.1")
             state.form.port.set(String(port))
@@ -92,6 +100,11 @@ final class DemoRunner: CommandRunning {
 
     func shutdown() {
         engine.shutdown()
+        Self.release(simulator: simulator, temporaryFolder: temporaryFolder)
+    }
+
+    /// Stops the simulator and removes the temporary demo folder (nil: a `--folder` to keep).
+    static func release(simulator: Simulator, temporaryFolder: String?) {
         simulator.stop()
         if let dir = temporaryFolder { try? FileManager.default.removeItem(atPath: dir) }
     }

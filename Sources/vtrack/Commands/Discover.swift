@@ -95,17 +95,11 @@ struct Discover: ParsableCommand {
         if !json {
             writeOut(Localized(vi: "Đang nghe Hello/Bye (Ctrl-C để dừng)…", en: "Listening for Hello/Bye (Ctrl-C to stop)…").text() + "\n")
         }
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
-        for s in sources {
-            s.setEventHandler {
-                listener.stop()
-                Glibc.exit(0)
-            }
-            s.resume()
+        let signals = SignalWatch([SIGINT, SIGTERM], queue: queue) {
+            listener.stop()
+            Glibc.exit(0)
         }
-        withExtendedLifetime(sources) { dispatchMain() }
+        withExtendedLifetime(signals) { dispatchMain() }
     }
 
     private func printJSON(_ result: DiscoveryResult) {

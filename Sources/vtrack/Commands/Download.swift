@@ -97,24 +97,17 @@ struct Download: ParsableCommand {
 
         // Ctrl-C (or SIGTERM): pause (files kept, state saved); a second one leaves at once (still resumable)
         let interrupted = Mutex(0)
-        var sources: [DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                let n = interrupted.withLock { $0 += 1; return $0 }
-                if n == 1 {
-                    output.note(Localized(vi: "Đang tạm dừng… (nhấn Ctrl-C lần nữa để thoát ngay)", en: "Pausing… (Ctrl-C again to leave at once)"))
-                    engine.pause(jobID: job.id)
-                } else {
-                    output.note(Self.resumeHint(job.id, db: store.database))
-                    Glibc.exit(130)
-                }
+        let signals = SignalWatch([SIGINT, SIGTERM]) {
+            let n = interrupted.withLock { $0 += 1; return $0 }
+            if n == 1 {
+                output.note(Localized(vi: "Đang tạm dừng… (nhấn Ctrl-C lần nữa để thoát ngay)", en: "Pausing… (Ctrl-C again to leave at once)"))
+                engine.pause(jobID: job.id)
+            } else {
+                output.note(Self.resumeHint(job.id, db: store.database))
+                Glibc.exit(130)
             }
-            source.resume()
-            sources.append(source)
         }
-        defer { sources.forEach { $0.cancel() } }
+        defer { signals.cancel() }
 
         output.started(job)
         try CLI.attempt { try engine.start(jobID: job.id, parallel: parallel) }

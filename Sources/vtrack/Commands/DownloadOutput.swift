@@ -95,13 +95,13 @@ final class DownloadOutput: Sendable {
         let cells = 20
         let filled = Int((fraction * Double(cells)).rounded(.down))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled)
-        var text = "\(label) \(bar) \(String(format: "%3d%%", Int(fraction * 100)))  \(duration(media))/\(covered.map(duration) ?? "--:--:--")"
-        text += "  " + megabytes(bytes)
+        var text = "\(label) \(bar) \(Format.percent(fraction))  \(Format.duration(media))/\(Format.duration(covered))"
+        text += "  " + Format.bytes(bytes)
         if state == .running {
-            text += "  " + String(format: "%.1f MB/s", rate / 1_000_000) + "  ×" + String(Int(factor.rounded()))
-            if let e = eta { text += "  ETA " + duration(e) }
+            text += "  " + Format.speed(rate) + "  " + Format.realtime(factor)
+            if let e = eta { text += "  " + Format.etaWord.text() + Format.duration(e) }
         }
-        text += "  " + stateWord(state)
+        text += "  " + state.label.text()
         if let r = reason, state != .running { text += ": " + r.text() }
         return String(text.prefix(width + 40))
     }
@@ -115,52 +115,32 @@ final class DownloadOutput: Sendable {
     // MARK: Text
 
     static func stateLine(_ c: CameraProgress) -> String {
-        var s = "\(c.camera): \(stateWord(c.state))"
+        var s = "\(c.camera): \(c.state.label.text())"
         if let r = c.reason { s += " — " + r.text() }
-        if c.state == .done || c.state == .paused { s += " (\(duration(c.mediaSeconds)), \(megabytes(c.bytes)))" }
+        if c.state == .done || c.state == .paused { s += " (\(Format.duration(c.mediaSeconds)), \(Format.bytes(c.bytes)))" }
         return s
     }
 
-    static func stateWord(_ s: DownloadState) -> String {
-        let vi = Language.current == .vi
-        switch s {
-        case .queued: return vi ? "đang chờ" : "queued"
-        case .running: return vi ? "đang tải" : "running"
-        case .retrying: return vi ? "đang thử lại" : "retrying"
-        case .paused: return vi ? "tạm dừng" : "paused"
-        case .done: return vi ? "xong" : "done"
-        case .failed: return vi ? "lỗi" : "failed"
-        case .cancelled: return vi ? "đã hủy" : "cancelled"
-        }
-    }
-
     static func summaryText(_ s: DownloadSummary) -> String {
-        let vi = Language.current == .vi
-        var out = "\n"
         let speed = s.elapsed > 0 ? s.mediaSeconds / s.elapsed : 0
-        out += vi
-            ? "Lượt tải \(s.jobID): \(stateWord(s.state)) — \(s.files) tệp, \(megabytes(s.bytes)), \(duration(s.mediaSeconds)) video trong \(duration(s.elapsed)) (×\(Int(speed.rounded())) thời gian thực), \(s.gaps) khoảng trống\n"
-            : "Job \(s.jobID): \(stateWord(s.state)) — \(s.files) file\(s.files == 1 ? "" : "s"), \(megabytes(s.bytes)), \(duration(s.mediaSeconds)) of video in \(duration(s.elapsed)) (×\(Int(speed.rounded())) real time), \(s.gaps) gaps\n"
+        let state = s.state.label, size = Format.bytes(s.bytes), rt = Format.realtime(speed)
+        let media = Format.duration(s.mediaSeconds), took = Format.duration(s.elapsed)
+        var out = "\n" + Localized(
+            vi: "Lượt tải \(s.jobID): \(state.vi) — \(s.files) tệp, \(size), \(media) video trong \(took) (\(rt) thời gian thực), \(s.gaps) khoảng trống",
+            en: "Job \(s.jobID): \(state.en) — \(s.files) file\(s.files == 1 ? "" : "s"), \(size), \(media) of video in \(took) (\(rt) real time), \(s.gaps) gaps").text() + "\n"
         for c in s.cameras {
-            out += "  \(c.camera): \(stateWord(c.state)), \(c.files.count) " + (vi ? "tệp" : (c.files.count == 1 ? "file" : "files")) + ", \(megabytes(c.bytes)), \(duration(c.mediaSeconds))"
-            out += vi ? " / \(duration(c.coveredSeconds)) có trên thiết bị" : " of \(duration(c.coveredSeconds)) on the device"
-            if c.shortfallSeconds > 0 { out += vi ? ", thiếu \(duration(c.shortfallSeconds))" : ", \(duration(c.shortfallSeconds)) short" }
+            let files = c.files.count, size = Format.bytes(c.bytes), media = Format.duration(c.mediaSeconds)
+            let covered = Format.duration(c.coveredSeconds), short = Format.duration(c.shortfallSeconds)
+            out += "  " + Localized(vi: "\(c.camera): \(c.state.label.vi), \(files) tệp, \(size), \(media) / \(covered) có trên thiết bị",
+                                    en: "\(c.camera): \(c.state.label.en), \(files) file\(files == 1 ? "" : "s"), \(size), \(media) of \(covered) on the device").text()
+            if c.shortfallSeconds > 0 { out += Localized(vi: ", thiếu \(short)", en: ", \(short) short").text() }
             out += "\n"
             for g in c.gaps {
-                out += (vi ? "    không có hình " : "    no footage ") + "\(UTC.iso(g.start)) → \(UTC.iso(g.end))\n"
+                out += "    " + Localized(vi: "không có hình", en: "no footage").text() + " \(UTC.iso(g.start)) → \(UTC.iso(g.end))\n"
             }
             if let r = c.reason, c.state != .done || c.shortfallSeconds > 0 { out += "    " + r.text() + "\n" }
         }
         return out
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        let s = max(0, Int(seconds.rounded()))
-        return String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-    }
-
-    static func megabytes(_ b: Int64) -> String {
-        b >= 1_000_000_000 ? String(format: "%.2f GB", Double(b) / 1e9) : String(format: "%.1f MB", Double(b) / 1e6)
     }
 
     private func line(_ s: String) {

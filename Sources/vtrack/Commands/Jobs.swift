@@ -117,9 +117,9 @@ struct Jobs: ParsableCommand {
             let covered = j.cameras.reduce(0) { $0 + ($1.coveredSeconds ?? 0) }
             let media = j.cameras.reduce(0) { $0 + min($1.mediaSeconds, $1.coveredSeconds ?? $1.mediaSeconds) }
             let pct = j.state == DownloadState.done.rawValue ? 100 : (covered > 0 ? Int(media / covered * 100) : 0)
-            let state = DownloadState(rawValue: j.state).map(DownloadOutput.stateWord) ?? j.state
+            let state = DownloadState(rawValue: j.state).map { $0.label.text() } ?? j.state
             rows.append([String(j.id), j.source, j.from, j.to, String(j.cameras.count), state, "\(pct)%",
-                         String(j.cameras.reduce(0) { $0 + $1.files.count }), DownloadOutput.megabytes(j.cameras.reduce(0) { $0 + $1.bytes })])
+                         String(j.cameras.reduce(0) { $0 + $1.files.count }), Format.bytes(j.cameras.reduce(0) { $0 + $1.bytes })])
         }
         print(ProbeOutput.table(rows), terminator: "")
         for j in jobs where j.reason != nil && j.state != DownloadState.done.rawValue {

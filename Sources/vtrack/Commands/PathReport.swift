@@ -13,7 +13,7 @@ enum PathReport {
             case .warning: status = CLI.L("cảnh báo", "warning")
             case .failed: status = CLI.L("LỖI", "FAILED")
             }
-            let free = v.diskSpaceGB.map { ", \(PathReportFormat.gb($0)) GB \(CLI.L("trống", "free"))" } ?? ""
+            let free = v.diskSpaceGB.map { ", \(Format.gigabytes($0)) \(CLI.L("trống", "free"))" } ?? ""
             out += "\(v.sourceName) → \(v.sourcePath)  (\(status)\(free))\n"
             let w = max(8, v.cameras.map(\.camera.count).max() ?? 0) + 1
             for c in v.cameras {
@@ -32,8 +32,4 @@ enum PathReport {
         }
         return out
     }
-}
-
-enum PathReportFormat {
-    static func gb(_ v: Double) -> String { String(format: "%.1f", v) }
 }

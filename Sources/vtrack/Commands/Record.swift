@@ -53,10 +53,7 @@ struct Record: ParsableCommand {
             let session = try RTSPSession(url: url, user: login, password: pw, options: options)
 
             // Ctrl-C: stop the session; it tears down and the file is finished below
-            signal(SIGINT, SIG_IGN)
-            let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-            interrupt.setEventHandler { session.cancel() }
-            interrupt.resume()
+            let interrupt = SignalWatch([SIGINT]) { session.cancel() }
             defer { interrupt.cancel() }
 
             let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1, vi: vi)

@@ -45,14 +45,22 @@ enum TerminalLauncher {
         return (lang, theme)
     }
 
-    static func open(_ options: TerminalOptions, runner: any CommandRunning, prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
-        let (lang, theme) = try check(options)
+    /// Opens the app with what ``check(_:)`` returned. When the terminal cannot be taken over,
+    /// `runner` is shut down and the error thrown.
+    static func open(_ checked: (Language, Theme), runner: any CommandRunning,
+                     prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
+        let (lang, theme) = checked
         var state = AppState(lang: lang, theme: theme, now: Date(), utcOffset: TimeZone.current.secondsFromGMT())
         state.sources.loadStatus = .loading
         state.sources.discovering = true
         prepare(&state)
         let app = TerminalApp(state: state, engine: runner)
-        app.run()
+        do {
+            try app.run()
+        } catch {
+            runner.shutdown()
+            throw error
+        }
     }
 }
 
@@ -64,6 +72,6 @@ struct TerminalCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try TerminalLauncher.open(terminal, runner: EngineCommandRunner(locations: StoreLocations.standard(databaseFile: store.databaseFile)))
+        try TerminalLauncher.open(TerminalLauncher.check(terminal), runner: EngineCommandRunner(locations: StoreLocations.standard(databaseFile: store.databaseFile)))
     }
 }

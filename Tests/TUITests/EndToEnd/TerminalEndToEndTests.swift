@@ -231,6 +231,23 @@ struct TerminalEndToEndTests {
         #expect(t.wait(for: "EXIT:0").ok)
     }
 
+    /// A terminal type this machine has no terminfo entry for: the demo says so in one sentence
+    /// (not ncurses' own exit) and leaves nothing behind — the simulator is stopped and the
+    /// temporary demo folder removed.
+    @Test func demoOnAnUnknownTerminalSaysSoAndCleansUp() throws {
+        let ws = Workspace()
+        let tmp = ws.path + "/tmp"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        var env = ws.environment
+        env["TERM"] = "vtrack-no-such-terminal"
+        env["TMPDIR"] = tmp
+        let t = try Tmux(width: 220, height: 30, command: "\(Tmux.quote(BuiltProducts.path("vtrack"))) demo --lang en", environment: env)
+        let r = t.wait(for: "EXIT:")
+        #expect(r.ok && r.screen.contains("EXIT:1"), "\(r.screen)")
+        #expect(r.screen.contains("Cannot open the app on a terminal of type “vtrack-no-such-terminal” (TERM)"), "\(r.screen)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: tmp)) == [], "the temporary demo folder is removed")
+    }
+
     // MARK: Downloads
 
     /// Types a new source for `sim` into the form, tests it, ticks the first two cameras, saves,

@@ -1,7 +1,11 @@
 import Foundation
 
-/// Numbers as the screens show them: sizes, speeds, durations.
+/// Numbers as people read them, the same in the terminal app and the CLI: sizes, speeds,
+/// durations.
 public enum Format {
+    /// What stands before an estimated time left: `còn 1:05` / `ETA 1:05`.
+    public static let etaWord = Localized(vi: "còn ", en: "ETA ")
+
     /// `950 KB`, `120.5 MB`, `1.21 GB`.
     public static func bytes(_ n: Int64) -> String {
         let d = Double(n)

@@ -1,0 +1,26 @@
+import Dispatch
+import Foundation
+
+/// Termination signals (Ctrl-C's SIGINT, SIGTERM) handled as events instead of ending the
+/// process, so a command can finish its work first: pause a download, close a file, stop a
+/// listener. The signals' default action is turned off for the rest of the process.
+///
+/// Keep the value alive while the handler should run; `cancel()` stops it (the signals stay
+/// ignored).
+struct SignalWatch {
+    private let sources: [any DispatchSourceSignal]
+
+    /// Calls `handler` on `queue` each time one of `signals` arrives.
+    init(_ signals: [Int32], queue: DispatchQueue = .global(), handler: @escaping @Sendable () -> Void) {
+        sources = signals.map { sig in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+
+    /// Stops calling the handler.
+    func cancel() { sources.forEach { $0.cancel() } }
+}
