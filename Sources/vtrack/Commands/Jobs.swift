@@ -9,7 +9,7 @@ import Store
 struct Jobs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
-        abstract: "List download jobs: state, range, cameras, files and progress (newest first).",
+        abstract: "List download jobs: state, range, cameras, files and progress (newest first); or cancel one.",
         discussion: """
             Unfinished jobs (queued, running, retrying, paused, failed) continue with `vtrack download --resume JOB`.
             --cancel JOB ends one for good: every file already downloaded stays, an unfinished file is closed at its \
@@ -19,7 +19,7 @@ struct Jobs: ParsableCommand {
 
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Only the jobs `--resume` would continue.") var unfinished = false
-    @Option(help: "Cancel this job (its downloaded files are kept).") var cancel: Int64?
+    @Option(help: ArgumentHelp("Cancel this job (its downloaded files are kept).", valueName: "job")) var cancel: Int64?
     @OptionGroup var store: StoreOptions
     @OptionGroup var global: GlobalOptions
 
