@@ -32,4 +32,13 @@ import Testing
         #expect(DownloadFileName.final(cameraFolder: "Front Door", start: s, end: s.addingTimeInterval(3599.1))
             == "Front Door_20260101T000000Z_20260101T010000Z.mp4")
     }
+
+    /// The database keeps a file's times to the millisecond; the name must agree with the row
+    /// (with a device clock offset, picture times land anywhere within a second).
+    @Test func fileNamesAgreeWithTheMillisecondsTheDatabaseKeeps() {
+        // stored as 00:00:00.000 → named 000000
+        #expect(DownloadFileName.stamp(Date(timeIntervalSince1970: 1_767_225_599.9996)) == "20260101T000000Z")
+        // stored as 23:59:59.999 → named 235959
+        #expect(DownloadFileName.stamp(Date(timeIntervalSince1970: 1_767_225_599.9994)) == "20251231T235959Z")
+    }
 }

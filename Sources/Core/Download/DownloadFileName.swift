@@ -21,9 +21,12 @@ public enum DownloadFileName {
         "\(cameraFolder)_\(stamp(start))_"
     }
 
-    /// `20260115T083000Z`: whole seconds, rounded down.
+    /// `20260115T083000Z`: whole seconds, rounded down — after rounding to the millisecond, as
+    /// the database stores the file's times, so a name always matches its row (a picture at
+    /// 08:29:59.9996 is stored as 08:30:00.000 and named 083000, not 082959).
     public static func stamp(_ date: Date) -> String {
-        UTC.compact(Date(timeIntervalSince1970: (date.timeIntervalSince1970 + 1e-6).rounded(.down)))
+        let millis = (date.timeIntervalSince1970 * 1000).rounded() / 1000
+        return UTC.compact(Date(timeIntervalSince1970: (millis + 1e-6).rounded(.down)))
     }
 
     /// `path` itself when free, otherwise `stem_2.mp4`, `stem_3.mp4`, …

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,6 +10,7 @@ import Glibc
 /// process id into the file, so a refused process can name it.
 final class JobLock: Sendable {
     private let fd: Int32
+    private let held = Mutex(true)
 
     /// nil when another process holds the lock.
     init?(databasePath: String, jobID: Int64) {
@@ -24,10 +26,19 @@ final class JobLock: Sendable {
         _ = pwrite(fd, pid, pid.count, 0)
     }
 
-    deinit {
+    /// Gives the lock back now (a job that ended must be resumable at once, even while the last
+    /// references to its runner are still being dropped on other threads). Safe to call twice.
+    func release() {
+        let wasHeld = held.withLock { h -> Bool in
+            defer { h = false }
+            return h
+        }
+        guard wasHeld else { return }
         _ = flock(fd, LOCK_UN)
         close(fd)
     }
+
+    deinit { release() }
 
     /// The process id the current holder wrote (nil when unreadable, or not written yet).
     static func holder(databasePath: String, jobID: Int64) -> Int32? {

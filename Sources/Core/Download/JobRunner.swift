@@ -385,6 +385,8 @@ final class JobRunner: Sendable {
         events.async {
             self.deliver(.progress(final))
             if let summary { self.deliver(.stopped(summary)) }
+            // before the engine counts the job as stopped: a resume right after must get the lock
+            self.lock.release()
             self.onStopped(self)
         }
     }
