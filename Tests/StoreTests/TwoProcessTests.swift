@@ -23,12 +23,15 @@ import TestSupport
         for id in 1 ... 2 {
             group.enter()
             Thread.detachNewThread {
-                let r = Spawn.run(worker, ["--db", db, "--key", key, "--id", "\(id)", "--count", "\(Self.count)", "--wait-for", go])
+                let r = Spawn.run(worker, ["--db", db, "--key", key, "--id", "\(id)", "--count", "\(Self.count)",
+                                           "--ready", folder.file("ready-\(id)"), "--wait-for", go])
                 results.append((status: r.status, out: r.out, err: r.err))
                 group.leave()
             }
         }
-        usleep(200_000) // both processes started and polling for the go file
+        // both processes started and polling for the go file, so their writes overlap
+        #expect(eventually { (1 ... 2).allSatisfy { FileManager.default.fileExists(atPath: folder.file("ready-\($0)")) } },
+                "the workers did not start")
         _ = FileManager.default.createFile(atPath: go, contents: Data())
         group.wait()
         return results.all

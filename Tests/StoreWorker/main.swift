@@ -13,10 +13,13 @@ func value(_ flag: String) -> String? {
     return args[i + 1]
 }
 guard let db = value("--db"), let key = value("--key"), let id = value("--id") else {
-    FileHandle.standardError.write(Data("usage: vtrack-store-worker --db PATH --key FILE --id N [--count K] [--wait-for FILE]\n".utf8))
+    FileHandle.standardError.write(Data("usage: vtrack-store-worker --db PATH --key FILE --id N [--count K] [--ready FILE --wait-for FILE]\n".utf8))
     exit(64)
 }
 let count = Int(value("--count") ?? "100") ?? 100
+if let ready = value("--ready") { // says "started" to the test, which then says "go"
+    _ = FileManager.default.createFile(atPath: ready, contents: Data())
+}
 if let go = value("--wait-for") {
     while !FileManager.default.fileExists(atPath: go) { usleep(1000) }
 }
