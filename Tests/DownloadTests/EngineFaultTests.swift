@@ -273,6 +273,33 @@ extension EngineFaultTests {
         #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
         try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
     }
+
+    /// The job's lock file cannot be opened (here a folder sits at its path): one sentence that
+    /// names it — not "already running", which would send the technician looking for another
+    /// process — nothing starts, and once the path is free the job runs.
+    @Test func anUnopenableLockFileIsItsOwnSentence() throws {
+        let fx = try EngineFixture()
+        let range = try fx.steadyRange(minutes: 1)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.createJob(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"]))
+        let lockPath = fx.repo.path + ".download-\(job.id).lock"
+        try FileManager.default.createDirectory(atPath: lockPath, withIntermediateDirectories: false)
+        #expect(throws: DownloadError.lockFileFailed(path: lockPath, errno: EISDIR)) { try engine.start(jobID: job.id) }
+        let sentence = DownloadError.lockFileFailed(path: lockPath, errno: EISDIR).message
+        #expect(sentence.en.contains(lockPath) && sentence.en.contains("not a folder"), "\(sentence.en)")
+        #expect(sentence.vi.contains(lockPath) && sentence.vi.contains("không phải là thư mục"), "\(sentence.vi)")
+        #expect(engine.runningJobs.isEmpty)
+        #expect(try fx.repo.read { try $0.downloadJob(id: job.id) }?.state == .queued)
+        // cancelling meets the same sentence and changes nothing
+        #expect(throws: DownloadError.lockFileFailed(path: lockPath, errno: EISDIR)) { try engine.cancelStopped(jobID: job.id) }
+        #expect(try fx.repo.read { try $0.downloadJob(id: job.id) }?.state == .queued)
+
+        try FileManager.default.removeItem(atPath: lockPath)
+        try engine.start(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 120))
+        #expect(log.summaries.last?.state == .done)
+    }
 }
 
 /// True once every camera of a running job has downloaded more than `bytes`.

@@ -35,7 +35,7 @@ public struct CancelledJob: Sendable, Equatable {
     /// failed become cancelled, then the job.
     static func cancel(jobID: Int64, repository: Repository) throws -> CancelledJob {
         guard try repository.read({ try $0.downloadJob(id: jobID) }) != nil else { throw DownloadError.jobNotFound(jobID) }
-        guard let lock = JobLock(databasePath: repository.path, jobID: jobID) else {
+        guard let lock = try JobLock(databasePath: repository.path, jobID: jobID) else {
             throw DownloadError.jobRunningElsewhere(jobID, pid: JobLock.holder(databasePath: repository.path, jobID: jobID))
         }
         defer { withExtendedLifetime(lock) {} }

@@ -118,7 +118,7 @@ public final class DownloadEngine: Sendable {
             guard (1...64).contains(p) else { throw DownloadError.invalidOption(name: "parallel", value: p) }
             try repository.write { try $0.updateDownloadJobOptions(jobID, ["parallel": .number(Double(p))]) }
         }
-        guard let lock = JobLock(databasePath: repository.path, jobID: jobID) else { throw DownloadError.jobRunning(jobID) }
+        guard let lock = try JobLock(databasePath: repository.path, jobID: jobID) else { throw DownloadError.jobRunning(jobID) }
         // cancelled by another process between the look above and the lock
         if let now = try repository.read({ try $0.downloadJob(id: jobID) }), !now.state.isResumable {
             throw DownloadError.jobFinished(jobID, state: now.state.rawValue)

@@ -46,6 +46,9 @@ public enum DownloadError: UserFacingError, Equatable {
     case jobRunningElsewhere(Int64, pid: Int32?)
     /// Cancelling a job whose unfinished file cannot be finished (read-only folder, full disk).
     case cancelBlocked(Int64, folder: String)
+    /// The job's lock file next to the database cannot be opened (so no one can tell whether
+    /// another process runs the job).
+    case lockFileFailed(path: String, errno: Int32)
 
     public var message: Localized {
         switch self {
@@ -93,6 +96,9 @@ public enum DownloadError: UserFacingError, Equatable {
         case .writeFailed(let f, let e):
             return Localized(vi: "Lỗi ghi tệp trong \"\(f)\" (lỗi hệ thống \(e)): hãy kiểm tra ổ đĩa, rồi tiếp tục tải.",
                              en: "Writing in \"\(f)\" failed (system error \(e)): check the disk, then resume the download.")
+        case .lockFileFailed(let path, let e):
+            return Localized(vi: "Không mở được tệp khoá \"\(path)\" cạnh cơ sở dữ liệu (lỗi hệ thống \(e)): hãy kiểm tra thư mục của cơ sở dữ liệu còn ghi được và đường dẫn đó không phải là thư mục, rồi thử lại.",
+                             en: "Cannot open the lock file \"\(path)\" next to the database (system error \(e)): check that the database's folder is writable and that this path is not a folder, then try again.")
         case .gaveUp(let n, let last):
             return Localized(vi: "Đã thử lại \(n) lần mà không được: \(last.vi)", en: "Gave up after \(n) attempts: \(last.en)")
         case .cameraGone(let c):

@@ -12,10 +12,12 @@ final class JobLock: Sendable {
     private let fd: Int32
     private let held = Mutex(true)
 
-    /// nil when another process holds the lock.
-    init?(databasePath: String, jobID: Int64) {
-        let fd = open(Self.path(databasePath, jobID), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return nil }
+    /// nil when another process holds the lock; throws `DownloadError.lockFileFailed` when the
+    /// lock file cannot be opened at all (that is not "running elsewhere").
+    init?(databasePath: String, jobID: Int64) throws(DownloadError) {
+        let path = Self.path(databasePath, jobID)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw DownloadError.lockFileFailed(path: path, errno: errno) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             return nil
