@@ -38,7 +38,7 @@ public struct CancelledJob: Sendable, Equatable {
         guard let lock = try JobLock(databasePath: repository.path, jobID: jobID) else {
             throw DownloadError.jobRunningElsewhere(jobID, pid: JobLock.holder(databasePath: repository.path, jobID: jobID))
         }
-        defer { withExtendedLifetime(lock) {} }
+        defer { lock.release() }
         let (job, cameras, rows) = try repository.read { r in
             (try r.downloadJob(id: jobID), try r.downloadCameras(jobID: jobID), try r.downloadFiles(jobID: jobID))
         }

@@ -1,5 +1,6 @@
 import Common
 import Foundation
+import Store
 import Streaming
 
 /// What can stop a download, as one sentence in Vietnamese and English that names what to check.
@@ -50,6 +51,11 @@ public enum DownloadError: UserFacingError, Equatable {
     /// another process runs the job).
     case lockFileFailed(path: String, errno: Int32)
 
+    /// A stored state (`done`, `cancelled`) as people read it in each language.
+    private static func stateWord(_ raw: String) -> Localized {
+        DownloadState(rawValue: raw)?.label ?? Localized(vi: raw, en: raw)
+    }
+
     public var message: Localized {
         switch self {
         case .emptyRange:
@@ -71,8 +77,8 @@ public enum DownloadError: UserFacingError, Equatable {
             return Localized(vi: "Không có lượt tải số \(id): xem danh sách bằng `vtrack jobs`.",
                              en: "There is no download job \(id): see the list with `vtrack jobs`.")
         case .jobFinished(let id, let state):
-            return Localized(vi: "Lượt tải \(id) đã kết thúc (\(state)): không còn gì để tiếp tục; hãy bắt đầu lượt mới bằng `vtrack download`.",
-                             en: "Download job \(id) is already \(state): nothing to resume; start a new one with `vtrack download`.")
+            return Localized(vi: "Lượt tải \(id) đã kết thúc (\(Self.stateWord(state).vi)): không còn gì để tiếp tục; hãy bắt đầu lượt mới bằng `vtrack download`.",
+                             en: "Download job \(id) is already \(Self.stateWord(state).en): nothing to resume; start a new one with `vtrack download`.")
         case .nothingToResume:
             return Localized(vi: "Không có lượt tải nào dở dang để tiếp tục: xem danh sách bằng `vtrack jobs`.",
                              en: "No unfinished download job to resume: see the list with `vtrack jobs`.")
@@ -108,8 +114,8 @@ public enum DownloadError: UserFacingError, Equatable {
             return Localized(vi: "Đầu ghi báo không có đoạn ghi nào trong khoảng đã chọn (457): hãy chọn khoảng khác hoặc kiểm tra lịch ghi của camera.",
                              en: "The recorder says it has no footage in the chosen range (457): pick another range or check the camera's recording schedule.")
         case .nothingToCancel(let id, let state):
-            return Localized(vi: "Lượt tải \(id) đã kết thúc (\(state)): không còn gì để huỷ; các tệp đã tải vẫn được giữ nguyên.",
-                             en: "Download job \(id) is already \(state): there is nothing to cancel; the files it downloaded stay as they are.")
+            return Localized(vi: "Lượt tải \(id) đã kết thúc (\(Self.stateWord(state).vi)): không còn gì để huỷ; các tệp đã tải vẫn được giữ nguyên.",
+                             en: "Download job \(id) is already \(Self.stateWord(state).en): there is nothing to cancel; the files it downloaded stay as they are.")
         case .jobRunningElsewhere(let id, let pid):
             let who = pid.map { " (PID \($0))" } ?? ""
             return Localized(vi: "Lượt tải \(id) đang chạy trong một tiến trình vtrack khác\(who), `vtrack download` hoặc giao diện TUI: hãy dừng nó ở đó trước (Ctrl-C trong `vtrack download`, hoặc huỷ ở màn hình Tải về của TUI), rồi huỷ lại.",

@@ -100,7 +100,13 @@ public final class EngineCommandRunner: CommandRunning {
             for id in engine.runningJobs { engine.cancel(jobID: id, camera: camera) }
             for (id, cameras) in stoppedJobs(engine) {
                 if camera == nil {
-                    engine.cancel(jobID: id)
+                    // a job that does not run here: its refusal (another process runs it, its
+                    // unfinished file cannot be closed) is the technician's to read
+                    do {
+                        send(.log(.info, try engine.cancelStopped(jobID: id).message))
+                    } catch {
+                        send(.log(.warning, EngineFailure(error).message))
+                    }
                     sessionJobs.withLock { $0[id] = nil }
                 } else if let camera, cameras[camera]?.isResumable == true {
                     restart(engine, id, cameras, target: camera, cancel: true, send)
