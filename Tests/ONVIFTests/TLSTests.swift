@@ -23,7 +23,7 @@ import TestSupport
             process = try ChildProcess(openssl, ["s_server", "-quiet", "-www", "-accept", "127.0.0.1:\(port)", "-cert", cert, "-key", key],
                                        releaseSignal: SIGKILL)
             // wait until it accepts connections (a bound, not a measurement)
-            _ = eventually { Self.canConnect(port) }
+            guard eventually({ Self.canConnect(port) }) else { throw TestFailure("openssl s_server did not start on port \(port)") }
         }
 
         private static func canConnect(_ port: Int) -> Bool {

@@ -79,11 +79,13 @@ public enum Spawn {
         return rc == 0 ? pid : nil
     }
 
-    /// Waits for `pid` to end; its exit status, or 128 + the signal that ended it.
+    /// Waits for `pid` to end; its exit status, or 128 + the signal that ended it; -1 when it
+    /// cannot be waited for (already reaped, not our child), so no check reads that as success.
     public static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return decode(status)
+        var r: pid_t
+        repeat { r = waitpid(pid, &status, 0) } while r < 0 && errno == EINTR
+        return r == pid ? decode(status) : -1
     }
 
     /// The exit status of `pid` if it has ended (reaping it), nil while it runs.
