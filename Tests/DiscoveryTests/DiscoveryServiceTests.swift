@@ -57,10 +57,13 @@ struct DiscoveryServiceTests {
                                             queue: DispatchQueue(label: "test.ui")) { e in events.sink.send(e) }
         defer { service.stop() }
         service.sweep()
-        let seen = events.wait { $0.filter { if case .failed = $0 { true } else { false } }.count >= 2 }
-        let failures = seen.compactMap { e -> DiscoveryError? in if case .failed(let err) = e { err } else { nil } }
-        // the listener and the sweep both report the unknown interface
-        #expect(failures.count == 2)
+        let seen = events.wait { $0.filter { if case .sweepFailed = $0 { true } else if case .listenerFailed = $0 { true } else { false } }.count >= 2 }
+        let sweep = seen.compactMap { e -> DiscoveryError? in if case .sweepFailed(let err) = e { err } else { nil } }
+        let listener = seen.compactMap { e -> DiscoveryError? in if case .listenerFailed(let err) = e { err } else { nil } }
+        // the listener and the sweep each report the unknown interface, told apart
+        #expect(sweep.count == 1)
+        #expect(listener.count == 1)
+        let failures = sweep + listener
         #expect(failures.allSatisfy { if case .unknownInterface(let name, _) = $0 { name == "vtrack-no-such-if" } else { false } })
         #expect(eventually { !service.isSweeping })
     }

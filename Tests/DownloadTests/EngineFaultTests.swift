@@ -139,7 +139,7 @@ import TestSupport
         let others = names.filter { $0 != first }
         let (second, third) = (others[0], others[1])
         engine.pause(jobID: job.id, camera: second)
-        engine.cancel(jobID: job.id, camera: third)
+        try engine.cancel(jobID: job.id, camera: third)
         #expect(log.wait { _ in
             let p = engine.progress(jobID: job.id)
             return p?.camera(second)?.state == .paused && p?.camera(third)?.state == .cancelled
@@ -206,7 +206,7 @@ import TestSupport
         #expect(log.wait { _ in ((try? fx.doneFiles(job.id, "Camera 01").count) ?? 0) >= 2 })
         guard let restore = ReadOnlyFolder.make(folder) else {
             Issue.record("cannot make \(folder) read-only")
-            engine.cancel(jobID: job.id)
+            try engine.cancel(jobID: job.id)
             engine.waitUntilIdle()
             return
         }

@@ -42,9 +42,10 @@ final class EngineFixture: Sendable {
     }
 
     /// An engine whose device access is `SimulatorAccess` (coverage given by the test).
-    func engine(_ access: SimulatorAccess, options: DownloadOptions = .testing, events: EventLog) -> DownloadEngine {
+    func engine(_ access: SimulatorAccess, options: DownloadOptions = .testing, events: EventLog,
+                summary: @escaping DownloadSummaryBuilder.Build = DownloadSummaryBuilder.build) -> DownloadEngine {
         DownloadEngine(repository: repo, options: options, queue: DispatchQueue(label: "test.events"), access: { _, _ in access },
-                       onEvent: { events.append($0) })
+                       summary: summary, onEvent: { events.append($0) })
     }
 
     /// Replay from the simulator with its real timeline as the coverage (or the test's own).

@@ -20,7 +20,7 @@ import TestSupport
         let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: cams, maxFileSizeMB: 2,
                                                    parallel: 2, replaySessions: 2))
         #expect(log.wait { _ in (try? fx.repo.read { try $0.downloadFiles(jobID: job.id) })?.contains { $0.state == .done } ?? false })
-        engine.cancel(jobID: job.id)
+        try engine.cancel(jobID: job.id)
         #expect(engine.waitUntilIdle(timeout: 60))
         let summary = try #require(log.summaries.last)
         #expect(summary.state == .cancelled)
@@ -50,7 +50,7 @@ import TestSupport
         let engine = fx.engine(fx.access(), events: log)
         let job = try engine.createJob(DownloadRequest(sourceName: "sim", range: pastRange(minutes: 5)))
         #expect(try engine.unfinishedJobs().map(\.id) == [job.id])
-        engine.cancel(jobID: job.id)
+        try engine.cancel(jobID: job.id)
         #expect(try fx.repo.read { try $0.downloadJob(id: job.id) }?.state == .cancelled)
         #expect(try engine.unfinishedJobs().isEmpty)
         #expect(throws: DownloadError.self) { try engine.start(jobID: job.id) }

@@ -1,4 +1,5 @@
 import Common
+import Core
 import Foundation
 import Simulator
 import Store

@@ -419,15 +419,22 @@ import Testing
         #expect(n.modal == .confirmDownload && c.isEmpty)
         #expect(n.rendered().plainText.contains("Download 2 cameras"))
         (n, c) = Drive.press(n, .char("y"))
-        #expect(n.screen == .downloads && n.downloads.rows.map(\.camera) == ["Cổng trước", "Bàn đóng gói 1"])
+        // no rows until the engine has the job: the screen says it is starting
+        #expect(n.screen == .downloads && n.downloads.rows.isEmpty && n.downloads.starting == 1)
+        #expect(n.rendered().plainText.contains("Starting the download…"))
         guard case let .startDownload(conn, cams, from, to)? = c.first else { Issue.record("no download: \(c)"); return }
-        #expect(conn == SampleScenes.connection && cams.count == 2)
+        #expect(conn == SampleScenes.connection && cams == ["Cổng trước", "Bàn đóng gói 1"])
         // Yesterday in Vietnam (UTC+7) is 2026-11-24 00:00+07 = 2026-11-23T17:00Z, for 24 h.
         #expect(UTC.iso(from) == "2026-11-23T17:00:00Z" && UTC.iso(to) == "2026-11-24T17:00:00Z")
-        #expect(n.downloads.rows[0].mediaTotal == 14 * 3600, "footage to fetch comes from the coverage")
-        // A second download while one runs is refused.
+        n = update(n, .downloadStarted(jobID: 7)).0
+        #expect(n.downloads.starting == 0)
+        n = update(n, .downloadProgress(DownloadJobInfo(id: 7, source: conn.name, from: from, to: to, phase: .running),
+                                        cams.map { DownloadRow(jobID: 7, camera: $0, phase: .running, mediaTotal: 14 * 3600) })).0
+        #expect(n.downloads.rows.map(\.camera) == cams && n.downloads.rows.allSatisfy { $0.jobID == 7 })
+        // A second download while one runs is another job: it starts too.
         s = n; s.screen = .dates; s.focus = .calendar
-        #expect(Drive.press(s, .char("d")).0.notice?.text == UIText.downloadRunning)
+        (n, c) = Drive.press(s, .char("d"), .char("y"))
+        #expect(n.downloads.starting == 1 && c.contains { if case .startDownload = $0 { true } else { false } })
     }
 
     @Test func timesAreEditableAndChecked() {
@@ -479,44 +486,80 @@ import Testing
 
     @Test func pauseAndResumeOneCamera() {
         var (s, c) = Drive.press(downloading(), .char("p"))
-        #expect(c == [.pauseDownload(camera: "Kho hàng")] && s.downloads.rows[1].phase == .paused(nil))
+        // the command names the job and the camera; the row waits for the engine's word
+        #expect(c == [.pauseDownload(job: 1, camera: "Kho hàng")] && s.downloads.rows[1].phase == .running)
+        s.downloads.rows[1].phase = .paused(nil)   // as the engine reports it
         (s, c) = Drive.press(s, .char("p"))
-        #expect(c == [.resumeDownload(camera: "Kho hàng")] && s.downloads.rows[1].phase == .queued)
+        #expect(c == [.resumeDownload(job: 1, camera: "Kho hàng")] && s.downloads.rows[1].phase == .paused(nil))
         // A finished camera cannot be paused, and says so.
         let (d, c2) = Drive.press(s, .char("k"), .char("p"))
         #expect(c2.isEmpty && d.notice?.text == UIText.downloadNotRunning)
+        // A failed camera can be tried again.
+        var f = downloading()
+        f.downloads.rows[1].phase = .failed(Localized(vi: "Mất kết nối.", en: "The link dropped."))
+        #expect(Drive.press(f, .char("p")).1 == [.resumeDownload(job: 1, camera: "Kho hàng")])
     }
 
     @Test func pauseAndResumeAll() {
         var (s, c) = Drive.press(downloading(), .char("P"))
-        #expect(c == [.pauseDownload(camera: nil)] && !s.downloads.anyActive)
+        #expect(c == [.pauseDownload(job: 1, camera: nil)] && s.downloads.anyActive, "nothing changes before the engine says so")
+        for i in s.downloads.rows.indices where s.downloads.rows[i].phase.isActive { s.downloads.rows[i].phase = .paused(nil) }
         (s, c) = Drive.press(s, .char("P"))
-        #expect(c == [.resumeDownload(camera: nil)] && s.downloads.anyActive)
+        #expect(c == [.resumeDownload(job: 1, camera: nil)])
     }
 
     @Test func cancelAsksFirst() {
         var (s, c) = Drive.press(downloading(), .char("x"))
-        #expect(s.modal == .confirmCancel(camera: "Kho hàng") && c.isEmpty)
+        #expect(s.modal == .confirmCancel(job: 1, camera: "Kho hàng") && c.isEmpty)
         #expect(s.rendered().plainText.contains("Cancel the download of Kho hàng?"))
         (s, c) = Drive.press(s, .escape)
         #expect(s.modal == nil && c.isEmpty && s.downloads.rows[1].phase == .running)
         (s, c) = Drive.press(s, .char("x"), .enter)
-        #expect(c == [.cancelDownload(camera: "Kho hàng")] && s.downloads.rows[1].phase == .cancelled)
+        #expect(c == [.cancelDownload(job: 1, camera: "Kho hàng")] && s.downloads.rows[1].phase == .running)
         (s, c) = Drive.press(s, .char("X"), .char("y"))
-        #expect(c == [.cancelDownload(camera: nil)] && !s.downloads.rows.contains { $0.phase.isUnfinished })
+        #expect(c == [.cancelDownload(job: 1, camera: nil)])
+    }
+
+    /// Two jobs (two ranges of one source, the same camera names): each key acts on the row's own
+    /// job; "all" keys act on every job; the screen shows which job a row belongs to.
+    @Test func twoJobsAreControlledApart() {
+        var s = downloading()
+        s.downloads.jobs.append(DownloadJobInfo(id: 2, source: "nvr_kho", phase: .running))
+        s = update(s, .downloadProgress(DownloadJobInfo(id: 2, source: "nvr_kho", phase: .running),
+                                        [DownloadRow(jobID: 2, camera: "Kho hàng", phase: .running),
+                                         DownloadRow(jobID: 2, camera: "Cổng trước", phase: .paused(nil))])).0
+        #expect(s.downloads.rows.count == 8 && s.downloads.rows.suffix(2).allSatisfy { $0.jobID == 2 })
+        s.downloads.cursor = 6
+        #expect(Drive.press(s, .char("p")).1 == [.pauseDownload(job: 2, camera: "Kho hàng")])
+        s.downloads.cursor = 7
+        #expect(Drive.press(s, .char("p")).1 == [.resumeDownload(job: 2, camera: "Cổng trước")])
+        #expect(Drive.press(s, .char("x"), .enter).1 == [.cancelDownload(job: 2, camera: "Cổng trước")])
+        #expect(Drive.press(s, .char("P")).1 == [.pauseDownload(job: 1, camera: nil), .pauseDownload(job: 2, camera: nil)])
+        #expect(Drive.press(s, .char("X"), .char("y")).1 == [.cancelDownload(job: 1, camera: nil), .cancelDownload(job: 2, camera: nil)])
+        #expect(s.rendered().plainText.contains("Job 2 · nvr_kho"))
+        s.downloads.cursor = 0
+        #expect(s.rendered().plainText.contains("Job 1"), "the first job's header shows above its cameras")
+        // job 1's report leaves job 2's rows alone
+        let before = s.downloads.rows.filter { $0.jobID == 2 }
+        s = update(s, .downloadProgress(DownloadJobInfo(id: 1, source: "", phase: .cancelled),
+                                        s.downloads.rows.filter { $0.jobID == 1 }.map { var r = $0; r.phase = .cancelled; return r })).0
+        #expect(s.downloads.rows.filter { $0.jobID == 2 } == before)
+        #expect(s.downloads.rows.filter { $0.jobID == 1 }.allSatisfy { $0.phase == .cancelled })
     }
 
     @Test func progressMergesAndLogsEndings() {
         var s = downloading()
-        var row = s.downloads.rows[1]
-        row.mediaDone = row.mediaTotal; row.phase = .done; row.files = 3
-        s = update(s, .downloadProgress([row])).0
+        let job = s.downloads.jobs[0]
+        var rows = s.downloads.rows
+        rows[1].mediaDone = rows[1].mediaTotal; rows[1].phase = .done; rows[1].files = 3
+        s = update(s, .downloadProgress(job, rows)).0
         #expect(s.downloads.rows[1].fraction == 1 && s.log.lines.last?.text.en == "Kho hàng: done, 3 files.")
-        let extra = DownloadRow(camera: "Camera 99", phase: .failed(Localized(vi: "Ổ đĩa đầy.", en: "The disk is full.")))
-        s = update(s, .downloadProgress([extra])).0
+        rows.append(DownloadRow(jobID: job.id, camera: "Camera 99", phase: .failed(Localized(vi: "Ổ đĩa đầy.", en: "The disk is full."))))
+        s = update(s, .downloadProgress(job, rows)).0
         #expect(s.downloads.rows.count == 7 && s.log.lines.last?.level == .error)
-        s = update(s, .downloadFinished(Localized(vi: "Xong.", en: "All done."))).0
-        #expect(s.log.lines.last?.text.en == "All done.")
+        s = update(s, .downloadFinished(jobID: job.id, .done, Localized(vi: "Xong.", en: "All done."))).0
+        #expect(s.log.lines.last?.text.en == "All done." && s.log.lines.last?.level == .ok)
+        #expect(s.downloads.jobs[0].phase == .done && s.downloads.jobs[0].summary?.en == "All done.")
     }
 
     @Test func overallSumsTheCameras() {

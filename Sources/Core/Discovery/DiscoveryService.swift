@@ -53,7 +53,8 @@ public final class DiscoveryService: Sendable {
     public var isSweeping: Bool { state.withLock { $0.sweeping } }
 
     /// Starts a sweep in the background (and, the first time, the Hello/Bye listener); returns at
-    /// once. A call while a sweep runs does nothing. Failures arrive as `.failed`.
+    /// once. A call while a sweep runs does nothing. Failures arrive as `.sweepFailed` and
+    /// `.listenerFailed`.
     public func sweep() {
         let go: Bool = state.withLock {
             guard !$0.sweeping else { return false }
@@ -68,7 +69,7 @@ public final class DiscoveryService: Sendable {
                 do throws(DiscoveryError) {
                     try listener.start()
                 } catch {
-                    sink.send(.failed(error))
+                    sink.send(.listenerFailed(error))
                 }
                 if listener.isRunning {
                     let kept = state.withLock { s -> Bool in
@@ -82,7 +83,7 @@ public final class DiscoveryService: Sendable {
             do throws(DiscoveryError) {
                 _ = try WSDiscovery.sweep(options, events: sink)
             } catch {
-                sink.send(.failed(error))
+                sink.send(.sweepFailed(error))
             }
             state.withLock { $0.sweeping = false }
         }

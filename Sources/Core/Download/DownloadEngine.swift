@@ -17,10 +17,13 @@ import Synchronization
 /// let job = try engine.createJob(DownloadRequest(sourceName: "nvr", range: range))
 /// try engine.start(jobID: job.id)
 /// engine.pause(jobID: job.id, camera: "Camera 01")   // or the whole job with camera: nil
-/// engine.resume(jobID: job.id)                       // paused cameras; starts a stopped job again
-/// engine.cancel(jobID: job.id)
+/// try engine.resume(jobID: job.id, camera: "Camera 01") // a stopped job starts again with only it
+/// try engine.cancel(jobID: job.id, camera: "Camera 02") // running or stopped, one camera or all
 /// let leftover = try engine.unfinishedJobs()         // at start: what `--resume` would continue
 /// ```
+///
+/// Every control is addressed by job id and camera; its effect comes back as events for that job
+/// (a front never edits its rows ahead of them).
 ///
 /// A job survives anything: a kill (even -9) at any instant leaves `.part` files and database
 /// rows from which `start(jobID:)` continues with no gap and no overlap larger than one GOP.
@@ -38,6 +41,7 @@ public final class DownloadEngine: Sendable {
     private let jobs = Mutex<[Int64: JobRunner]>([:])
     private let devices = Mutex<[String: ReplaySessionSlots]>([:])
     private let idle = DispatchGroup()
+    private let summaryBuilder: DownloadSummaryBuilder.Build
 
     /// - Parameters:
     ///   - queue: where `onEvent` is called (use a serial queue: the UI queue, or the CLI's).
@@ -45,7 +49,9 @@ public final class DownloadEngine: Sendable {
     ///     fallbacks (`ONVIFRecordingAccess`).
     public init(repository: Repository, options: DownloadOptions = DownloadOptions(), queue: DispatchQueue,
                 access: AccessFactory? = nil, logger: Logger = Logger(label: "vtrack.download"),
+                summary: @escaping DownloadSummaryBuilder.Build = DownloadSummaryBuilder.build,
                 onEvent: @escaping @Sendable (DownloadEvent) -> Void) {
+        self.summaryBuilder = summary
         self.repository = repository
         self.options = options
         self.queue = queue
@@ -105,9 +111,12 @@ public final class DownloadEngine: Sendable {
     /// files are finished first and it continues from there). Returns at once; progress comes as
     /// events. Throws when the job does not exist, is done or cancelled, or already runs here or
     /// in another process.
-    /// - Parameter parallel: a new number of cameras at once (saved with the job).
-    public func start(jobID: Int64, parallel: Int? = nil) throws {
-        if jobs.withLock({ $0[jobID] != nil }) { throw DownloadError.jobRunning(jobID) }
+    /// - Parameters:
+    ///   - parallel: a new number of cameras at once (saved with the job).
+    ///   - only: run just this camera; the job's other cameras stay as they were (paused stays
+    ///     paused, failed stays failed, no new search for them) until they are resumed.
+    public func start(jobID: Int64, parallel: Int? = nil, only: String? = nil) throws {
+        if runner(jobID) != nil { throw DownloadError.jobRunning(jobID) }
         let (job, source) = try repository.read { r -> (DownloadJobRecord, VideoSource) in
             guard let job = try r.downloadJob(id: jobID) else { throw DownloadError.jobNotFound(jobID) }
             guard let source = try r.source(id: job.sourceID) else { throw StoreError.sourceNotFound(name: job.sourceName) }
@@ -135,21 +144,36 @@ public final class DownloadEngine: Sendable {
         }
         let queue = self.queue
         let handler = self.handler
-        let runner = JobRunner(jobID: jobID, parallel: parallel ?? job.parallel ?? 2, repository: repository, options: options,
-                               access: access, slots: slots, lock: lock, logger: logger,
+        var held: Set<String> = []
+        if let only {
+            let cameras = try repository.read { try $0.downloadCameras(jobID: jobID) }
+            guard cameras.contains(where: { $0.camera == only }) else {
+                lock.release()
+                throw DownloadError.unknownCameras([only], known: cameras.map(\.camera))
+            }
+            held = Set(cameras.map(\.camera).filter { $0 != only })
+        }
+        let runner = JobRunner(job: job, held: held, parallel: parallel ?? job.parallel ?? 2, repository: repository, options: options,
+                               access: access, slots: slots, lock: lock, logger: logger, summary: summaryBuilder,
                                deliver: { event in queue.async { handler(event) } },
                                // after the front has seen `.stopped` (the queue is serial)
                                onStopped: { [weak self] r in
                                    let engine = self
                                    queue.async { engine?.stopped(r) }
                                })
-        let inserted = jobs.withLock { j -> Bool in
-            if j[jobID] != nil { return false }
+        // a run that has ended but whose `.stopped` the front has not handled yet is replaced
+        // (its `stopped` then finds another runner and leaves the count alone)
+        let inserted = jobs.withLock { j -> (Bool, replaced: Bool) in
+            if let old = j[jobID] {
+                guard old.hasEnded else { return (false, false) }
+                j[jobID] = runner
+                return (true, true)
+            }
             j[jobID] = runner
-            return true
+            return (true, false)
         }
-        guard inserted else { throw DownloadError.jobRunning(jobID) }
-        idle.enter()
+        guard inserted.0 else { throw DownloadError.jobRunning(jobID) }
+        if !inserted.replaced { idle.enter() }
         runner.start()
     }
 
@@ -175,38 +199,65 @@ public final class DownloadEngine: Sendable {
     /// Pauses one camera (or the whole job): the current file is closed and kept; `resume`
     /// continues from its end.
     public func pause(jobID: Int64, camera: String? = nil) {
+        // a job that has stopped has nothing to pause
         runner(jobID)?.pause(camera: camera)
     }
 
-    /// Resumes paused (or failed) cameras of a running job; a job that is not running is started
-    /// (as `start(jobID:)`).
+    /// Resumes paused (or failed) cameras of a running job. A job that is not running is started:
+    /// the whole job (camera nil), or only that camera — the others stay as they were.
     public func resume(jobID: Int64, camera: String? = nil) throws {
         if let r = runner(jobID) {
-            r.resume(camera: camera)
-        } else {
-            try start(jobID: jobID)
+            if r.resume(camera: camera) { return }
+            r.waitUntilEnded()   // it was ending: start it again
         }
+        try start(jobID: jobID, only: camera)
     }
 
-    /// Cancels one camera (or the whole job). Files already written stay. A whole job that does
-    /// not run here is cancelled as by `cancelStopped(jobID:)` (nothing happens when that fails).
-    public func cancel(jobID: Int64, camera: String? = nil) {
+    /// Cancels one camera (or the whole job), running or not. Files already written stay. For a
+    /// job that does not run here this is `cancelStopped(jobID:camera:)`, whose result (what was
+    /// kept) is returned; a running job's cameras stop and report by events (nil is returned).
+    @discardableResult
+    public func cancel(jobID: Int64, camera: String? = nil) throws -> CancelledJob? {
         if let r = runner(jobID) {
-            r.cancel(camera: camera)
-        } else if camera == nil {
-            _ = try? cancelStopped(jobID: jobID)
+            if r.cancel(camera: camera) { return nil }
+            r.waitUntilEnded()   // it was ending: cancel what it left
         }
+        return try cancelStopped(jobID: jobID, camera: camera)
     }
 
-    /// Cancels a job that no process runs (paused, failed, or interrupted by a kill): every
-    /// finished file stays, its `.part` files are finished at their last complete fragment (or
-    /// deleted when they hold none), and the job and its unfinished cameras become `cancelled`.
-    /// Throws `DownloadError.jobNotFound`, `.nothingToCancel` (done or cancelled already),
-    /// `.jobRunning` (here: use `cancel`), `.jobRunningElsewhere` (another process holds its
-    /// lock: nothing is touched) or `.cancelBlocked` (a `.part` cannot be finished: nothing changed).
-    public func cancelStopped(jobID: Int64) throws -> CancelledJob {
+    /// Cancels a job that no process runs (paused, failed, or interrupted by a kill), or one camera
+    /// of it: every finished file stays, the `.part` files are finished at their last complete
+    /// fragment (or deleted when they hold none), and the unfinished cameras become `cancelled`
+    /// (the job too, once no camera is left to run). The new state comes as a `.progress` event.
+    /// Throws `DownloadError.jobNotFound`, `.unknownCameras`, `.nothingToCancel` (done or cancelled
+    /// already), `.jobRunning` (here: use `cancel`), `.jobRunningElsewhere` (another process holds
+    /// its lock: nothing is touched) or `.cancelBlocked` (a `.part` cannot be finished: nothing
+    /// changed).
+    public func cancelStopped(jobID: Int64, camera: String? = nil) throws -> CancelledJob {
         if runner(jobID) != nil { throw DownloadError.jobRunning(jobID) }
-        return try CancelledJob.cancel(jobID: jobID, repository: repository)
+        let result = try CancelledJob.cancel(jobID: jobID, camera: camera, repository: repository)
+        if let p = try? storedProgress(jobID: jobID) {
+            let handler = self.handler
+            queue.async { handler(.progress(p)) }
+        }
+        return result
+    }
+
+    /// Starts every unfinished job that no other process runs (a front at start-up), and says in
+    /// one sentence each what could not start.
+    public func startUnfinished() throws -> (started: [Int64], problems: [Localized]) {
+        var started: [Int64] = [], problems: [Localized] = []
+        for job in try unfinishedJobs() {
+            do {
+                try start(jobID: job.id)
+                started.append(job.id)
+            } catch DownloadError.jobRunning {
+                // this engine or another process (a CLI download) runs it
+            } catch {
+                problems.append(CameraRunner.sentence(error))
+            }
+        }
+        return (started, problems)
     }
 
     /// Changes how many cameras of a running job download at once.
@@ -217,10 +268,29 @@ public final class DownloadEngine: Sendable {
     // MARK: Queries
 
     /// Jobs running in this engine.
-    public var runningJobs: [Int64] { jobs.withLock { Array($0.keys).sorted() } }
+    public var runningJobs: [Int64] { jobs.withLock { $0.filter { !$0.value.hasEnded }.keys.sorted() } }
 
     /// The current progress of a running job.
     public func progress(jobID: Int64) -> JobProgress? { runner(jobID)?.progress }
+
+    /// A job's progress as the database holds it (for a job that does not run here).
+    public func storedProgress(jobID: Int64) throws -> JobProgress {
+        try repository.read { r in
+            guard let job = try r.downloadJob(id: jobID) else { throw DownloadError.jobNotFound(jobID) }
+            let files = try r.downloadFiles(jobID: jobID).filter { $0.state == .done }
+            let cameras = try r.downloadCameras(jobID: jobID).map { c in
+                var p = CameraProgress(camera: c.camera, state: c.state)
+                p.reason = c.reason
+                p.coveredSeconds = c.covered.map(IntervalSet.measure)
+                p.mediaSeconds = c.mediaSeconds
+                p.bytes = c.bytes
+                p.files = files.filter { $0.camera == c.camera }.count
+                return p
+            }
+            return JobProgress(jobID: jobID, sourceName: job.sourceName, range: job.range, state: job.state, reason: job.reason,
+                               cameras: cameras)
+        }
+    }
 
     /// Jobs that `--resume` (or the TUI at start) would continue: not done, not cancelled.
     public func unfinishedJobs() throws -> [DownloadJobRecord] {
@@ -236,5 +306,9 @@ public final class DownloadEngine: Sendable {
         return true
     }
 
-    private func runner(_ id: Int64) -> JobRunner? { jobs.withLock { $0[id] } }
+    /// The job's runner while its run goes on (one that has ended counts as none).
+    private func runner(_ id: Int64) -> JobRunner? {
+        guard let r = jobs.withLock({ $0[id] }), !r.hasEnded else { return nil }
+        return r
+    }
 }

@@ -47,6 +47,10 @@ public enum DownloadError: UserFacingError, Equatable {
     case jobRunningElsewhere(Int64, pid: Int32?)
     /// Cancelling a job whose unfinished file cannot be finished (read-only folder, full disk).
     case cancelBlocked(Int64, folder: String)
+    /// A camera of a job that has already ended (done, failed or cancelled) cannot be cancelled.
+    case cameraFinished(String, jobID: Int64, state: String)
+    /// A run ended but its summary could not be read back from the database (why, in a sentence).
+    case summaryUnavailable(Int64, Localized)
     /// The job's lock file next to the database cannot be opened (so no one can tell whether
     /// another process runs the job).
     case lockFileFailed(path: String, errno: Int32)
@@ -120,6 +124,12 @@ public enum DownloadError: UserFacingError, Equatable {
             let who = pid.map { " (PID \($0))" } ?? ""
             return Localized(vi: "Lượt tải \(id) đang chạy trong một tiến trình vtrack khác\(who), `vtrack download` hoặc giao diện TUI: hãy dừng nó ở đó trước (Ctrl-C trong `vtrack download`, hoặc huỷ ở màn hình Tải về của TUI), rồi huỷ lại.",
                              en: "Download job \(id) is running in another vtrack process\(who), a `vtrack download` or the TUI: stop it there first (Ctrl-C in `vtrack download`, or cancel it on the TUI's Downloads screen), then cancel again.")
+        case .cameraFinished(let camera, let id, let state):
+            return Localized(vi: "Camera \(camera) của lượt tải \(id) đã kết thúc (\(Self.stateWord(state).vi)): không còn gì để huỷ; các tệp đã tải vẫn được giữ nguyên.",
+                             en: "\(camera) in download job \(id) is already \(Self.stateWord(state).en): there is nothing to cancel; the files it downloaded stay as they are.")
+        case .summaryUnavailable(let id, let why):
+            return Localized(vi: "Lượt tải \(id) đã dừng nhưng không đọc lại được bản tổng kết từ cơ sở dữ liệu (\(why.vi)); các tệp đã tải vẫn nằm trong thư mục của các camera: hãy xem `vtrack jobs`.",
+                             en: "Download job \(id) stopped but its summary could not be read back from the database (\(why.en)); the files it downloaded are in the cameras' folders: see `vtrack jobs`.")
         case .cancelBlocked(let id, let folder):
             return Localized(vi: "Chưa huỷ lượt tải \(id): không hoàn tất được tệp đang tải dở trong \"\(folder)\" (thư mục chỉ đọc hoặc ổ đĩa đầy): hãy sửa thư mục, rồi huỷ lại.",
                              en: "Download job \(id) was not cancelled: an unfinished file in \"\(folder)\" cannot be finished (read-only folder or full disk): fix the folder, then cancel again.")

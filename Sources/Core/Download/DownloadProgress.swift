@@ -46,12 +46,18 @@ public struct CameraProgress: Sendable, Equatable {
 /// A job's progress: every camera, and the totals.
 public struct JobProgress: Sendable, Equatable {
     public var jobID: Int64
+    /// The source the job downloads from, and its range (UTC).
+    public var sourceName: String
+    public var range: DateInterval?
     public var state: DownloadState
     public var reason: Localized?
     public var cameras: [CameraProgress]
 
-    public init(jobID: Int64, state: DownloadState, reason: Localized? = nil, cameras: [CameraProgress]) {
+    public init(jobID: Int64, sourceName: String = "", range: DateInterval? = nil, state: DownloadState, reason: Localized? = nil,
+                cameras: [CameraProgress]) {
         self.jobID = jobID
+        self.sourceName = sourceName
+        self.range = range
         self.state = state
         self.reason = reason
         self.cameras = cameras
@@ -80,12 +86,23 @@ public struct JobProgress: Sendable, Equatable {
     public func camera(_ key: String) -> CameraProgress? { cameras.first { $0.camera == key } }
 }
 
-/// What the engine tells its front, on the queue the front chose.
+/// What the engine tells its front, on the queue the front chose. Keyed by job id (and, inside a
+/// `JobProgress`, by camera): these events are the only download state a front shows.
 public enum DownloadEvent: Sendable, Equatable {
     /// The job's progress changed (coalesced: at most every `DownloadOptions.progressInterval`,
-    /// and at each state change).
+    /// and at each state change) — also for a job that is not running, when a control changed it
+    /// (one camera of a stopped job cancelled).
     case progress(JobProgress)
     /// The job stopped running in this engine: done, failed, paused or cancelled. Carries the
-    /// final summary.
+    /// final summary. Every run ends with exactly one, whatever happened (a summary that cannot be
+    /// read from the database is replaced by one built from the last progress, with the reason).
     case stopped(DownloadSummary)
+
+    /// The job the event is about.
+    public var jobID: Int64 {
+        switch self {
+        case let .progress(p): return p.jobID
+        case let .stopped(s): return s.jobID
+        }
+    }
 }

@@ -3,7 +3,15 @@ import Store
 
 /// Builds a job's `DownloadSummary` from the database: files, bytes and media seconds per camera,
 /// the gaps of the range (no footage), and any shortfall beyond the per-interval tolerance.
-enum DownloadSummaryBuilder {
+public enum DownloadSummaryBuilder {
+    /// How a run reads its summary at the end (tests replace it to make it fail).
+    public typealias Build = @Sendable (Repository, Int64, DownloadOptions, Double) throws -> DownloadSummary
+
+    @Sendable
+    public static func build(_ repository: Repository, _ jobID: Int64, _ options: DownloadOptions, _ elapsed: Double) throws -> DownloadSummary {
+        try build(repository: repository, jobID: jobID, options: options, elapsed: elapsed)
+    }
+
     static func build(repository: Repository, jobID: Int64, options: DownloadOptions, elapsed: Double,
                       now: Date = Date()) throws -> DownloadSummary {
         try repository.read { r in

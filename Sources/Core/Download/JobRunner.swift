@@ -8,9 +8,13 @@ import Synchronization
 /// Runs one job: plans the cameras that have no plan yet (Profile G search, through
 /// `RecordingAccess`), then runs up to `parallel` cameras at once on background threads, and
 /// reports coalesced progress on the front's queue until every camera is done, failed, paused or
-/// cancelled.
+/// cancelled. Cameras in `held` are left as they were stored (not planned, not run) until
+/// resumed: resuming one camera of a stopped job touches no other.
 final class JobRunner: Sendable {
     let jobID: Int64
+    private let sourceName: String
+    private let range: DateInterval
+    private let held: Set<String>
     private let repository: Repository
     private let options: DownloadOptions
     private let access: any RecordingAccess
@@ -19,15 +23,23 @@ final class JobRunner: Sendable {
     private let deliver: @Sendable (DownloadEvent) -> Void
     private let onStopped: @Sendable (JobRunner) -> Void
     private let lock: JobLock
+    private let summaryBuilder: DownloadSummaryBuilder.Build
     private let events = DispatchQueue(label: "vtrack.download.events")
+    /// Left once the run is over: `.stopped` handed on and the job's lock given back.
+    private let ended = DispatchGroup()
 
     private struct State {
         var runners: [CameraRunner] = []
+        /// The cameras as stored, shown while the job is being planned (no runner yet).
+        var preview: [CameraProgress] = []
         var running: Set<String> = []
         var parallel: Int
         var planned = false
         /// Pause/cancel asked before the cameras exist (while planning): camera key, or "" for all.
         var early: [String: CameraControl.Request] = [:]
+        /// Cameras that have no plan (gone from the source, or held before they were planned): a
+        /// resume cannot run them in this run; the next start plans them.
+        var unplanned: Set<String> = []
         /// Cameras resumed while their run was still stopping (a pause asked, or paused but not yet
         /// off the `running` list): queued again as soon as that run ends.
         var resumeAsked: Set<String> = []
@@ -42,10 +54,16 @@ final class JobRunner: Sendable {
 
     private let state: Mutex<State>
 
-    init(jobID: Int64, parallel: Int, repository: Repository, options: DownloadOptions, access: any RecordingAccess,
+    init(job: DownloadJobRecord, held: Set<String> = [], parallel: Int, repository: Repository, options: DownloadOptions, access: any RecordingAccess,
          slots: ReplaySessionSlots, lock: JobLock, logger: Logger,
+         summary: @escaping DownloadSummaryBuilder.Build = DownloadSummaryBuilder.build,
          deliver: @escaping @Sendable (DownloadEvent) -> Void, onStopped: @escaping @Sendable (JobRunner) -> Void) {
-        self.jobID = jobID
+        summaryBuilder = summary
+        ended.enter()
+        self.jobID = job.id
+        sourceName = job.sourceName
+        range = job.range
+        self.held = held
         self.repository = repository
         self.options = options
         self.access = access
@@ -82,6 +100,18 @@ final class JobRunner: Sendable {
                 guard let job = try r.downloadJob(id: jobID) else { throw DownloadError.jobNotFound(jobID) }
                 return (job, try r.downloadCameras(jobID: jobID), try r.source(id: job.sourceID))
             }
+            state.withLock { s in
+                s.preview = cameras.map { c in
+                    let waits = c.state.isFinal || held.contains(c.camera)
+                    var p = CameraProgress(camera: c.camera, state: waits ? c.state : .queued)
+                    p.reason = waits ? c.reason : nil
+                    p.coveredSeconds = c.covered.map(IntervalSet.measure)
+                    p.mediaSeconds = c.mediaSeconds
+                    p.bytes = c.bytes
+                    return p
+                }
+            }
+            changed()
             let records = source.map { s in Dictionary(zip(CameraKeys.keys(for: s.config.detectedCameras), s.config.detectedCameras),
                                                        uniquingKeysWith: { a, _ in a }) } ?? [:]
             // placeholders while planning, so the front sees every camera at once
@@ -89,7 +119,7 @@ final class JobRunner: Sendable {
             for c in cameras {
                 if let cov = c.covered, let r = c.replay.flatMap(ReplaySource.init(stored:)) { plans[c.camera] = (cov, r) }
             }
-            let toPlan = cameras.filter { plans[$0.camera] == nil && $0.state != .cancelled }
+            let toPlan = cameras.filter { plans[$0.camera] == nil && $0.state != .cancelled && !held.contains($0.camera) }
             if !toPlan.isEmpty {
                 let wanted = toPlan.compactMap { c in records[c.camera].map { DownloadCamera(key: c.camera, camera: $0) } }
                 if !wanted.isEmpty {
@@ -103,9 +133,24 @@ final class JobRunner: Sendable {
                 }
             }
             var runners: [CameraRunner] = []
+            var unplanned: Set<String> = []
             for c in cameras {
                 let onChange: @Sendable () -> Void = { [weak self] in self?.changed() }
+                let keep = held.contains(c.camera)
                 guard let record = records[c.camera], let plan = plans[c.camera] else {
+                    unplanned.insert(c.camera)
+                    if keep, let record = records[c.camera] {
+                        // held and never planned: shown as stored, planned when it is resumed
+                        let placeholder = CameraRunner(setup: .init(jobID: jobID, camera: DownloadCamera(key: c.camera, camera: record),
+                                                                    folder: c.folder, maxFileBytes: 0, covered: [], replay: .fallback(name: "")),
+                                                       repository: repository, access: access, slots: slots, options: options, logger: logger,
+                                                       onChange: onChange)
+                        placeholder.live.withLock { l in
+                            l.state = c.state; l.reason = c.reason; l.bytes = c.bytes; l.mediaSeconds = c.mediaSeconds
+                        }
+                        runners.append(placeholder)
+                        continue
+                    }
                     if c.state != .cancelled && c.state != .done {
                         try repository.write { try $0.setDownloadCameraState(job: jobID, camera: c.camera, .failed, reason: DownloadError.cameraGone(c.camera).message) }
                     }
@@ -131,6 +176,8 @@ final class JobRunner: Sendable {
                 let early = state.withLock { $0.early[c.camera] ?? $0.early[""] }
                 if c.state == .cancelled {
                     r.live.withLock { $0.state = .cancelled; $0.bytes = c.bytes; $0.mediaSeconds = c.mediaSeconds }
+                } else if keep {
+                    r.live.withLock { $0.state = c.state; $0.reason = c.reason; $0.bytes = c.bytes; $0.mediaSeconds = c.mediaSeconds }
                 } else {
                     r.live.withLock { $0.bytes = c.bytes; $0.mediaSeconds = c.mediaSeconds }
                     switch early {
@@ -143,6 +190,7 @@ final class JobRunner: Sendable {
             }
             state.withLock { s in
                 s.runners = runners
+                s.unplanned = unplanned
                 s.planned = true
                 for r in runners { s.coveredByCamera[r.key] = IntervalSet.measure(r.setup.covered) }
             }
@@ -229,23 +277,34 @@ final class JobRunner: Sendable {
 
     // MARK: Control
 
-    func pause(camera: String?) {
-        if remember(.pause, camera) { return }
+    /// True once the run is over (its summary sent and its lock given back): a control that
+    /// comes now is for a stopped job.
+    var hasEnded: Bool { ended.wait(timeout: .now()) == .success }
+
+    /// Blocks until the run is over; never call it on this runner's own event queue.
+    func waitUntilEnded() { ended.wait() }
+
+    /// Controls return false when the run has already finished (its state is being settled):
+    /// the caller then treats the job as stopped, once `waitUntilEnded()` returns.
+    @discardableResult
+    func pause(camera: String?) -> Bool {
+        if remember(.pause, camera) { return true }
         forgetResume(camera)
-        control(camera, .pause)
+        return control(camera, .pause)
     }
 
-    func cancel(camera: String?) {
-        if remember(.cancel, camera) { return }
+    @discardableResult
+    func cancel(camera: String?) -> Bool {
+        if remember(.cancel, camera) { return true }
         forgetResume(camera)
-        control(camera, .cancel)
+        return control(camera, .cancel)
     }
 
     /// Before the cameras exist (planning), a request is kept and applied when they do. True
     /// when kept.
     private func remember(_ r: CameraControl.Request?, _ camera: String?) -> Bool {
         state.withLock { s in
-            guard !s.planned else { return false }
+            guard !s.planned, !s.finished else { return false }
             if let r { s.early[camera ?? ""] = r } else if let camera { s.early[camera] = nil } else { s.early = [:] }
             return true
         }
@@ -254,11 +313,13 @@ final class JobRunner: Sendable {
     /// Queues paused or failed cameras again. A camera still on its way to stopping (its pause
     /// asked but not yet seen, or paused but its run not yet ended) is queued when that run ends;
     /// deciding under the lock that guards `running` means a resume is never lost in between.
-    func resume(camera: String?) {
-        if remember(nil, camera) { return }
-        let resumed = state.withLock { s -> [CameraRunner] in
+    @discardableResult
+    func resume(camera: String?) -> Bool {
+        if remember(nil, camera) { return true }
+        let resumed = state.withLock { s -> [CameraRunner]? in
+            guard !s.finished else { return nil }
             var now: [CameraRunner] = []
-            for r in s.runners where camera == nil || r.key == camera {
+            for r in s.runners where (camera == nil || r.key == camera) && !s.unplanned.contains(r.key) {
                 if s.running.contains(r.key) {
                     if r.control.request == .pause || r.state == .paused || r.state == .failed { s.resumeAsked.insert(r.key) }
                 } else if r.queueAgainIfStopped() {
@@ -267,8 +328,10 @@ final class JobRunner: Sendable {
             }
             return now
         }
+        guard let resumed else { return false }
         for r in resumed { r.saveState() }
         schedule()
+        return true
     }
 
     private func forgetResume(_ camera: String?) {
@@ -285,17 +348,20 @@ final class JobRunner: Sendable {
     /// Pauses or cancels cameras: the running ones are asked to stop; the others are stopped at
     /// once. Decided under the lock `schedule()` starts cameras with, so a camera cannot start
     /// between the look and the stop (and miss it).
-    private func control(_ camera: String?, _ request: CameraControl.Request) {
-        let (ask, stopped) = state.withLock { s -> ([CameraRunner], [CameraRunner]) in
+    private func control(_ camera: String?, _ request: CameraControl.Request) -> Bool {
+        let decided = state.withLock { s -> ([CameraRunner], [CameraRunner])? in
+            guard !s.finished else { return nil }
             var ask: [CameraRunner] = [], stopped: [CameraRunner] = []
             for r in s.runners where camera == nil || r.key == camera {
                 if s.running.contains(r.key) { ask.append(r) } else if r.stopIfNotFinal(request) { stopped.append(r) }
             }
             return (ask, stopped)
         }
+        guard let (ask, stopped) = decided else { return false }
         for r in ask { r.control.ask(request) }
         for r in stopped { r.saveState() }
         finishIfIdle()
+        return true
     }
 
     /// The progress now.
@@ -321,7 +387,7 @@ final class JobRunner: Sendable {
     private func snapshot(updateMeters: Bool) -> JobProgress {
         let now = ProcessInfo.processInfo.systemUptime
         return state.withLock { s in
-            var cams: [CameraProgress] = []
+            var cams: [CameraProgress] = s.runners.isEmpty ? s.preview : []
             for r in s.runners {
                 let l = r.live.withLock { $0 }
                 var c = CameraProgress(camera: r.key, state: l.state)
@@ -344,7 +410,7 @@ final class JobRunner: Sendable {
                 }
                 cams.append(c)
             }
-            return JobProgress(jobID: jobID, state: s.jobState, reason: s.jobReason, cameras: cams)
+            return JobProgress(jobID: jobID, sourceName: sourceName, range: range, state: s.jobState, reason: s.jobReason, cameras: cams)
         }
     }
 
@@ -379,14 +445,23 @@ final class JobRunner: Sendable {
             s.jobState = jobState
             s.jobReason = reason
         }
-        let summary = (try? DownloadSummaryBuilder.build(repository: repository, jobID: jobID, options: options,
-                                                         elapsed: ProcessInfo.processInfo.systemUptime - state.withLock { $0.started }))
+        let elapsed = ProcessInfo.processInfo.systemUptime - state.withLock { $0.started }
         let final = snapshot(updateMeters: false)
+        let summary: DownloadSummary
+        do {
+            summary = try summaryBuilder(repository, jobID, options, elapsed)
+        } catch {
+            // the run still ends with its summary: the totals it saw, and why the rest is missing
+            let why = DownloadError.summaryUnavailable(jobID, CameraRunner.sentence(error)).message
+            logger.warning("job \(jobID): \(why.en)")
+            summary = DownloadSummary(progress: final, reason: why, elapsed: elapsed)
+        }
         events.async {
             self.deliver(.progress(final))
-            if let summary { self.deliver(.stopped(summary)) }
+            self.deliver(.stopped(summary))
             // before the engine counts the job as stopped: a resume right after must get the lock
             self.lock.release()
+            self.ended.leave()
             self.onStopped(self)
         }
     }

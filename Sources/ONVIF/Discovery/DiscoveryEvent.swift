@@ -12,8 +12,11 @@ public enum DiscoveryEvent: Sendable {
     case malformed(DiscoveryNote)
     /// A sweep ended (its full result).
     case sweepFinished(DiscoveryResult)
-    /// A sweep or the listener could not run (no usable interface, port taken…).
-    case failed(DiscoveryError)
+    /// A sweep could not run (no usable interface, no socket…): nothing was probed.
+    case sweepFailed(DiscoveryError)
+    /// The Hello/Bye listener could not start (port 3702 taken, no multicast…): sweeps still work,
+    /// devices that join later are not seen until the next sweep.
+    case listenerFailed(DiscoveryError)
 }
 
 /// Where a sweep or listener streams its `DiscoveryEvent`s: a handler called on a queue

@@ -19,8 +19,12 @@ public enum AppEvent: Sendable {
     case streamChecked(cameraID: String, reachable: Bool)
     case saveFinished(Result<SaveReport, EngineFailure>)
     case coverageLoaded(from: Date, to: Date, Result<[CameraCoverage], EngineFailure>)
-    case downloadProgress([DownloadRow])
-    case downloadFinished(Localized)
+    /// The engine took a new download job (its cameras follow as `.downloadProgress`).
+    case downloadStarted(jobID: Int64)
+    /// A job's state and every camera of it, as the engine reports them.
+    case downloadProgress(DownloadJobInfo, [DownloadRow])
+    /// A job's run ended (done, paused, failed or cancelled), with its one-sentence summary.
+    case downloadFinished(jobID: Int64, DownloadPhase, Localized)
     /// A command could not run (its engine is missing from this build, or it failed before
     /// starting), with the sentence to show.
     case commandFailed(Command, Localized)

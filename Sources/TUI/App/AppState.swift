@@ -173,11 +173,21 @@ public struct DatesState: Sendable, Equatable {
 
 /// The downloads screen.
 public struct DownloadsState: Sendable, Equatable {
+    /// Every job the engine reported this session, oldest first.
+    public var jobs: [DownloadJobInfo] = []
+    /// Every camera of those jobs, grouped by job in the jobs' order.
     public var rows: [DownloadRow] = []
     public var cursor = 0
-    public var from: Date?
-    public var to: Date?
+    /// Downloads asked for that the engine has not taken yet.
+    public var starting = 0
     public init() {}
+
+    public func job(_ id: Int64) -> DownloadJobInfo? { jobs.first { $0.id == id } }
+
+    /// Jobs with a camera in one of `phases`' states (by `test`).
+    public func jobIDs(where test: (DownloadPhase) -> Bool) -> [Int64] {
+        jobs.map(\.id).filter { id in rows.contains { $0.jobID == id && test($0.phase) } }
+    }
 
     public var anyActive: Bool { rows.contains { $0.phase.isActive } }
 

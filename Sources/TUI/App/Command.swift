@@ -37,14 +37,16 @@ public enum Command: Sendable, Equatable {
     case saveConfig(Connection, device: DeviceInfo, cameras: [Camera], selected: [String])
     /// Recording coverage of cameras between two instants (→ `.coverageLoaded`).
     case loadCoverage(Connection, cameras: [String], from: Date, to: Date)
-    /// Download the cameras' recordings for a range (→ `.downloadProgress`, `.downloadFinished`).
+    /// Download the cameras' recordings for a range (→ `.downloadStarted`, `.downloadProgress`,
+    /// `.downloadFinished`).
     case startDownload(Connection, cameras: [String], from: Date, to: Date)
     /// Resume downloads a previous session left unfinished (→ `.downloadProgress`).
     case resumeDownloads
-    /// Pause, resume or cancel one camera's download, or all (camera nil).
-    case pauseDownload(camera: String?)
-    case resumeDownload(camera: String?)
-    case cancelDownload(camera: String?)
+    /// Pause, resume or cancel one camera of a job, or the whole job (camera nil); the engine's
+    /// events say what happened (→ `.downloadProgress`, `.downloadFinished`).
+    case pauseDownload(job: Int64, camera: String?)
+    case resumeDownload(job: Int64, camera: String?)
+    case cancelDownload(job: Int64, camera: String?)
     /// Leave the app (the loop restores the terminal and exits).
     case quit
 }

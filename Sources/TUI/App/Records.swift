@@ -143,8 +143,26 @@ public enum DownloadPhase: Sendable, Equatable {
     }
 }
 
-/// Progress of one camera's download.
+/// A download job as the engine last reported it: its source, range and state, and the sentence
+/// it ended with.
+public struct DownloadJobInfo: Sendable, Equatable {
+    public var id: Int64
+    public var source: String
+    public var from: Date?
+    public var to: Date?
+    public var phase: DownloadPhase
+    /// How its last run ended (files, size, footage, reason), once it stopped.
+    public var summary: Localized?
+
+    public init(id: Int64, source: String, from: Date? = nil, to: Date? = nil, phase: DownloadPhase = .queued, summary: Localized? = nil) {
+        self.id = id; self.source = source; self.from = from; self.to = to; self.phase = phase; self.summary = summary
+    }
+}
+
+/// Progress of one camera's download in one job.
 public struct DownloadRow: Sendable, Equatable {
+    /// The job it belongs to (two jobs can download the same camera).
+    public var jobID: Int64
     public var camera: String
     public var phase: DownloadPhase
     /// Seconds of footage written, and to write.
@@ -157,9 +175,9 @@ public struct DownloadRow: Sendable, Equatable {
     public var etaSeconds: Double?
     public var files: Int
 
-    public init(camera: String, phase: DownloadPhase = .queued, mediaDone: Double = 0, mediaTotal: Double = 0, bytes: Int64 = 0,
+    public init(jobID: Int64 = 0, camera: String, phase: DownloadPhase = .queued, mediaDone: Double = 0, mediaTotal: Double = 0, bytes: Int64 = 0,
                 bytesPerSecond: Double = 0, realtimeFactor: Double = 0, etaSeconds: Double? = nil, files: Int = 0) {
-        self.camera = camera; self.phase = phase; self.mediaDone = mediaDone; self.mediaTotal = mediaTotal; self.bytes = bytes
+        self.jobID = jobID; self.camera = camera; self.phase = phase; self.mediaDone = mediaDone; self.mediaTotal = mediaTotal; self.bytes = bytes
         self.bytesPerSecond = bytesPerSecond; self.realtimeFactor = realtimeFactor; self.etaSeconds = etaSeconds; self.files = files
     }
 

@@ -55,21 +55,22 @@ public enum SampleScenes {
     }
 
     /// `count` camera downloads in mixed states.
+    /// Rows of job 1.
     public static func downloadRows(count: Int) -> [DownloadRow] {
         (0..<count).map { i in
             let name = i < cameras.count ? cameras[i].name : "Camera \(String(format: "%02d", i + 1))"
             let total = 16.0 * 3600
             switch i % 6 {
-            case 0: return DownloadRow(camera: name, phase: .done, mediaDone: total, mediaTotal: total, bytes: 1_843_200_000,
+            case 0: return DownloadRow(jobID: 1, camera: name, phase: .done, mediaDone: total, mediaTotal: total, bytes: 1_843_200_000,
                                        files: 4)
-            case 1: return DownloadRow(camera: name, phase: .running, mediaDone: total * 0.62, mediaTotal: total, bytes: 1_142_784_000,
+            case 1: return DownloadRow(jobID: 1, camera: name, phase: .running, mediaDone: total * 0.62, mediaTotal: total, bytes: 1_142_784_000,
                                        bytesPerSecond: 23_100_000, realtimeFactor: 181, etaSeconds: 121, files: 3)
-            case 2: return DownloadRow(camera: name, phase: .retrying(Localized(vi: "mất kết nối, thử lại sau 4 giây", en: "link dropped, retrying in 4 s")),
+            case 2: return DownloadRow(jobID: 1, camera: name, phase: .retrying(Localized(vi: "mất kết nối, thử lại sau 4 giây", en: "link dropped, retrying in 4 s")),
                                        mediaDone: total * 0.35, mediaTotal: total, bytes: 645_120_000, files: 1)
-            case 3: return DownloadRow(camera: name, phase: .queued, mediaTotal: total)
-            case 4: return DownloadRow(camera: name, phase: .running, mediaDone: total * 0.18, mediaTotal: total, bytes: 331_776_000,
+            case 3: return DownloadRow(jobID: 1, camera: name, phase: .queued, mediaTotal: total)
+            case 4: return DownloadRow(jobID: 1, camera: name, phase: .running, mediaDone: total * 0.18, mediaTotal: total, bytes: 331_776_000,
                                        bytesPerSecond: 19_800_000, realtimeFactor: 155, etaSeconds: 305, files: 1)
-            default: return DownloadRow(camera: name, phase: .paused(nil), mediaDone: total * 0.5, mediaTotal: total, bytes: 921_600_000,
+            default: return DownloadRow(jobID: 1, camera: name, phase: .paused(nil), mediaDone: total * 0.5, mediaTotal: total, bytes: 921_600_000,
                                         files: 2)
             }
         }
@@ -155,8 +156,8 @@ public enum SampleScenes {
             s.screen = .downloads; s.focus = .downloadList
             s.downloads.rows = downloadRows(count: 6)
             let today = LocalDay.of(now, utcOffset: utcOffset)
-            s.downloads.from = LocalDay.instant(today - 1, utcOffset: utcOffset)
-            s.downloads.to = LocalDay.instant(today, utcOffset: utcOffset)
+            s.downloads.jobs = [DownloadJobInfo(id: 1, source: s.cameras.connection?.name ?? "", from: LocalDay.instant(today - 1, utcOffset: utcOffset),
+                                                to: LocalDay.instant(today, utcOffset: utcOffset), phase: .running)]
             s.downloads.cursor = 1
         case .help:
             tested(&s)
@@ -165,6 +166,7 @@ public enum SampleScenes {
             saved(&s)
             s.screen = .downloads; s.focus = .downloadList
             s.downloads.rows = downloadRows(count: 4)
+            s.downloads.jobs = [DownloadJobInfo(id: 1, source: s.cameras.connection?.name ?? "", phase: .running)]
             s.modal = .confirmQuit
         case .tooSmall:
             s.width = min(width, 60); s.height = min(height, 20)

@@ -62,7 +62,8 @@ public enum Modal: Sendable, Equatable {
     case help
     case confirmQuit
     /// Cancel one camera's download, or all (nil).
-    case confirmCancel(camera: String?)
+    /// Cancel one camera of a job, a whole job (camera nil), or every job (both nil).
+    case confirmCancel(job: Int64?, camera: String?)
     case confirmDownload
     /// The folders made by a save, with free space and problems.
     case saveReport

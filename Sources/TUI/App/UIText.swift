@@ -14,7 +14,6 @@ public enum UIText {
     static let testRunning = L("Đang kiểm tra kết nối; hãy đợi kết quả.", "A connection test is running; wait for its result.")
     static let tickFirst = L("Hãy chọn ít nhất một camera bằng phím Space trước.", "Tick at least one camera with Space first.")
     static let noCameraShown = L("Không có camera nào khớp bộ lọc; nhấn / rồi Esc để bỏ lọc.", "No camera matches the filter; press / then Esc to clear it.")
-    static let downloadRunning = L("Đang có lượt tải chạy; hãy đợi xong hoặc huỷ ở màn hình Tải về.", "A download is running; wait for it or cancel it on the Downloads screen.")
     static let needRange = L("Hãy đánh dấu ngày đầu và ngày cuối (Enter), hoặc chọn mẫu (T, y, w, c).",
                              "Mark a first and a last day (Enter), or pick a preset (T, y, w, c).")
     static let downloadNotRunning = L("Lượt tải này đã kết thúc.", "This download has already ended.")

@@ -77,17 +77,12 @@ extension AppState {
         commands.append(.loadCoverage(connection, cameras: cameras.selectedNames, from: from, to: to))
     }
 
-    /// Starts the confirmed download: one queued row per ticked camera.
+    /// Starts the confirmed download; its rows come from the engine once it has the job (other
+    /// jobs go on as they are).
     mutating func beginDownload(_ commands: inout [Command]) {
         guard let connection = cameras.connection, let (from, to) = rangeInstants() else { return }
         let names = cameras.selectedNames
-        downloads.rows = names.map { name in
-            let total = dates.coverage.first(where: { $0.camera == name })?.seconds(from: from, to: to) ?? to.timeIntervalSince(from)
-            return DownloadRow(camera: name, phase: .queued, mediaTotal: total)
-        }
-        downloads.cursor = 0
-        downloads.from = from
-        downloads.to = to
+        downloads.starting += 1
         screen = .downloads
         focus = .downloadList
         addLog(.info, UIText.downloadStarted(names.count, LocalDay.iso(dates.start ?? 0), LocalDay.iso(dates.end ?? 0)))

@@ -72,12 +72,22 @@ extension AppState {
                 addLog(.warning, error.message)
             }
 
-        case let .downloadProgress(rows):
-            for row in rows { mergeDownload(row) }
-            clampCursors()
+        case .downloadStarted:
+            downloads.starting = max(0, downloads.starting - 1)
 
-        case let .downloadFinished(summary):
-            addLog(.ok, summary)
+        case let .downloadProgress(info, rows):
+            applyDownloadProgress(info, rows)
+
+        case let .downloadFinished(id, phase, summary):
+            if let i = downloads.jobs.firstIndex(where: { $0.id == id }) {
+                downloads.jobs[i].phase = phase
+                downloads.jobs[i].summary = summary
+            }
+            switch phase {
+            case .done: addLog(.ok, summary)
+            case .failed: addLog(.error, summary)
+            default: addLog(.warning, summary)
+            }
 
         case let .commandFailed(command, message):
             switch command {
@@ -87,7 +97,8 @@ extension AppState {
             case .startDiscovery: sources.discovering = false; sources.discoveryProblem = message
             case .loadSources: sources.loadStatus = .failed(message)
             case .startDownload:
-                for i in downloads.rows.indices where downloads.rows[i].phase.isActive { downloads.rows[i].phase = .failed(message) }
+                // the job was never made: nothing else changes
+                downloads.starting = max(0, downloads.starting - 1)
                 addLog(.error, message)
                 return
             default: break
@@ -158,24 +169,4 @@ extension AppState {
         }
     }
 
-    mutating func mergeDownload(_ row: DownloadRow) {
-        if let i = downloads.rows.firstIndex(where: { $0.camera == row.camera }) {
-            let old = downloads.rows[i].phase
-            downloads.rows[i] = row
-            if old != row.phase { logPhase(row) }
-        } else {
-            downloads.rows.append(row)
-            logPhase(row)
-        }
-    }
-
-    mutating func logPhase(_ row: DownloadRow) {
-        switch row.phase {
-        case .done: addLog(.ok, UIText.cameraDone(row.camera, row.files))
-        case let .failed(reason): addLog(.error, UIText.cameraProblem(row.camera, reason))
-        case let .retrying(reason): addLog(.warning, UIText.cameraProblem(row.camera, reason))
-        case let .paused(reason?): addLog(.warning, UIText.cameraProblem(row.camera, reason))
-        default: break
-        }
-    }
 }

@@ -113,12 +113,12 @@ extension AppState {
         case .toggleCamera, .selectAll, .selectNone:
             return cameras.visibleIndices.isEmpty ? UIText.noCameraShown : nil
         case .startDownload:
-            if downloads.anyActive { return UIText.downloadRunning }
             if !cameras.isSaved { return UIText.needSaveFirst }
             return (dates.start == nil || dates.end == nil || dates.marking) ? UIText.needRange : nil
         case .pauseResume, .cancelDownload:
             guard downloads.rows.indices.contains(downloads.cursor) else { return UIText.noDownloadsYet }
             let phase = downloads.rows[downloads.cursor].phase
+            if case .failed = phase, action == .pauseResume { return nil }   // tried again
             return phase.isUnfinished ? nil : UIText.downloadNotRunning
         case .pauseResumeAll, .cancelAll:
             return downloads.rows.contains { $0.phase.isUnfinished } ? nil : UIText.downloadNotRunning
@@ -223,12 +223,12 @@ extension AppState {
         case .confirmQuit:
             addLog(.info, UIText.quitWhileDownloading)
             quitApp(&commands)
-        case let .confirmCancel(camera):
-            commands.append(.cancelDownload(camera: camera))
-            for i in downloads.rows.indices where (camera == nil || downloads.rows[i].camera == camera) && downloads.rows[i].phase.isUnfinished {
-                downloads.rows[i].phase = .cancelled
-            }
+        case let .confirmCancel(job?, camera):
+            commands.append(.cancelDownload(job: job, camera: camera))
             addLog(.warning, camera.map { UIText.cancelledOne($0) } ?? UIText.cancelledAll)
+        case .confirmCancel(nil, _):
+            for id in downloads.jobIDs(where: \.isUnfinished) { commands.append(.cancelDownload(job: id, camera: nil)) }
+            addLog(.warning, UIText.cancelledAll)
         case .confirmDownload:
             beginDownload(&commands)
         case .saveReport:

@@ -14,12 +14,8 @@ public final class EngineCommandRunner: CommandRunning {
     private let events = DispatchQueue(label: "vtrack.engine.events")
     public let locations: StoreLocations
     private let repository = Mutex<Repository?>(nil)
-    private let listener = Mutex<DiscoveryListener?>(nil)
+    private let discovery = Mutex<DiscoveryService?>(nil)
     private let downloadEngine = Mutex<DownloadEngine?>(nil)
-    /// Each download job this session saw, with its cameras' last states: a job whose run
-    /// ended because every camera was paused is no longer running, and the keys must still
-    /// resume or cancel it.
-    private let sessionJobs = Mutex<[Int64: [String: DownloadState]]>([:])
     private let clientOptions: ClientOptions
     private let discoveryHosts: [String]
 
@@ -42,7 +38,7 @@ public final class EngineCommandRunner: CommandRunning {
             for id in engine.runningJobs { engine.pause(jobID: id) }
             engine.waitUntilIdle(timeout: 3)
         }
-        listener.withLock { $0?.stop(); $0 = nil }
+        discovery.withLock { $0?.stop(); $0 = nil }
         _ = repository.withLock { r in try? r?.close() }
     }
 
@@ -77,40 +73,27 @@ public final class EngineCommandRunner: CommandRunning {
             do {
                 let job = try downloads(send).start(DownloadRequest(sourceName: connection.name, range: DateInterval(start: from, end: to),
                                                                     cameras: cameras))
-                sessionJobs.withLock { $0[job.id] = $0[job.id] ?? [:] }
+                send(.downloadStarted(jobID: job.id))
                 send(.log(.info, Localized(vi: "Lượt tải số \(job.id) đã bắt đầu.", en: "Download job \(job.id) started.")))
             } catch {
                 send(.commandFailed(command, EngineFailure(error).message))
             }
         case .resumeDownloads:
             resumeUnfinished(send)
-        case let .pauseDownload(camera):
+        case let .pauseDownload(job, camera):
             guard let engine = try? downloads(send) else { return }
-            for id in engine.runningJobs { engine.pause(jobID: id, camera: camera) }
-        case let .resumeDownload(camera):
-            guard let engine = try? downloads(send) else { return }
-            for id in engine.runningJobs {
-                do { try engine.resume(jobID: id, camera: camera) } catch { send(.log(.error, EngineFailure(error).message)) }
-            }
-            for (id, cameras) in stoppedJobs(engine) where cameras.contains(where: { (camera == nil || $0.key == camera) && $0.value.isResumable }) {
-                restart(engine, id, cameras, target: camera, cancel: false, send)
-            }
-        case let .cancelDownload(camera):
-            guard let engine = try? downloads(send) else { return }
-            for id in engine.runningJobs { engine.cancel(jobID: id, camera: camera) }
-            for (id, cameras) in stoppedJobs(engine) {
-                if camera == nil {
-                    // a job that does not run here: its refusal (another process runs it, its
-                    // unfinished file cannot be closed) is the technician's to read
-                    do {
-                        send(.log(.info, try engine.cancelStopped(jobID: id).message))
-                    } catch {
-                        send(.log(.warning, EngineFailure(error).message))
-                    }
-                    sessionJobs.withLock { $0[id] = nil }
-                } else if let camera, cameras[camera]?.isResumable == true {
-                    restart(engine, id, cameras, target: camera, cancel: true, send)
-                }
+            engine.pause(jobID: job, camera: camera)
+        case let .resumeDownload(job, camera):
+            // a stopped job starts again with only that camera (or all, camera nil)
+            do { try downloads(send).resume(jobID: job, camera: camera) } catch { send(.log(.error, EngineFailure(error).message)) }
+        case let .cancelDownload(job, camera):
+            // a job that does not run here is cancelled in place: what was kept, or why it was
+            // refused (another process runs it, its unfinished file cannot be closed), is the
+            // technician's to read
+            do {
+                if let kept = try downloads(send).cancel(jobID: job, camera: camera) { send(.log(.info, kept.message)) }
+            } catch {
+                send(.log(.warning, EngineFailure(error).message))
             }
         case .quit:
             break
@@ -162,28 +145,17 @@ public final class EngineCommandRunner: CommandRunning {
     }
 
     /// One WS-Discovery sweep (devices stream in as they answer), and Hello/Bye listening
-    /// for the rest of the session.
+    /// for the rest of the session (Core's discovery service, made on first use).
     private func discover(_ send: @escaping @Sendable (AppEvent) -> Void) {
-        let sink = DiscoveryEventSink(queue: events) { event in
-            if let update = EngineMapping.discoveryUpdate(event) { send(.discovery(update)) }
-        }
-        let startListener = listener.withLock { l -> DiscoveryListener? in
-            if l != nil { return nil }
-            let created = DiscoveryListener(events: sink)
-            l = created
-            return created
-        }
-        if let startListener {
-            do { try startListener.start() } catch {
-                send(.log(.warning, Localized(vi: "Không nghe được thông báo Hello/Bye: \(error.message.vi)",
-                                              en: "Cannot listen for Hello/Bye announcements: \(error.message.en)")))
+        let service = discovery.withLock { d -> DiscoveryService in
+            if let d { return d }
+            let made = DiscoveryService(options: DiscoveryOptions(hosts: discoveryHosts), queue: events) { event in
+                if let out = EngineMapping.discoveryEvent(event) { send(out) }
             }
+            d = made
+            return made
         }
-        do {
-            _ = try WSDiscovery.sweep(DiscoveryOptions(hosts: discoveryHosts), events: sink)
-        } catch {
-            events.async { send(.discovery(.failed(error.message))) }
-        }
+        service.sweep()
     }
 
     // MARK: Recordings and downloads
@@ -208,12 +180,7 @@ public final class EngineCommandRunner: CommandRunning {
         let repo = try openRepository()
         return downloadEngine.withLock { e in
             if let e { return e }
-            let made = DownloadEngine(repository: repo, queue: events) { [weak self] event in
-                if case let .progress(job) = event {
-                    self?.sessionJobs.withLock { $0[job.jobID] = Dictionary(job.cameras.map { ($0.camera, $0.state) }, uniquingKeysWith: { a, _ in a }) }
-                }
-                for out in EngineMapping.downloadEvents(event) { send(out) }
-            }
+            let made = DownloadEngine(repository: repo, queue: events) { event in send(EngineMapping.downloadEvent(event)) }
             e = made
             return made
         }
@@ -222,45 +189,14 @@ public final class EngineCommandRunner: CommandRunning {
     /// Starts every job a previous session (or a killed CLI download) left unfinished.
     private func resumeUnfinished(_ send: @escaping @Sendable (AppEvent) -> Void) {
         do {
-            let engine = try downloads(send)
-            let jobs = try engine.unfinishedJobs()
-            guard !jobs.isEmpty else { return }
-            send(.log(.info, Localized(vi: "Tải tiếp \(jobs.count) lượt tải chưa xong từ lần trước.",
-                                       en: "Resuming \(jobs.count) unfinished download job\(jobs.count == 1 ? "" : "s") from last time.")))
-            for job in jobs {
-                sessionJobs.withLock { $0[job.id] = $0[job.id] ?? [:] }
-                do { try engine.start(jobID: job.id) } catch DownloadError.jobRunning {
-                    // another process (a CLI download) runs it
-                } catch {
-                    send(.log(.warning, EngineFailure(error).message))
-                }
+            let (started, problems) = try downloads(send).startUnfinished()
+            if !started.isEmpty {
+                send(.log(.info, Localized(vi: "Tải tiếp \(started.count) lượt tải chưa xong từ lần trước.",
+                                           en: "Resuming \(started.count) unfinished download job\(started.count == 1 ? "" : "s") from last time.")))
             }
+            for p in problems { send(.log(.warning, p)) }
         } catch {
             send(.log(.warning, EngineFailure(error).message))
-        }
-    }
-
-    /// This session's jobs that are not running now (their run ended, e.g. every camera paused).
-    private func stoppedJobs(_ engine: DownloadEngine) -> [(key: Int64, value: [String: DownloadState])] {
-        let running = Set(engine.runningJobs)
-        return sessionJobs.withLock { $0.filter { !running.contains($0.key) } }.sorted { $0.key < $1.key }
-    }
-
-    /// Starts a stopped job again so one camera can resume or be cancelled, keeping the cameras
-    /// that were paused paused (the engine takes these requests before it plans the run).
-    private func restart(_ engine: DownloadEngine, _ id: Int64, _ cameras: [String: DownloadState], target: String?, cancel: Bool,
-                         _ send: @escaping @Sendable (AppEvent) -> Void) {
-        do {
-            try engine.start(jobID: id)
-        } catch DownloadError.jobRunning {
-            // started meanwhile (by another key, or a CLI download)
-        } catch {
-            send(.log(.warning, EngineFailure(error).message))
-            return
-        }
-        if let target {
-            for (name, state) in cameras where name != target && state == .paused { engine.pause(jobID: id, camera: name) }
-            if cancel { engine.cancel(jobID: id, camera: target) }
         }
     }
 

@@ -38,12 +38,17 @@ enum EngineMapping {
                            xaddr: d.xaddr ?? "", profiles: d.profiles, otherSubnet: d.differentSubnet)
     }
 
-    static func discoveryUpdate(_ e: DiscoveryEvent) -> DiscoveryUpdate? {
+    /// A sweep that fails is shown in the found-devices pane; a listener that cannot start only
+    /// costs the live Hello/Bye updates, so it is a warning in the log.
+    static func discoveryEvent(_ e: DiscoveryEvent) -> AppEvent? {
         switch e {
-        case let .found(d), let .updated(d): return .found(foundDevice(d))
-        case let .left(id, _): return .gone(id: id)
-        case let .sweepFinished(r): return .sweepFinished(count: r.devices.count)
-        case let .failed(error): return .failed(error.message)
+        case let .found(d), let .updated(d): return .discovery(.found(foundDevice(d)))
+        case let .left(id, _): return .discovery(.gone(id: id))
+        case let .sweepFinished(r): return .discovery(.sweepFinished(count: r.devices.count))
+        case let .sweepFailed(error): return .discovery(.failed(error.message))
+        case let .listenerFailed(error):
+            return .log(.warning, Localized(vi: "Không nghe được thông báo Hello/Bye: \(error.message.vi)",
+                                            en: "Cannot listen for Hello/Bye announcements: \(error.message.en)"))
         case .malformed: return nil
         }
     }
@@ -52,44 +57,31 @@ enum EngineMapping {
         CameraCoverage(camera: c.key, intervals: c.coverage.intervals.map { .init(start: $0.start, end: $0.end) })
     }
 
-    static func row(_ p: CameraProgress) -> DownloadRow {
-        let phase: DownloadPhase
-        switch p.state {
-        case .queued: phase = .queued
-        case .running: phase = .running
-        case .retrying: phase = .retrying(p.reason ?? Localized(vi: "đang kết nối lại", en: "reconnecting"))
-        case .paused: phase = .paused(p.reason)
-        case .done: phase = .done
-        case .failed: phase = .failed(p.reason ?? Localized(vi: "lỗi không rõ", en: "unknown error"))
-        case .cancelled: phase = .cancelled
+    static func phase(_ state: DownloadState, _ reason: Localized?) -> DownloadPhase {
+        switch state {
+        case .queued: return .queued
+        case .running: return .running
+        case .retrying: return .retrying(reason ?? Localized(vi: "đang kết nối lại", en: "reconnecting"))
+        case .paused: return .paused(reason)
+        case .done: return .done
+        case .failed: return .failed(reason ?? Localized(vi: "lỗi không rõ", en: "unknown error"))
+        case .cancelled: return .cancelled
         }
-        return DownloadRow(camera: p.camera, phase: phase, mediaDone: p.mediaSeconds, mediaTotal: p.coveredSeconds ?? 0, bytes: p.bytes,
-                           bytesPerSecond: p.bytesPerSecond, realtimeFactor: p.realTimeFactor, etaSeconds: p.eta, files: p.files)
     }
 
-    static func downloadEvents(_ e: DownloadEvent) -> [AppEvent] {
+    static func row(_ p: CameraProgress, job: Int64) -> DownloadRow {
+        DownloadRow(jobID: job, camera: p.camera, phase: phase(p.state, p.reason), mediaDone: p.mediaSeconds, mediaTotal: p.coveredSeconds ?? 0,
+                    bytes: p.bytes, bytesPerSecond: p.bytesPerSecond, realtimeFactor: p.realTimeFactor, etaSeconds: p.eta, files: p.files)
+    }
+
+    static func downloadEvent(_ e: DownloadEvent) -> AppEvent {
         switch e {
         case let .progress(job):
-            return [.downloadProgress(job.cameras.map(row))]
+            let info = DownloadJobInfo(id: job.jobID, source: job.sourceName, from: job.range?.start, to: job.range?.end,
+                                       phase: phase(job.state, job.reason))
+            return .downloadProgress(info, job.cameras.map { row($0, job: job.jobID) })
         case let .stopped(summary):
-            let level: LogLine.Level = summary.state == .done ? .ok : (summary.state == .failed ? .error : .warning)
-            return [.log(level, finished(summary))]
+            return .downloadFinished(jobID: summary.jobID, phase(summary.state, summary.reason), summary.headline)
         }
-    }
-
-    /// One sentence for a job that stopped.
-    static func finished(_ s: DownloadSummary) -> Localized {
-        let size = Format.bytes(s.bytes), hours = Format.hours(s.mediaSeconds)
-        let head: Localized
-        switch s.state {
-        case .done: head = Localized(vi: "Lượt tải \(s.jobID) xong", en: "Download job \(s.jobID) done")
-        case .paused: head = Localized(vi: "Lượt tải \(s.jobID) tạm dừng (sẽ tải tiếp)", en: "Download job \(s.jobID) paused (it will resume)")
-        case .cancelled: head = Localized(vi: "Lượt tải \(s.jobID) đã huỷ", en: "Download job \(s.jobID) cancelled")
-        case .failed: head = Localized(vi: "Lượt tải \(s.jobID) lỗi", en: "Download job \(s.jobID) failed")
-        default: head = Localized(vi: "Lượt tải \(s.jobID) dừng", en: "Download job \(s.jobID) stopped")
-        }
-        let reason = s.reason.map { (vi: " " + $0.vi, en: " " + $0.en) } ?? (vi: "", en: "")
-        return Localized(vi: "\(head.vi): \(s.files) tệp, \(size), \(hours) có hình.\(reason.vi)",
-                         en: "\(head.en): \(s.files) file\(s.files == 1 ? "" : "s"), \(size), \(hours) of footage.\(reason.en)")
     }
 }

@@ -12,7 +12,7 @@ enum Dialogs {
                     body: Localized(vi: "Đang tải \(n) camera. Thoát bây giờ? Phần chưa tải sẽ tự tải tiếp khi mở lại VTrack.",
                                     en: "\(n) camera\(n == 1 ? " is" : "s are") downloading. Quit now? What is left resumes by itself the next time VTrack opens."),
                     yes: Localized(vi: "thoát", en: "quit"), no: Localized(vi: "ở lại", en: "stay"), &buf)
-        case let .confirmCancel(camera):
+        case let .confirmCancel(_, camera):
             let body = camera.map { Localized(vi: "Huỷ tải \($0)? Các tệp đã tải xong vẫn được giữ.", en: "Cancel the download of \($0)? Files already finished are kept.") }
                 ?? Localized(vi: "Huỷ mọi lượt tải? Các tệp đã tải xong vẫn được giữ.", en: "Cancel every download? Files already finished are kept.")
             confirm(s, area, title: s.t(Localized(vi: "Huỷ tải?", en: "Cancel?")), body: body,

@@ -4,8 +4,32 @@ import Core
 import Store
 
 /// Downloads: an overall bar, then one bar per camera with percent, size, speed, times real
-/// time, ETA and state.
+/// time, ETA and state. With more than one job, each job's cameras stand under a line naming the
+/// job, its source, range and state.
 enum DownloadsScreen {
+    /// What one line of the list shows.
+    enum Line: Equatable {
+        case job(DownloadJobInfo)
+        case row(Int)
+    }
+
+    /// The list's lines: the rows, each job's under its header when there are several jobs.
+    static func lines(_ dl: DownloadsState) -> [Line] {
+        guard dl.jobs.count > 1 else { return dl.rows.indices.map(Line.row) }
+        var out: [Line] = []
+        for job in dl.jobs {
+            let mine = dl.rows.indices.filter { dl.rows[$0].jobID == job.id }
+            out.append(.job(job))
+            out += mine.map(Line.row)
+        }
+        return out
+    }
+
+    static func range(_ s: AppState, _ from: Date?, _ to: Date?) -> String? {
+        guard let f = from, let t = to else { return nil }
+        return LocalDay.iso(LocalDay.of(f, utcOffset: s.utcOffset)) + " → " + LocalDay.iso(LocalDay.of(t.addingTimeInterval(-1), utcOffset: s.utcOffset))
+    }
+
     static func phaseText(_ p: DownloadPhase, started: Bool = false, _ s: AppState) -> (String, Style) {
         let theme = s.theme
         switch p {
@@ -26,14 +50,14 @@ enum DownloadsScreen {
         let theme = s.theme
         let dl = s.downloads
         var title = s.t(Localized(vi: "Tải về", en: "Downloads"))
-        if let f = dl.from, let t = dl.to {
-            title += " — " + LocalDay.iso(LocalDay.of(f, utcOffset: s.utcOffset)) + " → " + LocalDay.iso(LocalDay.of(t.addingTimeInterval(-1), utcOffset: s.utcOffset))
-        }
+        if dl.jobs.count == 1, let r = range(s, dl.jobs[0].from, dl.jobs[0].to) { title += " — " + r }
         let focused = s.focus == .downloadList && s.modal == nil
         let inner = Box.draw(&buf, area, title: title, focused: focused, theme: theme)
         guard inner.height > 3 else { return }
         if dl.rows.isEmpty {
-            buf.write(s.t(Localized(vi: "Chưa có lượt tải nào.", en: "No downloads yet.")), x: inner.x + 1, y: inner.y, style: theme[.muted])
+            let text = dl.starting > 0 ? Localized(vi: "Đang bắt đầu tải…", en: "Starting the download…")
+                : Localized(vi: "Chưa có lượt tải nào.", en: "No downloads yet.")
+            buf.write(s.t(text), x: inner.x + 1, y: inner.y, style: theme[.muted])
             return
         }
         let wide = inner.width >= 110
@@ -45,17 +69,45 @@ enum DownloadsScreen {
         Box.rule(&buf, y: ruleY, from: inner.x - 1, width: inner.width + 2, theme: theme, focused: focused)
         let top = ruleY + 1
         let perRow = wide ? 1 : 2
-        let visible = max(1, (inner.maxY - top) / perRow)
-        let first = SourcesScreen.scrollStart(cursor: dl.cursor, count: dl.rows.count, visible: visible)
-        for (i, row) in dl.rows.enumerated().dropFirst(first).prefix(visible) {
-            let y = top + (i - first) * perRow
-            let hl = Chrome.rowStyle(theme, selected: i == dl.cursor, focused: focused)
-            drawLine(s, row, name: row.camera, x: inner.x + 1, y: y, width: inner.width - 2, wide: wide, highlight: hl, bold: false, &buf)
+        // a job header takes one line, a camera `perRow`: scroll so the cursor's camera shows
+        let lines = lines(dl)
+        let height = { (l: Line) -> Int in if case .job = l { 1 } else { perRow } }
+        let room = inner.maxY - top
+        let cursorLine = lines.firstIndex(of: .row(dl.cursor)) ?? 0
+        var first = 0
+        while first < cursorLine && lines[first...cursorLine].reduce(0, { $0 + height($1) }) > room { first += 1 }
+        // a header stays above its first camera when there is room
+        if first > 0, case .job = lines[first - 1], lines[(first - 1)...cursorLine].reduce(0, { $0 + height($1) }) <= room { first -= 1 }
+        var y = top, shown = first
+        for line in lines[first...] {
+            guard y + height(line) <= inner.maxY else { break }
+            switch line {
+            case let .job(job):
+                drawJob(s, job, x: inner.x + 1, y: y, width: inner.width - 2, &buf)
+            case let .row(i):
+                let hl = Chrome.rowStyle(theme, selected: i == dl.cursor, focused: focused)
+                drawLine(s, dl.rows[i], name: dl.rows[i].camera, x: inner.x + 1, y: y, width: inner.width - 2, wide: wide, highlight: hl,
+                         bold: false, &buf)
+            }
+            y += height(line)
+            shown += 1
         }
-        if dl.rows.count > first + visible {
-            let more = s.t(Localized(vi: "↓ còn \(dl.rows.count - first - visible)", en: "↓ \(dl.rows.count - first - visible) more"))
+        let left = lines[shown...].filter { if case .row = $0 { true } else { false } }.count
+        if left > 0 {
+            let more = s.t(Localized(vi: "↓ còn \(left)", en: "↓ \(left) more"))
             buf.write(more, x: inner.maxX - TextWidth.of(more) - 1, y: inner.maxY - 1, style: theme[.muted])
         }
+    }
+
+    /// A job's header: its number, source, range and state (or how it ended).
+    static func drawJob(_ s: AppState, _ job: DownloadJobInfo, x: Int, y: Int, width: Int, _ buf: inout CellBuffer) {
+        let theme = s.theme
+        var head = s.t(Localized(vi: "Lượt \(job.id)", en: "Job \(job.id)")) + " · " + job.source
+        if let r = range(s, job.from, job.to) { head += " · " + r }
+        let (state, style) = phaseText(job.phase, s)
+        buf.write(head, x: x, y: y, width: width, style: theme[.title].adding(.bold))
+        let hw = TextWidth.of(head)
+        if hw + 3 < width { buf.write(state, x: x + hw + 3, y: y, width: width - hw - 3, style: style) }
     }
 
     /// One camera (or the overall line): on wide screens one line, otherwise two.

@@ -135,7 +135,7 @@ enum DiscoverReport {
             return "! " + note.text(lang)
         case .sweepFinished:
             return nil
-        case .failed(let error):
+        case .sweepFailed(let error), .listenerFailed(let error):
             return json ? jsonLine(["event": "error", "message": error.text(lang)], device: nil) : "! " + error.text(lang)
         }
     }

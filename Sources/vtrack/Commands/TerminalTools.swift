@@ -81,7 +81,7 @@ struct TUIBench: ParsableCommand {
                 r.etaSeconds = Double(max(0, 4000 - n))
                 return r
             }
-            return .downloadProgress(rows)
+            return .downloadProgress(s.downloads.jobs.first ?? DownloadJobInfo(id: 1, source: ""), rows)
         }
         // The baseline: the same loop on a screen that does not change (sources, clock ticks).
         let base = SampleScenes.state(.sources, lang: .vi, theme: theme, width: parts[0], height: parts[1])
