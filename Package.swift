@@ -26,6 +26,7 @@ let package = Package(
         // Libraries
         .target(name: "Common", dependencies: [
             "CShims",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "ONVIF", dependencies: [
@@ -92,7 +93,8 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["TestSupport", "Core", "Store", "Common", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "StoreCLITests", dependencies: ["TestSupport", "Core", "Store", "Common", "Simulator"]),
         // Downloads (issue 6): engine, files, resume, CLI end to end against the simulator.
-        .testTarget(name: "DownloadTests", dependencies: ["TestSupport", "Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
+        .testTarget(name: "DownloadTests", dependencies: ["TestSupport", "Core", "Store", "Streaming", "Simulator", "Common", "ONVIF",
+                                                         .product(name: "Logging", package: "swift-log")]),
         // Terminal app (issue 7)
         .testTarget(name: "TUITests", dependencies: ["TestSupport", "TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)
