@@ -32,8 +32,9 @@ import TestSupport
 
     /// The fixture with its device gone, an engine through the real ONVIF access whose planning
     /// back-off is an hour, and a started job that is waiting to retry its planning.
-    static func jobWaitingToRetryPlanning() throws -> (EngineFixture, DownloadEngine, EventLog, DownloadJobRecord) {
+    static func jobWaitingToRetryPlanning() throws -> (EngineFixture, DownloadEngine, EventLog, DownloadJobRecord, ports: (http: Int, rtsp: Int)) {
         let fx = try EngineFixture { $0.channels = 2 }
+        let ports = (http: fx.sim.httpPort, rtsp: fx.sim.rtspPort)
         fx.sim.stop()
         var options = DownloadOptions.testing
         options.backoff = Backoff(initial: 3600, maximum: 3600, attempts: 6)
@@ -43,11 +44,11 @@ import TestSupport
                                     logger: lines.logger, onEvent: { log.append($0) })
         let job = try engine.start(DownloadRequest(sourceName: "sim", range: pastRange(minutes: 1), parallel: 2))
         #expect(eventually { lines.contains("planning failed") && lines.contains("retry 1 in 3600") })
-        return (fx, engine, log, job)
+        return (fx, engine, log, job, ports)
     }
 
     @Test func pauseDuringThePlanningBackoffStopsTheJobAtOnce() throws {
-        let (fx, engine, log, job) = try Self.jobWaitingToRetryPlanning()
+        let (fx, engine, log, job, ports) = try Self.jobWaitingToRetryPlanning()
         engine.pause(jobID: job.id)
         #expect(log.wait { _ in !log.summaries.isEmpty })
         let summary = try #require(log.summaries.last)
@@ -59,19 +60,20 @@ import TestSupport
 
         // the device back on the same ports: a resume plans the job and downloads it
         var config = fx.sim.config
-        config.port = fx.sim.httpPort
-        config.rtspPort = fx.sim.rtspPort
+        config.port = ports.http
+        config.rtspPort = ports.rtsp
         let device = Simulator(config: config)
         try device.start()
         defer { device.stop() }
         let before = log.summaries.count
         try engine.resume(jobID: job.id)
         #expect(log.wait { _ in log.summaries.count > before })
+        engine.cancel(jobID: job.id) // (should a failed run be waiting out an hour-long back-off)
         #expect(log.summaries.last?.state == .done, "\(String(describing: log.summaries.last))")
     }
 
     @Test func cancelDuringThePlanningBackoffStopsTheJobAtOnce() throws {
-        let (fx, engine, log, job) = try Self.jobWaitingToRetryPlanning()
+        let (fx, engine, log, job, _) = try Self.jobWaitingToRetryPlanning()
         engine.cancel(jobID: job.id)
         #expect(log.wait { _ in !log.summaries.isEmpty })
         #expect(log.summaries.last?.state == .cancelled, "\(String(describing: log.summaries.last))")
