@@ -36,7 +36,6 @@ let package = Package(
         ]),
         .target(name: "Streaming", dependencies: [
             "Common",
-            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Store", dependencies: [
@@ -78,7 +77,8 @@ let package = Package(
         // Helpers every test target shares (built products, spawning programs, vtrack-sim as a
         // process, the simulator in-process, scratch folders, tmpfs, tmux, network namespaces…);
         // never part of a product.
-        .target(name: "TestSupport", dependencies: ["ONVIF", "Simulator"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ONVIF", "Simulator", .product(name: "Logging", package: "swift-log")],
+                path: "Tests/TestSupport"),
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Simulator"]),
@@ -93,8 +93,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["TestSupport", "Core", "Store", "Common", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "StoreCLITests", dependencies: ["TestSupport", "Core", "Store", "Common", "Simulator"]),
         // Downloads (issue 6): engine, files, resume, CLI end to end against the simulator.
-        .testTarget(name: "DownloadTests", dependencies: ["TestSupport", "Core", "Store", "Streaming", "Simulator", "Common", "ONVIF",
-                                                         .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "DownloadTests", dependencies: ["TestSupport", "Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
         // Terminal app (issue 7)
         .testTarget(name: "TUITests", dependencies: ["TestSupport", "TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)

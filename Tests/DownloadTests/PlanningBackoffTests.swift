@@ -1,9 +1,7 @@
 import Common
 import Foundation
-import Logging
 import Simulator
 import Store
-import Synchronization
 import Testing
 import TestSupport
 @testable import Core
@@ -12,24 +10,6 @@ import TestSupport
 /// connection is refused) retries after a back-off; a pause or cancel of the whole job ends that
 /// wait at once. The back-off is an hour, so these can only pass if the wait is cut short.
 @Suite(.serialized) struct PlanningBackoffTests {
-    /// The job's log lines (swift-log test double).
-    final class Lines: Sendable {
-        let all = Mutex<[String]>([])
-        var logger: Logger { Logger(label: "test") { _ in Handler(lines: self) } }
-        func contains(_ s: String) -> Bool { all.withLock { $0.contains { $0.contains(s) } } }
-
-        struct Handler: LogHandler {
-            let lines: Lines
-            var metadata: Logger.Metadata = [:]
-            var logLevel: Logger.Level = .trace
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-            func log(event: LogEvent) { lines.all.withLock { $0.append("\(event.message)") } }
-        }
-    }
-
     /// The fixture with its device gone, an engine through the real ONVIF access whose planning
     /// back-off is an hour, and a started job that is waiting to retry its planning.
     static func jobWaitingToRetryPlanning() throws -> (EngineFixture, DownloadEngine, EventLog, DownloadJobRecord, ports: (http: Int, rtsp: Int)) {
@@ -39,7 +19,7 @@ import TestSupport
         var options = DownloadOptions.testing
         options.backoff = Backoff(initial: 3600, maximum: 3600, attempts: 6)
         options.planAttempts = 3
-        let log = EventLog(), lines = Lines()
+        let log = EventLog(), lines = LogBox()
         let engine = DownloadEngine(repository: fx.repo, options: options, queue: DispatchQueue(label: "test.events"),
                                     logger: lines.logger, onEvent: { log.append($0) })
         let job = try engine.start(DownloadRequest(sourceName: "sim", range: pastRange(minutes: 1), parallel: 2))
