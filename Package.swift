@@ -26,6 +26,7 @@ let package = Package(
         // Libraries
         .target(name: "Common", dependencies: [
             "CShims",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "ONVIF", dependencies: [
@@ -35,7 +36,6 @@ let package = Package(
         ]),
         .target(name: "Streaming", dependencies: [
             "Common",
-            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Store", dependencies: [
@@ -77,7 +77,8 @@ let package = Package(
         // Helpers every test target shares (built products, spawning programs, vtrack-sim as a
         // process, the simulator in-process, scratch folders, tmpfs, tmux, network namespaces…);
         // never part of a product.
-        .target(name: "TestSupport", dependencies: ["ONVIF", "Simulator"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ONVIF", "Simulator", .product(name: "Logging", package: "swift-log")],
+                path: "Tests/TestSupport"),
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Simulator"]),

@@ -23,6 +23,9 @@ public struct SimulatorConfig: Sendable {
     public var clockSkew: TimeInterval = 0
     /// Lock the account after this many failed logins (nil = never).
     public var lockAfterFailures: Int?
+    /// The algorithm HTTP and RTSP Digest challenges name (RTSP shapes without an `algorithm`
+    /// parameter stay MD5).
+    public var digestAlgorithm: SimDigestAlgorithm = .md5
 
     public enum AuthMode: String, Sendable, CaseIterable {
         case wsse, digest, basic, both, none

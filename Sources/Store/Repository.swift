@@ -115,7 +115,7 @@ public final class Repository: Sendable {
     /// this retries the open, until `timeout`, for any other program (such as the prototype) that
     /// writes the file without taking that lock.
     static func openPool(path: String, configuration: Configuration, waitingUpTo timeout: TimeInterval) throws -> DatabasePool {
-        let pool = try Retry.until(seconds: timeout, maxPause: 100_000) { () -> DatabasePool? in
+        let pool = try Backoff(initial: 0.001, maximum: 0.1).retry(for: timeout) { () -> DatabasePool? in
             do {
                 return try DatabasePool(path: path, configuration: configuration)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
@@ -162,7 +162,7 @@ public final class Repository: Sendable {
     /// locked"; failing fast and retrying never blocks anyone for long.
     private func scrubJournal(for seconds: TimeInterval) {
         let restore = "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))"
-        _ = Retry.until(seconds: seconds, maxPause: 50_000) { () -> Bool? in
+        _ = Backoff(initial: 0.001, maximum: 0.05).retry(for: seconds) { () -> Bool? in
             try? pool.writeWithoutTransaction { db -> Bool in
                 try db.execute(sql: "PRAGMA busy_timeout = 0")
                 defer { try? db.execute(sql: restore) }

@@ -24,6 +24,8 @@ struct SimMain: ParsableCommand {
     var auth: String = "wsse"
     @Option(name: .customLong("clock-skew"), help: "Device clock minus real time, seconds (negative: behind).") var clockSkew: Double = 0
     @Option(name: .customLong("lock-after"), help: "Lock the account after this many failed logins.") var lockAfter: Int?
+    @Option(name: .customLong("digest-algorithm"), help: "Algorithm of the HTTP and RTSP Digest challenges: MD5, MD5-sess, SHA-256, SHA-256-sess.")
+    var digestAlgorithm: String = "MD5"
 
     // MARK: Addressing and services
     @Option(help: "HOST:PORT to advertise in service addresses and URIs instead of the real one (NAT).") var advertise: String?
@@ -64,6 +66,9 @@ struct SimMain: ParsableCommand {
         guard SimulatorConfig.AuthMode(rawValue: auth) != nil else {
             throw ValidationError("--auth must be one of: \(SimulatorConfig.AuthMode.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+        guard SimDigestAlgorithm(name: digestAlgorithm) != nil else {
+            throw ValidationError("--digest-algorithm must be one of: \(SimDigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
         if media1Only && media2Only { throw ValidationError("--media1-only and --media2-only exclude each other.") }
         if rejectActionParameter && requireActionParameter {
             throw ValidationError("--reject-action-parameter and --require-action-parameter exclude each other.")
@@ -83,6 +88,7 @@ struct SimMain: ParsableCommand {
         c.auth = SimulatorConfig.AuthMode(rawValue: auth) ?? .wsse
         c.clockSkew = clockSkew
         c.lockAfterFailures = lockAfter
+        c.digestAlgorithm = SimDigestAlgorithm(name: digestAlgorithm) ?? .md5
         c.advertise = advertise
         c.media1Only = media1Only
         c.media2Only = media2Only

@@ -22,11 +22,6 @@ import Testing
         #expect(IntervalSet.clamp(cov, to: iv(5, 25)) == [iv(5, 10), iv(20, 25)])
     }
 
-    @Test func backoffIsBounded() {
-        let b = Backoff(initial: 0.5, factor: 2, maximum: 4, attempts: 5)
-        #expect((1...6).map(b.delay) == [0.5, 1, 2, 4, 4, 4])
-    }
-
     @Test func fileNamesUseWholeUTCSeconds() {
         let s = Date(timeIntervalSince1970: 1_767_225_600.96)
         #expect(DownloadFileName.final(cameraFolder: "Front Door", start: s, end: s.addingTimeInterval(3599.1))

@@ -68,8 +68,8 @@ import TestSupport
         var challenge = try #require(DigestChallenge(header: "Digest realm=\"VTrackSim\", nonce=\"abc\", algorithm=MD5"))
         #expect(challenge.qop == nil)
         let h = challenge.authorization(method: "POST", uri: "/onvif/device_service", user: "admin", password: "admin123", nc: 1, cnonce: "x")
-        let ha1 = DigestChallenge.md5("admin:VTrackSim:admin123"), ha2 = DigestChallenge.md5("POST:/onvif/device_service")
-        #expect(h.contains("response=\"\(DigestChallenge.md5("\(ha1):abc:\(ha2)"))\""))
+        let ha1 = DigestAlgorithm.md5.hash("admin:VTrackSim:admin123"), ha2 = DigestAlgorithm.md5.hash("POST:/onvif/device_service")
+        #expect(h.contains("response=\"\(DigestAlgorithm.md5.hash("\(ha1):abc:\(ha2)"))\""))
         #expect(!h.contains("qop="))
         challenge.qop = "auth"
         let q = challenge.authorization(method: "POST", uri: "/x", user: "u", password: "p", nc: 10, cnonce: "c")

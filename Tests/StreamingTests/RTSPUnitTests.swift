@@ -42,10 +42,10 @@ struct RTSPUnitTests {
         let hValue = a.authorization(method: "GET", uri: "/dir/index.html")
         let h = try #require(hValue)
         let p = AuthParameters.parse(h).parameters
-        let ha1 = DigestHash.md5("Mufasa:testrealm@host.com:Circle Of Life")
-        let ha2 = DigestHash.md5("GET:/dir/index.html")
+        let ha1 = DigestAlgorithm.md5.hash("Mufasa:testrealm@host.com:Circle Of Life")
+        let ha2 = DigestAlgorithm.md5.hash("GET:/dir/index.html")
         #expect(ha1 == "939e7578ed9e3c518a452acee763bce9")
-        let expected = DigestHash.md5("\(ha1):dcd98b7102dd2f0e8b11d0f600bfb0c093:\(p["nc"]!):\(p["cnonce"]!):auth:\(ha2)")
+        let expected = DigestAlgorithm.md5.hash("\(ha1):dcd98b7102dd2f0e8b11d0f600bfb0c093:\(p["nc"]!):\(p["cnonce"]!):auth:\(ha2)")
         #expect(p["response"] == expected)
         #expect(p["qop"] == "auth" && p["nc"] == "00000001" && p["opaque"] == "5ccc069c403ebaf9f0171e9517f40e41")
         #expect(h.contains("qop=auth,") && h.contains("nc=00000001"))  // qop and nc unquoted (F8)
@@ -62,7 +62,7 @@ struct RTSPUnitTests {
         let hValue = a.authorization(method: "DESCRIBE", uri: "rtsp://h/x")
         let h = try #require(hValue)
         let p = AuthParameters.parse(h).parameters
-        let expected = DigestHash.md5("\(DigestHash.md5("u:r:p")):n:\(DigestHash.md5("DESCRIBE:rtsp://h/x"))")
+        let expected = DigestAlgorithm.md5.hash("\(DigestAlgorithm.md5.hash("u:r:p")):n:\(DigestAlgorithm.md5.hash("DESCRIBE:rtsp://h/x"))")
         #expect(p["response"] == expected)
         #expect(p["qop"] == nil && p["nc"] == nil && p["algorithm"] == nil)
     }

@@ -256,25 +256,6 @@ struct SimulatorRTSPMoreTests {
     }
 }
 
-/// A log handler that keeps the messages (swift-log test double).
-struct CapturingLogHandler: LogHandler {
-    let box: LogBox
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-    func log(event: LogEvent) {
-        box.messages.withLock { $0.append("\(event.level) \(event.message)") }
-    }
-}
-
-final class LogBox: Sendable {
-    let messages = Mutex<[String]>([])
-    var logger: Logger { Logger(label: "test") { _ in CapturingLogHandler(box: self) } }
-}
-
 @Suite struct G711Tests {
     @Test func g711AudioIsDroppedWithALogNote() throws {
         let sim = try SimRTSP { $0.rtsp.g711Audio = true }

@@ -1,15 +1,22 @@
+import Common
 import Foundation
 import Streaming
 import Synchronization
 
 /// The pause and cancel switch of one running camera: set from any thread, seen by the camera's
 /// thread between pictures (the running RTSP session is cancelled at once, and a back-off wait
-/// wakes up).
+/// ends at once: it waits on this run's `CancelSignal`).
 final class CameraControl: Sendable {
     enum Request: Sendable, Equatable { case pause, cancel }
 
-    private let state = Mutex<(request: Request?, session: RTSPSession?)>((nil, nil))
-    private let wakeup = DispatchSemaphore(value: 0)
+    private struct State {
+        var request: Request?
+        var session: RTSPSession?
+        /// Fired by the first request of this run; a fresh one for each run.
+        var stop = CancelSignal()
+    }
+
+    private let state = Mutex(State())
 
     /// What was asked, nil while the camera should run.
     var request: Request? { state.withLock { $0.request } }
@@ -17,18 +24,20 @@ final class CameraControl: Sendable {
 
     /// Asks the camera to stop (cancel wins over pause).
     func ask(_ r: Request) {
-        let session = state.withLock { s -> RTSPSession? in
+        let (session, stop) = state.withLock { s -> (RTSPSession?, CancelSignal) in
             if s.request != .cancel { s.request = r }
-            return s.session
+            return (s.session, s.stop)
         }
         session?.cancel()
-        wakeup.signal()
+        stop.cancel()
     }
 
     /// Clears the request (before running again).
     func reset() {
-        state.withLock { $0.request = nil }
-        while wakeup.wait(timeout: .now()) == .success {}
+        state.withLock { s in
+            s.request = nil
+            if s.stop.isCancelled { s.stop = CancelSignal() }
+        }
     }
 
     /// The session to cancel on a request; when a request is already pending the session is
@@ -41,10 +50,10 @@ final class CameraControl: Sendable {
         if cancelNow { session?.cancel() }
     }
 
-    /// Waits `seconds` unless a request comes first; returns false when interrupted.
-    func sleep(_ seconds: Double) -> Bool {
-        if stopRequested { return false }
-        _ = wakeup.wait(timeout: .now() + seconds)
-        return !stopRequested
+    /// Waits out the back-off before retry `attempt` unless a request comes first; returns false
+    /// when interrupted.
+    func wait(_ backoff: Backoff, before attempt: Int) -> Bool {
+        let stop = state.withLock { $0.stop }
+        return backoff.wait(before: attempt, cancel: stop) && !stopRequested
     }
 }

@@ -281,7 +281,7 @@ final class CameraRunner: Sendable {
                     lastError = why
                     if busy > options.backoff.attempts * 4 { throw Stop.failed(DownloadError.gaveUp(attempts: busy, last: why).message) }
                     set(.retrying, why)
-                    if !control.sleep(options.backoff.delay(min(busy, 6))) { throw Stop.requested(control.request ?? .pause) }
+                    if !control.wait(options.backoff, before: min(busy, 6)) { throw Stop.requested(control.request ?? .pause) }
                 case .nothingThere:
                     // the device has no footage in this piece after all (457 Invalid Range):
                     // the piece is over; the summary reports the shortfall
@@ -303,7 +303,7 @@ final class CameraRunner: Sendable {
                     }
                     set(.retrying, why)
                     logger.info("camera \(key): \(why.en) — retry \(failures) in \(options.backoff.delay(failures)) s")
-                    if !control.sleep(options.backoff.delay(failures)) { throw Stop.requested(control.request ?? .pause) }
+                    if !control.wait(options.backoff, before: failures) { throw Stop.requested(control.request ?? .pause) }
                 }
             }
         }

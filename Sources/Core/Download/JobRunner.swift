@@ -40,6 +40,8 @@ final class JobRunner: Sendable {
         /// Cameras that have no plan (gone from the source, or held before they were planned): a
         /// resume cannot run them in this run; the next start plans them.
         var unplanned: Set<String> = []
+        /// Fired by a pause or cancel of the whole job while planning: the planning back-off ends at once.
+        var planningStop = CancelSignal()
         /// Cameras resumed while their run was still stopping (a pause asked, or paused but not yet
         /// off the `running` list): queued again as soon as that run ends.
         var resumeAsked: Set<String> = []
@@ -120,10 +122,13 @@ final class JobRunner: Sendable {
                 if let cov = c.covered, let r = c.replay.flatMap(ReplaySource.init(stored:)) { plans[c.camera] = (cov, r) }
             }
             let toPlan = cameras.filter { plans[$0.camera] == nil && $0.state != .cancelled && !held.contains($0.camera) }
+            var planningStopped = false
             if !toPlan.isEmpty {
                 let wanted = toPlan.compactMap { c in records[c.camera].map { DownloadCamera(key: c.camera, camera: $0) } }
                 if !wanted.isEmpty {
-                    let found = try planWithRetries(wanted, range: job.range)
+                    let planned = try planWithRetries(wanted, range: job.range)
+                    planningStopped = planned == nil
+                    let found = planned ?? []
                     try repository.write { w in
                         for p in found {
                             try w.setDownloadCameraPlan(job: jobID, camera: p.camera, covered: p.covered, replay: p.replay.stored)
@@ -151,8 +156,11 @@ final class JobRunner: Sendable {
                         runners.append(placeholder)
                         continue
                     }
+                    // planning stopped by a pause or cancel of the whole job: the camera waits, unplanned, in that state
+                    let asked = planningStopped && records[c.camera] != nil ? heldState(c.camera) : nil
+                    let gone = asked == nil ? DownloadError.cameraGone(c.camera).message : nil
                     if c.state != .cancelled && c.state != .done {
-                        try repository.write { try $0.setDownloadCameraState(job: jobID, camera: c.camera, .failed, reason: DownloadError.cameraGone(c.camera).message) }
+                        try repository.write { try $0.setDownloadCameraState(job: jobID, camera: c.camera, asked ?? .failed, reason: gone) }
                     }
                     // a camera that cannot run is shown with its stored state
                     let placeholder = CameraRunner(setup: .init(jobID: jobID, camera: DownloadCamera(key: c.camera, camera: Camera(id: "", name: c.camera)),
@@ -160,8 +168,8 @@ final class JobRunner: Sendable {
                                                    repository: repository, access: access, slots: slots, options: options, logger: logger,
                                                    onChange: onChange)
                     placeholder.live.withLock { l in
-                        l.state = c.state == .done || c.state == .cancelled ? c.state : .failed
-                        l.reason = c.state == .done || c.state == .cancelled ? c.reason : DownloadError.cameraGone(c.camera).message
+                        l.state = c.state == .done || c.state == .cancelled ? c.state : asked ?? .failed
+                        l.reason = c.state == .done || c.state == .cancelled ? c.reason : gone
                         l.bytes = c.bytes
                         l.mediaSeconds = c.mediaSeconds
                     }
@@ -211,7 +219,9 @@ final class JobRunner: Sendable {
         }
     }
 
-    private func planWithRetries(_ cameras: [DownloadCamera], range: DateInterval) throws -> [PlannedCamera] {
+    /// The plans; nil when the whole job was paused or cancelled while planning (the back-off
+    /// between tries then ends at once, and no further try is made).
+    private func planWithRetries(_ cameras: [DownloadCamera], range: DateInterval) throws -> [PlannedCamera]? {
         var attempt = 0
         while true {
             attempt += 1
@@ -219,9 +229,20 @@ final class JobRunner: Sendable {
                 return try access.plan(cameras, in: range)
             } catch {
                 guard Self.isTransient(error), attempt < options.planAttempts else { throw error }
-                Thread.sleep(forTimeInterval: options.backoff.delay(attempt))
+                logger.info("job \(jobID): planning failed (\(CameraRunner.sentence(error).en)) — retry \(attempt) in \(options.backoff.delay(attempt)) s")
+                let stop = state.withLock { $0.planningStop }
+                // (interrupted by a request that a resume has taken back since: simply try again)
+                if !options.backoff.wait(before: attempt, cancel: stop), state.withLock({ $0.early[""] != nil }) {
+                    logger.info("job \(jobID): planning stopped by a pause or cancel")
+                    return nil
+                }
             }
         }
+    }
+
+    /// What a camera left unplanned by a stopped planning becomes: what was asked for it.
+    private func heldState(_ camera: String) -> DownloadState {
+        state.withLock { $0.early[camera] ?? $0.early[""] } == .cancel ? .cancelled : .paused
     }
 
     /// A device that did not answer (worth another try), as opposed to one that answered no.
@@ -306,6 +327,9 @@ final class JobRunner: Sendable {
         state.withLock { s in
             guard !s.planned, !s.finished else { return false }
             if let r { s.early[camera ?? ""] = r } else if let camera { s.early[camera] = nil } else { s.early = [:] }
+            // the whole job paused or cancelled ends the planning back-off; resumed, it re-arms
+            if camera == nil, r != nil { s.planningStop.cancel() }
+            if camera == nil, r == nil, s.planningStop.isCancelled { s.planningStop = CancelSignal() }
             return true
         }
     }

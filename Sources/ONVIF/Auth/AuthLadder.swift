@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// The authentication ladder: how one SOAP request is sent until the device accepts it or we
@@ -103,18 +104,13 @@ extension ONVIFClient {
 
     /// The `Authorization` header for the device's HTTP challenge, if it sent one.
     private func httpAuthorization(url: String, credentials c: Credentials) -> String? {
-        let (challenge, nc) = state.withLock { s -> (HTTPChallenge?, Int) in
+        let (challenge, nc) = state.withLock { s -> (AuthChallenge?, Int) in
             s.nonceCount += 1
             return (s.httpChallenge, s.nonceCount)
         }
-        switch challenge {
-        case nil: return nil
-        case .basic?: return DigestChallenge.basicAuthorization(user: c.user, password: c.password)
-        case .digest(let d)?:
-            let uri = URLParts(url).map { $0.rest.isEmpty ? "/" : $0.rest } ?? "/"
-            let cnonce = UsernameToken.randomBytes(8).map { String(format: "%02x", $0) }.joined()
-            return d.authorization(method: "POST", uri: uri, user: c.user, password: c.password, nc: nc, cnonce: cnonce)
-        }
+        guard let challenge else { return nil }
+        let uri = URLParts(url).map { $0.rest.isEmpty ? "/" : $0.rest } ?? "/"
+        return challenge.authorization(method: "POST", uri: uri, user: c.user, password: c.password, nc: nc)
     }
 
     private func succeeded(withCredentials: Bool, soap11: Bool, actionParameter: ActionParameterUse?) {

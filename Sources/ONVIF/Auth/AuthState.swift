@@ -1,8 +1,10 @@
+import Common
+
 /// What a client has learned about how its device wants to be talked to. Kept per client
 /// (one client per device), under the client's lock.
 struct AuthState: Sendable {
     /// The HTTP challenge the device sent with a 401 (Digest nonce and all); nil until it does.
-    var httpChallenge: HTTPChallenge?
+    var httpChallenge: AuthChallenge?
     /// Requests made with the current Digest nonce (`nc`).
     var nonceCount = 0
     /// SOAP 1.1 once the device answered 1.2 with an empty page and 1.1 worked.

@@ -1,3 +1,4 @@
+import Common
 import Dispatch
 import Foundation
 import Synchronization
@@ -22,7 +23,7 @@ public final class DiscoveryListener: Sendable {
     private let state = Mutex<Running?>(nil)
 
     private struct Running: Sendable {
-        let wake: WakePipe
+        let wake: CancelSignal
         let finished: DispatchSemaphore
     }
 
@@ -61,7 +62,7 @@ public final class DiscoveryListener: Sendable {
             }
         }
         if joined.isEmpty, let e = firstError { throw e }
-        let running = Running(wake: try WakePipe(), finished: DispatchSemaphore(value: 0))
+        let running = Running(wake: try CancelSignal.forPoll(), finished: DispatchSemaphore(value: 0))
         let started: Bool = state.withLock {
             if $0 != nil { return false }
             $0 = running
@@ -81,7 +82,7 @@ public final class DiscoveryListener: Sendable {
     /// Stops listening and waits for the thread to end. Safe to call more than once.
     public func stop() {
         guard let running = state.withLock({ r -> Running? in defer { r = nil }; return r }) else { return }
-        running.wake.wake()
+        running.wake.cancel()
         running.finished.wait()
     }
 
@@ -95,9 +96,9 @@ private struct ListenLoop {
     let sink: DiscoveryEventSink
     var table = DeviceTable()
 
-    mutating func run(wake: WakePipe) {
+    mutating func run(wake: CancelSignal) {
         while true {
-            let ready = UDPSocket.waitReadable([socket.fd, wake.readFD], timeoutMs: -1)
+            let ready = UDPSocket.waitReadable([socket.fd, wake.fd], timeoutMs: -1)
             if ready[1] { return }
             guard ready[0] else { continue }
             while let d = socket.receive() { handle(d) }

@@ -1,3 +1,5 @@
+import Common
+
 /// What one SOAP exchange amounted to, before the authentication ladder decides what to do.
 enum SOAPOutcome {
     /// The response element (first child of `Body`).
@@ -15,7 +17,7 @@ enum SOAPOutcome {
 
     struct Refusal {
         /// The HTTP challenge the device sent in `WWW-Authenticate`, if any.
-        var challenge: HTTPChallenge?
+        var challenge: AuthChallenge?
         var fault: SOAPFault?
         var status: Int
     }
@@ -29,7 +31,7 @@ enum SOAPOutcome {
         let fault = envelope?.child("Body")?.child("Fault").map(SOAPFault.init(element:))
 
         if r.status == 401 {
-            return .refused(Refusal(challenge: HTTPChallenge.parse(r.headerValues("www-authenticate")), fault: fault, status: 401))
+            return .refused(Refusal(challenge: AuthChallenge.strongest(r.headerValues("www-authenticate")), fault: fault, status: 401))
         }
         if blank {
             if r.status == 200 || r.status == 202 { return .empty }

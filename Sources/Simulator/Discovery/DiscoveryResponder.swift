@@ -1,3 +1,4 @@
+import Common
 import Dispatch
 import Foundation
 import ONVIF
@@ -48,7 +49,7 @@ public final class DiscoveryResponder: Sendable {
     private let stats = Counters()
 
     private struct Running: Sendable {
-        let wake: WakePipe
+        let wake: CancelSignal
         let finished: DispatchSemaphore
         let port: UInt16
     }
@@ -85,7 +86,7 @@ public final class DiscoveryResponder: Sendable {
             interfaces = NetworkInterface.all().filter { $0.address == address }
         }
         socket.setReceiveBuffer(1 << 20)
-        let running = Running(wake: try WakePipe(), finished: DispatchSemaphore(value: 0), port: socket.localPort)
+        let running = Running(wake: try CancelSignal.forPoll(), finished: DispatchSemaphore(value: 0), port: socket.localPort)
         var loop = RespondLoop(socket: socket, interfaces: interfaces, adverts: adverts, settings: settings, stats: stats)
         let claimed: Bool = state.withLock {
             if $0 != nil { return false }
@@ -107,7 +108,7 @@ public final class DiscoveryResponder: Sendable {
     /// Sends Bye if asked, stops answering and waits for the thread to end. Safe to call twice.
     public func stop() {
         guard let running = state.withLock({ r -> Running? in defer { r = nil }; return r }) else { return }
-        running.wake.wake()
+        running.wake.cancel()
         running.finished.wait()
     }
 
@@ -131,9 +132,9 @@ private struct RespondLoop: Sendable {
         self.random = settings.seed | 1
     }
 
-    mutating func run(wake: WakePipe) {
+    mutating func run(wake: CancelSignal) {
         while true {
-            let ready = UDPSocket.waitReadable([socket.fd, wake.readFD], timeoutMs: -1)
+            let ready = UDPSocket.waitReadable([socket.fd, wake.fd], timeoutMs: -1)
             if ready[1] {
                 if settings.helloAndBye { announce(bye: true) }
                 return

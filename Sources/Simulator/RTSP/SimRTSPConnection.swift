@@ -12,7 +12,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
 
     private let server: RTSPServer
     private let assets: SimVideoAsset.Library
-    private var auth: SimRTSPAuth
+    private let auth: SimRTSPAuth
     private var inbound = ByteBuffer()
     private var context: ChannelHandlerContext?
 
@@ -55,7 +55,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
         self.server = server
         self.assets = assets
         auth = SimRTSPAuth(mode: server.authMode, user: server.config.user, password: server.config.password,
-                           nonceLifetime: server.config.rtsp.nonceLifetime)
+                           algorithm: server.config.digestAlgorithm, nonceLifetime: server.config.rtsp.nonceLifetime)
     }
 
     // MARK: Channel events

@@ -2,18 +2,19 @@ import Common
 import Crypto
 import Foundation
 import ONVIF
-import Streaming
 import Synchronization
 
 /// Checks logins like a device would: WS-Security UsernameToken (digest checked against the
 /// device's skewed clock with a ±5 s window, `Created` only in the `…Z` form), HTTP Digest
-/// (RFC 2617, qop=auth, MD5) and HTTP Basic, per `SimulatorConfig.AuthMode`; counts failures and
+/// (RFC 7616, qop=auth, `SimulatorConfig.digestAlgorithm`, checked by `SimDigestVerifier`) and HTTP Basic, per `SimulatorConfig.AuthMode`; counts failures and
 /// locks the account after `lockAfterFailures`.
 final class SimAuthenticator: Sendable {
     static let realm = "VTrackSim"
     static let window: Double = 5
 
-    private let nonces = Mutex<[String]>([])
+    /// HTTP Digest: nonces handed out and answers checked (the same verifier as the RTSP server's).
+    private let digest = SimDigestVerifier(realm: SimAuthenticator.realm,
+                                           shape: .init(opaque: "5ccc069c403ebaf9f0171e9517f40e41"))
 
     enum WSSEResult: Equatable { case absent, valid, wrong, badTime, badFormat }
     enum HTTPResult: Equatable { case absent, valid, wrong, staleNonce }
@@ -60,7 +61,7 @@ final class SimAuthenticator: Sendable {
             return SimHTTPResponse(status: 200)
         }
         var headers: [(name: String, value: String)] = []
-        if checksDigest { headers.append(("WWW-Authenticate", digestChallenge(stale: http == .staleNonce))) }
+        if checksDigest { headers.append(("WWW-Authenticate", digestChallenge(stale: http == .staleNonce, algorithm: config.digestAlgorithm))) }
         if checksBasic { headers.append(("WWW-Authenticate", "Basic realm=\"\(SimAuthenticator.realm)\"")) }
         if faults.html401 {
             headers.append(("Content-Type", "text/html"))
@@ -73,7 +74,7 @@ final class SimAuthenticator: Sendable {
     }
 
     /// Forgets every Digest nonce handed out: the next Digest request gets a `stale=true` challenge.
-    func expireNonces() { nonces.withLock { $0.removeAll() } }
+    func expireNonces() { digest.forgetNonces() }
 
     // MARK: WS-Security
 
@@ -106,16 +107,8 @@ final class SimAuthenticator: Sendable {
 
     // MARK: HTTP Digest and Basic
 
-    func digestChallenge(stale: Bool) -> String {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-        let nonce = bytes.map { String(format: "%02x", $0) }.joined()
-        nonces.withLock { n in
-            n.append(nonce)
-            if n.count > 1000 { n.removeFirst(n.count - 1000) }
-        }
-        return "Digest realm=\"\(SimAuthenticator.realm)\", qop=\"auth\", nonce=\"\(nonce)\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", algorithm=MD5"
-            + (stale ? ", stale=true" : "")
+    func digestChallenge(stale: Bool, algorithm: SimDigestAlgorithm) -> String {
+        digest.challenge(algorithm: algorithm, stale: stale)
     }
 
     func checkHTTP(_ request: SimHTTPRequest, config: SimulatorConfig) -> HTTPResult {
@@ -125,19 +118,12 @@ final class SimAuthenticator: Sendable {
                   let pair = String(data: data, encoding: .utf8) else { return .wrong }
             return pair == "\(config.user):\(config.password)" ? .valid : .wrong
         }
-        guard auth.lowercased().hasPrefix("digest "), config.auth == .digest || config.auth == .both else { return .wrong }
-        let p = AuthParameters.parse(auth).parameters
-        guard let nonce = p["nonce"], let uri = p["uri"], let response = p["response"], let user = p["username"] else { return .wrong }
-        guard nonces.withLock({ $0.contains(nonce) }) else { return .staleNonce }
-        let md5 = DigestHash.md5
-        let ha1 = md5("\(user):\(p["realm"] ?? SimAuthenticator.realm):\(config.password)")
-        let ha2 = md5("\(request.method):\(uri)")
-        let expected: String
-        if let qop = p["qop"], let nc = p["nc"], let cnonce = p["cnonce"] {
-            expected = md5("\(ha1):\(nonce):\(nc):\(cnonce):\(qop):\(ha2)")
-        } else {
-            expected = md5("\(ha1):\(nonce):\(ha2)") // RFC 2069
+        guard config.auth == .digest || config.auth == .both else { return .wrong }
+        switch digest.verify(auth, method: request.method, requestURI: request.path, compareQuery: false,
+                             user: config.user, password: config.password) {
+        case .valid: return .valid
+        case .wrong: return .wrong
+        case .unknownNonce, .staleNonce: return .staleNonce
         }
-        return user == config.user && response.lowercased() == expected ? .valid : .wrong
     }
 }

@@ -1,3 +1,4 @@
+import Common
 import Dispatch
 import Foundation
 import ONVIF
@@ -9,7 +10,7 @@ import Synchronization
 final class RawResponder: Sendable {
     let port: UInt16
     private let socket: UDPSocket
-    private let wake: WakePipe
+    private let wake: CancelSignal
     private let finished = DispatchSemaphore(value: 0)
     private let probes = Mutex(0)
     private let answers: @Sendable (String) -> [[UInt8]]
@@ -26,7 +27,7 @@ final class RawResponder: Sendable {
             try socket.bind(IPv4Address(0x7F00_0001), port: 0)
         }
         port = socket.localPort
-        wake = try WakePipe()
+        wake = try CancelSignal.forPoll()
         self.answers = answers
         Thread { [self] in loop() }.start()
     }
@@ -34,7 +35,7 @@ final class RawResponder: Sendable {
     private func loop() {
         defer { finished.signal() }
         while true {
-            let ready = UDPSocket.waitReadable([socket.fd, wake.readFD], timeoutMs: -1)
+            let ready = UDPSocket.waitReadable([socket.fd, wake.fd], timeoutMs: -1)
             if ready[1] { return }
             while let d = socket.receive() {
                 let m = DiscoveryMessage.parse(d.bytes)
@@ -49,7 +50,7 @@ final class RawResponder: Sendable {
     var probesSeen: Int { probes.withLock { $0 } }
 
     func stop() {
-        wake.wake()
+        wake.cancel()
         finished.wait()
     }
 }
