@@ -1,8 +1,8 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Foundation
-import Store
 
 /// `vtrack config show|set`: the processing settings (`processing_config`).
 struct ConfigCommand: ParsableCommand {
@@ -32,9 +32,9 @@ struct ConfigShow: ParsableCommand {
             CLI.printJSON(object)
             return
         }
-        print(CLI.L("Cơ sở dữ liệu: ", "Database: ") + repo.path)
-        print(CLI.L("Tệp khóa:      ", "Key file: ") + repo.locations.keyFile)
-        if config.rowID == nil { print(CLI.L("(chưa lưu; đây là giá trị mặc định)", "(not saved yet; these are the defaults)")) }
+        print(Localized(vi: "Cơ sở dữ liệu: ", en: "Database: ").text() + repo.path)
+        print(Localized(vi: "Tệp khóa:      ", en: "Key file: ").text() + repo.locations.keyFile)
+        if config.rowID == nil { print(Localized(vi: "(chưa lưu; đây là giá trị mặc định)", en: "(not saved yet; these are the defaults)").text()) }
         for (k, v) in config.columns where k != "id" {
             print("\(CLI.pad(k, 18))\(ConfigText.value(v))")
         }
