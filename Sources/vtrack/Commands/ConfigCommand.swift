@@ -59,14 +59,7 @@ struct ConfigSet: ParsableCommand {
     func run() throws {
         global.apply()
         let repo = try store.open()
-        var validations: [PathValidation] = []
-        let config = try CLI.attempt(json: json) { () -> ProcessingConfig in
-            if key == "video_root" {
-                validations = try SaveConfig(repository: repo).setVideoRoot(value)
-                return try repo.processingConfig()
-            }
-            return try repo.write { tx in try tx.updateProcessingConfig { try $0.set(key, to: value) } }
-        }
+        let (config, validations) = try CLI.attempt(json: json) { try SaveConfig(repository: repo).set(key, to: value) }
         let shown = config.columns.first { $0.key == key }?.value ?? .null
         if json {
             CLI.printJSON(ConfigSetReport(key: key, value: shown, validations: validations))
