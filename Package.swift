@@ -2,10 +2,10 @@
 import PackageDescription
 
 // Arrows point one way: fronts (vtrack CLI, TUI) -> Core -> (ONVIF, Streaming, Store) -> Common / C shims.
+// Only the CLI's diagnostic commands (VTrackDiagnostics: probe, discover, record) use engines directly.
 // Only NcursesBackend imports ncurses; only ONVIF imports libcurl.
 let package = Package(
     name: "VTrackONVIF",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vtrack", targets: ["vtrack"]),
         .executable(name: "vtrack-sim", targets: ["vtrack-sim"]),
@@ -59,9 +59,23 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("RTSP/Assets")]),
 
+        // The CLI's building blocks shared by its two targets: option groups (--lang, passwords),
+        // signal handling, text tables.
+        .target(name: "CLISupport", dependencies: [
+            "Common",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The diagnostic commands (probe, discover, record): the only CLI code that uses the
+        // engines directly, to check a device or a stream without the database.
+        .target(name: "VTrackDiagnostics", dependencies: [
+            "CLISupport", "Common", "ONVIF", "Streaming",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // Executables
+        // The fronts reach ONVIF, Streaming and Store through Core only (Simulator for `vtrack demo`).
         .executableTarget(name: "vtrack", dependencies: [
-            "Core", "TUI", "NcursesBackend", "Simulator", "Common", "ONVIF", "Streaming", "Store",
+            "Core", "Common", "TUI", "NcursesBackend", "Simulator", "VTrackDiagnostics", "CLISupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

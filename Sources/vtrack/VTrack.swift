@@ -1,4 +1,5 @@
 import ArgumentParser
+import VTrackDiagnostics
 
 @main
 struct VTrack: ParsableCommand {

@@ -8,7 +8,7 @@ import TestSupport
 /// `vtrack jobs --cancel JOB`, the real binary against a `vtrack-sim` process: a killed job's
 /// `.part` is finished and kept, a paused job's files all stay, a job another process runs is
 /// left alone, and a done, cancelled or unknown job gets one sentence and status 1.
-@Suite(.serialized) struct CLICancelTests {
+@Suite(.serialized, .requiresMediaTools) struct CLICancelTests {
     /// Starts `vtrack download … --json` and waits until its progress says `bytes` were written;
     /// nil (with the issue recorded) when it cannot start or ends first.
     static func startDownload(_ home: VTrackHome, _ range: DateInterval, _ extra: [String], untilBytes bytes: Int)

@@ -9,7 +9,7 @@ import TestSupport
 /// `vtrack download` and `vtrack jobs`, the real binaries against a `vtrack-sim` process: ONVIF
 /// search and GetReplayUri, progress as JSON lines, Ctrl-C, kill -9 at random points, the replay
 /// limit, vendor fallbacks and placeholder times.
-@Suite(.serialized) struct CLIDownloadTests {
+@Suite(.serialized, .requiresMediaTools) struct CLIDownloadTests {
     /// The simulator's footage of a channel (same seed, same model as the `vtrack-sim` process).
     static func footage(channel: Int, in range: DateInterval, config: SimulatorConfig = SimulatorConfig()) -> [DateInterval] {
         let recordings = SimRecordings(config: config, model: NVRModel(config: config))

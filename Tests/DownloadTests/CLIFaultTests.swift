@@ -8,7 +8,7 @@ import TestSupport
 /// Storage faults as a technician meets them at the command line: `vtrack download` stops with
 /// one sentence and the resume command, the files already written stay whole, and
 /// `vtrack download --resume` finishes once the disk or the folder is fixed.
-@Suite(.serialized) struct CLIFaultTests {
+@Suite(.serialized, .requiresMediaTools) struct CLIFaultTests {
     /// The video root is on a small tmpfs, mostly taken by another program's file: the download
     /// fills the rest (skipped, and reported so, where no tmpfs can be mounted).
     @Test(.enabled(if: Tmpfs.canMount, Comment(rawValue: Tmpfs.unavailableReason)))

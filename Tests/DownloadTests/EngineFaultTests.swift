@@ -11,7 +11,7 @@ import TestSupport
 /// Every fault of the download path, driven through the simulator's switches or the file system:
 /// dropped links, the replay-session limit (453), pause/resume/cancel, disk full, a read-only
 /// folder. After each, the files cover the footage exactly and decode.
-@Suite(.serialized) struct EngineFaultTests {
+@Suite(.serialized, .requiresMediaTools) struct EngineFaultTests {
     @Test func aLinkDroppedTenTimesFinishesByItself() throws {
         // ~30 MB of sub stream; the server drops every connection after 2.5 MB
         let fx = try EngineFixture { $0.rtsp.faults.dropAfterBytes = 2_500_000 }

@@ -8,7 +8,7 @@ import TestSupport
 
 /// The download engine end to end against the in-process simulator: real RTSP replay, real files,
 /// the database, progress events, pause/resume/cancel and the fault switches.
-@Suite(.serialized) struct EngineTests {
+@Suite(.serialized, .requiresMediaTools) struct EngineTests {
     /// Checks one camera's files against its covered intervals: every file decodes, the files
     /// hold exactly the pictures of the intervals (the clips have a 2 s GOP starting on even
     /// seconds, and the intervals start on whole minutes), and the database lists them.
@@ -40,7 +40,8 @@ import TestSupport
             let name = (r.path as NSString).lastPathComponent
             #expect(name == DownloadFileName.final(cameraFolder: (folder as NSString).lastPathComponent, start: r.start!, end: r.end!) || name.contains("_2.mp4"))
         }
-        guard MediaCheck.available else { return }
+        // ffprobe and ffmpeg judge the files: the suites that check coverage require them
+        try #require(MediaCheck.available, "ffmpeg and ffprobe are needed to judge the files (scripts/install-deps --test)")
         // the server starts at the keyframe at or before each start (2 s GOPs on even seconds);
         // every picture of the footage is there exactly once (no GOP missing or twice)
         let expected = covered.reduce(0) { sum, iv in

@@ -11,7 +11,7 @@ import TestSupport
 /// recordings' first and last times, so a range inside a gap is planned as covered and the replay
 /// finds nothing. The camera fails with `DownloadError.noFootage`, writes no file, and nothing
 /// else of the job is lost.
-@Suite(.serialized) struct NoFootageTests {
+@Suite(.serialized, .requiresMediaTools) struct NoFootageTests {
     /// A window of `minutes` in which camera `empty` has no footage and camera `full` has footage
     /// all along: around the nightly off-hours of the last days, whose edges differ per camera.
     static func window(_ fx: EngineFixture, minutes: Double) throws -> (range: DateInterval, empty: String, full: String)? {

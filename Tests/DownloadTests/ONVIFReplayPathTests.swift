@@ -10,7 +10,7 @@ import TestSupport
 /// Downloads through the real device access (`ONVIFRecordingAccess`: Profile G search,
 /// GetReplayUri, RTSP replay) rather than a test access, for what only that path can show: the
 /// codec the device recorded, and a device clock that is off.
-@Suite(.serialized) struct ONVIFReplayPathTests {
+@Suite(.serialized, .requiresMediaTools) struct ONVIFReplayPathTests {
     /// An engine with the default device access (ONVIF Profile G with the vendor fallbacks).
     static func onvifEngine(_ fx: EngineFixture, events: EventLog) -> DownloadEngine {
         DownloadEngine(repository: fx.repo, options: .testing, queue: DispatchQueue(label: "test.events"), onEvent: { events.append($0) })
@@ -49,9 +49,7 @@ import TestSupport
             }
             let files = try fx.doneFiles(job.id, camera)
             #expect(!files.isEmpty)
-            if MediaCheck.available {
-                for f in files { #expect(MediaCheck.probe(f.path)?.codec == codec, "\(f.path)") }
-            }
+            for f in files { #expect(MediaCheck.probe(f.path)?.codec == codec, "\(f.path)") }
             try EngineTests.checkCoverage(fx, jobID: job.id, camera: camera, covered: footage)
         }
         #expect(try fx.footage("Camera 02", in: range).first.map { $0.start > range.start } == true, "the range holds no gap")

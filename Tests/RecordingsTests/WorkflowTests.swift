@@ -76,7 +76,7 @@ import Testing
         #expect(known.contains("Camera 01"))
         let future = DateInterval(start: Date().addingTimeInterval(3600), end: Date().addingTimeInterval(7200))
         #expect(thrown { _ = try w.report(RecordingsRequest(sourceName: "nvr_localhost", range: future)) } is RecordingsRequestError)
-        #expect(thrown { _ = try w.report(RecordingsRequest(sourceName: "nope", range: range)) } is StoreError)
+        #expect(thrown { _ = try w.report(RecordingsRequest(sourceName: "nope", range: range)) } is Store.StoreError)
     }
 
     @Test func zeroRecordingsIsAReportWithAHint() throws {

@@ -106,6 +106,17 @@ public struct SaveConfig: Sendable {
         }
     }
 
+    /// Changes one processing setting (`vtrack config set`). `video_root` moves every source's
+    /// folders there (see ``setVideoRoot(_:)``: all checked, or nothing changes) and returns their
+    /// checks; other keys are checked by `ProcessingConfig.set` and return none.
+    public func set(_ key: String, to value: String) throws -> (config: ProcessingConfig, validations: [PathValidation]) {
+        if key == "video_root" {
+            let validations = try setVideoRoot(value)
+            return (try repository.processingConfig(), validations)
+        }
+        return (try repository.write { tx in try tx.updateProcessingConfig { try $0.set(key, to: value) } }, [])
+    }
+
     /// Creates and checks the folders of one source (or every active source) without saving.
     public func check(sourceName: String? = nil) throws -> [PathValidation] {
         let (sources, config) = try repository.read { r in (try r.sources(), try r.processingConfig()) }

@@ -346,7 +346,7 @@ final class CameraRunner: Sendable {
         }
         if let d = error as? DownloadError { return .fatal(d.message) }
         if let u = error as? any UserFacingError { return .fatal(u.message) }
-        return .fatal(Localized(vi: "Lỗi không mong đợi: \(error)", en: "Unexpected error: \(error)"))
+        return .fatal(.unexpected(error))
     }
 
     private func stopFor(_ error: Error) -> Stop {
@@ -359,7 +359,7 @@ final class CameraRunner: Sendable {
 
     static func sentence(_ error: Error) -> Localized {
         if let u = error as? any UserFacingError { return u.message }
-        return Localized(vi: "Lỗi không mong đợi: \(error)", en: "Unexpected error: \(error)")
+        return .unexpected(error)
     }
 
     // MARK: Progress

@@ -24,14 +24,15 @@ public struct DiscoveryNote: Sendable, Equatable, CustomStringConvertible {
 
     /// One line in the given language.
     public func text(_ lang: Language = Language.current) -> String {
-        let on = interface.map { lang == .vi ? " (qua \($0))" : " (on \($0))" } ?? ""
+        let on = interface.map { Localized(vi: " (qua \($0))", en: " (on \($0))").text(lang) } ?? ""
         switch kind {
         case .malformedAnswer:
             let what = problems.map { $0.message.text(lang) }.joined(separator: ", ")
-            let head = lang == .vi ? "Trả lời lỗi từ \(origin)\(on): \(what)" : "Malformed answer from \(origin)\(on): \(what)"
+            let head = Localized(vi: "Trả lời lỗi từ \(origin)\(on): \(what)", en: "Malformed answer from \(origin)\(on): \(what)").text(lang)
             return head + (excerpt.map { " — \($0)" } ?? "")
         case .sendFailed:
-            return lang == .vi ? "Không gửi được probe qua \(origin): \(detail ?? "")" : "Could not send a probe through \(origin): \(detail ?? "")"
+            return Localized(vi: "Không gửi được probe qua \(origin): \(detail ?? "")",
+                             en: "Could not send a probe through \(origin): \(detail ?? "")").text(lang)
         }
     }
 

@@ -209,9 +209,7 @@ public struct EngineFailure: UserFacingError, Equatable {
         if let u = error as? any UserFacingError {
             message = u.message
         } else {
-            let detail = Redact.uri(String(describing: error))
-            message = Localized(vi: "Lỗi không mong đợi: \(detail). Hãy xem nhật ký và thử lại.",
-                                en: "Unexpected error: \(detail). Check the log and try again.")
+            message = .unexpected(error)
         }
     }
 }

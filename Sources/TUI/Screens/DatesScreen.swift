@@ -39,7 +39,7 @@ enum DatesScreen {
         let first = LocalDay.firstOfMonth(d.cursor)
         let f = LocalDay.fields(first)
         let monthName = s.t(monthNames).split(separator: ",")[f.month - 1]
-        let header = s.lang == .vi ? "Tháng \(monthName) năm \(f.year)" : "\(monthName) \(f.year)"
+        let header = Localized(vi: "Tháng \(monthName) năm \(f.year)", en: "\(monthName) \(f.year)").text(s.lang)
         buf.write("‹ " + header + " ›", x: rect.x, y: rect.y, width: 28, style: focused ? theme[.title] : theme[.text].adding(.bold), align: .center)
         var x = rect.x
         for w in s.t(weekdays).split(separator: " ") {

@@ -1,8 +1,8 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Foundation
-import Store
 
 /// `vtrack config show|set`: the processing settings (`processing_config`).
 struct ConfigCommand: ParsableCommand {
@@ -32,9 +32,9 @@ struct ConfigShow: ParsableCommand {
             CLI.printJSON(object)
             return
         }
-        print(CLI.L("Cơ sở dữ liệu: ", "Database: ") + repo.path)
-        print(CLI.L("Tệp khóa:      ", "Key file: ") + repo.locations.keyFile)
-        if config.rowID == nil { print(CLI.L("(chưa lưu; đây là giá trị mặc định)", "(not saved yet; these are the defaults)")) }
+        print(Localized(vi: "Cơ sở dữ liệu: ", en: "Database: ").text() + repo.path)
+        print(Localized(vi: "Tệp khóa:      ", en: "Key file: ").text() + repo.locations.keyFile)
+        if config.rowID == nil { print(Localized(vi: "(chưa lưu; đây là giá trị mặc định)", en: "(not saved yet; these are the defaults)").text()) }
         for (k, v) in config.columns where k != "id" {
             print("\(CLI.pad(k, 18))\(ConfigText.value(v))")
         }
@@ -59,14 +59,7 @@ struct ConfigSet: ParsableCommand {
     func run() throws {
         global.apply()
         let repo = try store.open()
-        var validations: [PathValidation] = []
-        let config = try CLI.attempt(json: json) { () -> ProcessingConfig in
-            if key == "video_root" {
-                validations = try SaveConfig(repository: repo).setVideoRoot(value)
-                return try repo.processingConfig()
-            }
-            return try repo.write { tx in try tx.updateProcessingConfig { try $0.set(key, to: value) } }
-        }
+        let (config, validations) = try CLI.attempt(json: json) { try SaveConfig(repository: repo).set(key, to: value) }
         let shown = config.columns.first { $0.key == key }?.value ?? .null
         if json {
             CLI.printJSON(ConfigSetReport(key: key, value: shown, validations: validations))

@@ -3,7 +3,6 @@ import Common
 import Core
 import Foundation
 import Simulator
-import Store
 import TUI
 
 /// `vtrack demo`: the terminal app on the built-in NVR simulator, all on loopback, with a

@@ -1,9 +1,9 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Dispatch
 import Foundation
-import Store
 import Synchronization
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,6 @@
 import Common
 import Core
 import Foundation
-import Store
 import Synchronization
 
 /// How `vtrack download` shows a job: progress bars redrawn in place on a terminal (at most 10
@@ -79,7 +78,7 @@ final class DownloadOutput: Sendable {
         var rows = p.cameras.map { Self.bar(name: $0.camera, fraction: $0.fraction, state: $0.state, media: $0.mediaSeconds,
                                            covered: $0.coveredSeconds, bytes: $0.bytes, rate: $0.bytesPerSecond, factor: $0.realTimeFactor,
                                            eta: $0.eta, reason: $0.reason, width: width) }
-        let total = CLI.L("Tổng", "Total")
+        let total = Localized(vi: "Tổng", en: "Total").text()
         rows.append(Self.bar(name: total, fraction: p.fraction, state: p.state, media: p.mediaSeconds, covered: p.coveredSeconds,
                              bytes: p.bytes, rate: p.bytesPerSecond, factor: p.realTimeFactor, eta: p.eta, reason: nil, width: width))
         var out = ""

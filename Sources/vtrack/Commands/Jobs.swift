@@ -1,8 +1,8 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Foundation
-import Store
 
 /// `vtrack jobs [--json]`: every download job with its state, cameras, files and progress;
 /// `vtrack jobs --cancel JOB`: cancels a job no process runs, keeping its files.
@@ -107,10 +107,10 @@ struct Jobs: ParsableCommand {
             return
         }
         if jobs.isEmpty {
-            print(CLI.L("Chưa có lượt tải nào.", "No download jobs yet."))
+            print(Localized(vi: "Chưa có lượt tải nào.", en: "No download jobs yet.").text())
             return
         }
-        let header = CLI.L("SỐ|NGUỒN|TỪ (UTC)|ĐẾN (UTC)|CAMERA|TRẠNG THÁI|TIẾN ĐỘ|TỆP|DUNG LƯỢNG", "JOB|SOURCE|FROM (UTC)|TO (UTC)|CAMERAS|STATE|PROGRESS|FILES|SIZE")
+        let header = Localized(vi: "SỐ|NGUỒN|TỪ (UTC)|ĐẾN (UTC)|CAMERA|TRẠNG THÁI|TIẾN ĐỘ|TỆP|DUNG LƯỢNG", en: "JOB|SOURCE|FROM (UTC)|TO (UTC)|CAMERAS|STATE|PROGRESS|FILES|SIZE").text()
             .split(separator: "|").map(String.init)
         var rows = [header]
         for j in jobs {
@@ -121,7 +121,7 @@ struct Jobs: ParsableCommand {
             rows.append([String(j.id), j.source, j.from, j.to, String(j.cameras.count), state, "\(pct)%",
                          String(j.cameras.reduce(0) { $0 + $1.files.count }), Format.bytes(j.cameras.reduce(0) { $0 + $1.bytes })])
         }
-        print(ProbeOutput.table(rows), terminator: "")
+        print(TextTable.render(rows), terminator: "")
         for j in jobs where j.reason != nil && j.state != DownloadState.done.rawValue {
             print("\(j.id): \(j.reason!)")
         }

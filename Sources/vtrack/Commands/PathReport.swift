@@ -9,23 +9,23 @@ enum PathReport {
         for v in validations {
             let status: String
             switch v.validationStatus {
-            case .success: status = CLI.L("tốt", "ok")
-            case .warning: status = CLI.L("cảnh báo", "warning")
-            case .failed: status = CLI.L("LỖI", "FAILED")
+            case .success: status = Localized(vi: "tốt", en: "ok").text()
+            case .warning: status = Localized(vi: "cảnh báo", en: "warning").text()
+            case .failed: status = Localized(vi: "LỖI", en: "FAILED").text()
             }
-            let free = v.diskSpaceGB.map { ", \(Format.gigabytes($0)) \(CLI.L("trống", "free"))" } ?? ""
+            let free = v.diskSpaceGB.map { ", \(Format.gigabytes($0)) \(Localized(vi: "trống", en: "free").text())" } ?? ""
             out += "\(v.sourceName) → \(v.sourcePath)  (\(status)\(free))\n"
             let w = max(8, v.cameras.map(\.camera.count).max() ?? 0) + 1
             for c in v.cameras {
                 out += "  \(c.ok ? "✓" : "✗") \(CLI.pad(c.camera, w))\(c.path)\n"
             }
-            if v.cameras.isEmpty { out += "  " + CLI.L("(chưa chọn camera nào)", "(no cameras selected)") + "\n" }
+            if v.cameras.isEmpty { out += "  " + Localized(vi: "(chưa chọn camera nào)", en: "(no cameras selected)").text() + "\n" }
             for p in v.problems {
                 let tag: String
                 switch p.severity {
-                case .error: tag = CLI.L("lỗi", "error")
-                case .warning: tag = CLI.L("cảnh báo", "warning")
-                case .notice: tag = CLI.L("ghi chú", "note")
+                case .error: tag = Localized(vi: "lỗi", en: "error").text()
+                case .warning: tag = Localized(vi: "cảnh báo", en: "warning").text()
+                case .notice: tag = Localized(vi: "ghi chú", en: "note").text()
                 }
                 out += "  \(tag): \(p.message.text())\n"
             }

@@ -1,8 +1,8 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Foundation
-import Store
 
 /// `vtrack paths check [NAME]`: creates and checks every selected camera's folder.
 struct PathsCommand: ParsableCommand {
@@ -32,7 +32,7 @@ struct PathsCheck: ParsableCommand {
         if json {
             CLI.printJSON(results)
         } else if results.isEmpty {
-            print(CLI.L("Chưa có nguồn nào đang dùng.", "No active sources."))
+            print(Localized(vi: "Chưa có nguồn nào đang dùng.", en: "No active sources.").text())
         } else {
             print(PathReport.text(results), terminator: "")
         }

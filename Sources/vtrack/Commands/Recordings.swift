@@ -1,8 +1,8 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Foundation
-import ONVIF
 
 /// `vtrack recordings SOURCE [--from T] [--to T] [--cameras A,B] [--json]`: what footage each
 /// camera of a saved source has over a time range (intervals, gaps, hours).
@@ -176,37 +176,37 @@ struct RecordingsOutput: Encodable {
 
     /// A header, then per camera its total and its intervals (local time).
     static func text(_ r: RecordingsReport) -> String {
-        let L = CLI.L
         let local = TimeRangeArguments.local
-        var out = "\(L("Nguồn", "Source")): \(r.sourceName)"
+        var out = "\(Localized(vi: "Nguồn", en: "Source").text()): \(r.sourceName)"
         let name = [r.device.manufacturer, r.device.model].filter { !$0.isEmpty }.joined(separator: " ")
         if !name.isEmpty { out += " (\(name))" }
-        out += "\n\(L("Khoảng", "Range")): \(local(r.range.start)) → \(local(r.range.end)) (\(TimeZone.current.identifier))\n"
+        out += "\n\(Localized(vi: "Khoảng", en: "Range").text()): \(local(r.range.start)) → \(local(r.range.end)) (\(TimeZone.current.identifier))\n"
         let playback: String
         switch r.playback {
-        case .onvifReplay: playback = L("phát lại ONVIF (Profile G)", "ONVIF replay (Profile G)")
-        case .fallback(let f): playback = L("URL phát lại kiểu \(f.name)", "\(f.name)-style playback URLs")
-        case .none: playback = L("không có", "none")
+        case .onvifReplay: playback = Localized(vi: "phát lại ONVIF (Profile G)", en: "ONVIF replay (Profile G)").text()
+        case .fallback(let f): playback = Localized(vi: "URL phát lại kiểu \(f.name)", en: "\(f.name)-style playback URLs").text()
+        case .none: playback = Localized(vi: "không có", en: "none").text()
         }
-        out += "\(L("Phát lại", "Playback")): \(playback)\n"
+        out += "\(Localized(vi: "Phát lại", en: "Playback").text()): \(playback)\n"
         if let note = r.note { out += note.text() + "\n" }
         if abs(r.clockOffset) >= 1 {
             let s = Int(abs(r.clockOffset).rounded())
             out += r.clockOffset > 0
-                ? L("Đồng hồ thiết bị nhanh \(s) giây; các thời điểm dưới đây đã được quy về giờ máy này.\n",
-                    "The device's clock is \(s) s ahead; the times below are converted to this computer's clock.\n")
-                : L("Đồng hồ thiết bị chậm \(s) giây; các thời điểm dưới đây đã được quy về giờ máy này.\n",
-                    "The device's clock is \(s) s behind; the times below are converted to this computer's clock.\n")
+                ? Localized(vi: "Đồng hồ thiết bị nhanh \(s) giây; các thời điểm dưới đây đã được quy về giờ máy này.\n",
+                            en: "The device's clock is \(s) s ahead; the times below are converted to this computer's clock.\n").text()
+                : Localized(vi: "Đồng hồ thiết bị chậm \(s) giây; các thời điểm dưới đây đã được quy về giờ máy này.\n",
+                            en: "The device's clock is \(s) s behind; the times below are converted to this computer's clock.\n").text()
         }
         for c in r.cameras {
             let cov = c.coverage
             out += "\n\(c.key): "
             switch cov.basis {
-            case .none: out += L("không có bản ghi", "no recording")
-            case .unknown: out += L("chưa biết trước (sẽ thử cả khoảng)", "not known in advance (the whole range is tried)")
+            case .none: out += Localized(vi: "không có bản ghi", en: "no recording").text()
+            case .unknown: out += Localized(vi: "chưa biết trước (sẽ thử cả khoảng)", en: "not known in advance (the whole range is tried)").text()
             default:
-                out += String(format: "%.1f h", cov.hours) + L(" có hình, ", " of footage, ") + "\(cov.gaps.count) " + L("khoảng trống", cov.gaps.count == 1 ? "gap" : "gaps")
-                if cov.basis == .recordingRange { out += L(" (khoảng trống bên trong chưa biết)", " (gaps inside not known)") }
+                out += String(format: "%.1f h", cov.hours) + Localized(vi: " có hình, ", en: " of footage, ").text() + "\(cov.gaps.count) "
+                    + Localized(vi: "khoảng trống", en: cov.gaps.count == 1 ? "gap" : "gaps").text()
+                if cov.basis == .recordingRange { out += Localized(vi: " (khoảng trống bên trong chưa biết)", en: " (gaps inside not known)").text() }
             }
             out += "\n"
             if let note = c.note { out += "  \(note.text())\n" }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Common
+import Core
 import Foundation
 import NcursesBackend
-import Store
 import TUI
 
 /// Options of the full-screen terminal app (`vtrack` with no subcommand, and `vtrack demo`).

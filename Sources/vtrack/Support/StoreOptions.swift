@@ -2,7 +2,6 @@ import ArgumentParser
 import Common
 import Core
 import Foundation
-import Store
 
 /// `--db PATH`, shared by every command that uses the database. Without it, `$VTRACK_DB`, else
 /// the standard file (`$XDG_DATA_HOME/vtrack/vtrack.db`).
@@ -45,7 +44,7 @@ enum CLI {
         } catch let e as any UserFacingError {
             fail(e.message, code: isBadInput(e) ? 64 : 1)
         } catch {
-            fail(Localized(vi: "Lỗi không mong đợi: \(error)", en: "Unexpected error: \(error)"), code: 1)
+            fail(.unexpected(error), code: 1)
         }
     }
 
@@ -81,9 +80,6 @@ enum CLI {
             .replacingOccurrences(of: #"\{\n\s*\}"#, with: "{}", options: .regularExpression)
         print(text)
     }
-
-    /// `vi` or `en` text.
-    static func L(_ vi: String, _ en: String) -> String { Language.current == .vi ? vi : en }
 
     /// Pads to a display width (one column per character; enough for Latin and Vietnamese).
     static func pad(_ s: String, _ width: Int) -> String {

@@ -1,5 +1,4 @@
 import Core
-import Store
 
 /// What `sources add/select/test --json` print: the saved source and its folder check.
 struct SaveReport: Encodable {

@@ -1,7 +1,6 @@
 import Common
 import Core
 import Foundation
-import Store
 
 /// A source as `sources list/show --json` print it (never a password).
 struct SourceView: Encodable {
@@ -57,33 +56,33 @@ enum SourceReport {
 
     static func list(_ sources: [VideoSource]) -> String {
         if sources.isEmpty {
-            return CLI.L("Chưa có nguồn nào. Thêm bằng: vtrack sources add TÊN --host ĐỊA_CHỈ --user NGƯỜI_DÙNG --password-stdin\n",
-                         "No sources yet. Add one with: vtrack sources add NAME --host ADDRESS --user USER --password-stdin\n")
+            return Localized(vi: "Chưa có nguồn nào. Thêm bằng: vtrack sources add TÊN --host ĐỊA_CHỈ --user NGƯỜI_DÙNG --password-stdin\n",
+                             en: "No sources yet. Add one with: vtrack sources add NAME --host ADDRESS --user USER --password-stdin\n").text()
         }
         let w = max(6, sources.map(\.name.count).max() ?? 0) + 1
-        var out = CLI.pad(CLI.L("TÊN", "NAME"), w) + CLI.pad(CLI.L("ĐỊA CHỈ", "ADDRESS"), 24) + CLI.pad(CLI.L("LOẠI", "TYPE"), 8)
-            + CLI.pad("CAMERA", 14) + CLI.pad(CLI.L("MẬT KHẨU", "PASSWORD"), 10) + CLI.L("HOẠT ĐỘNG", "ACTIVE") + "\n"
+        var out = CLI.pad(Localized(vi: "TÊN", en: "NAME").text(), w) + CLI.pad(Localized(vi: "ĐỊA CHỈ", en: "ADDRESS").text(), 24)
+            + CLI.pad(Localized(vi: "LOẠI", en: "TYPE").text(), 8) + CLI.pad("CAMERA", 14) + CLI.pad(Localized(vi: "MẬT KHẨU", en: "PASSWORD").text(), 10) + Localized(vi: "HOẠT ĐỘNG", en: "ACTIVE").text() + "\n"
         for s in sources {
             let cams = "\(s.config.selectedCameraRecords.count)/\(s.config.detectedCameras.count)"
             out += CLI.pad(s.name, w) + CLI.pad(address(s), 24) + CLI.pad(s.sourceType, 8) + CLI.pad(cams, 14)
-                + CLI.pad(s.hasPassword ? CLI.L("đã lưu", "saved") : "—", 10) + (s.active ? CLI.L("có", "yes") : CLI.L("không", "no")) + "\n"
+                + CLI.pad(s.hasPassword ? Localized(vi: "đã lưu", en: "saved").text() : "—", 10) + (s.active ? Localized(vi: "có", en: "yes").text() : Localized(vi: "không", en: "no").text()) + "\n"
         }
         return out
     }
 
     static func show(_ s: VideoSource, paths: [String: String]) -> String {
-        var out = "\(CLI.L("Nguồn", "Source")) \(s.name) (id \(s.id), \(s.sourceType), \(s.active ? CLI.L("đang dùng", "active") : CLI.L("tạm tắt", "inactive")))\n"
-        out += "  \(CLI.pad(CLI.L("Địa chỉ:", "Address:"), 12))\(address(s))  \(CLI.L("người dùng", "user")) \(s.config.username.isEmpty ? "—" : s.config.username)  "
-            + "\(CLI.L("mật khẩu", "password")) \(s.hasPassword ? CLI.L("đã lưu (mã hóa)", "saved (encrypted)") : CLI.L("chưa có", "none"))\n"
+        var out = "\(Localized(vi: "Nguồn", en: "Source").text()) \(s.name) (id \(s.id), \(s.sourceType), \(s.active ? Localized(vi: "đang dùng", en: "active").text() : Localized(vi: "tạm tắt", en: "inactive").text()))\n"
+        out += "  \(CLI.pad(Localized(vi: "Địa chỉ:", en: "Address:").text(), 12))\(address(s))  \(Localized(vi: "người dùng", en: "user").text()) \(s.config.username.isEmpty ? "—" : s.config.username)  "
+            + "\(Localized(vi: "mật khẩu", en: "password").text()) \(s.hasPassword ? Localized(vi: "đã lưu (mã hóa)", en: "saved (encrypted)").text() : Localized(vi: "chưa có", en: "none").text())\n"
         if let d = s.config.device {
             let fw = d.firmwareVersion.isEmpty ? "" : " (firmware \(d.firmwareVersion))"
-            out += "  \(CLI.pad(CLI.L("Thiết bị:", "Device:"), 12))\([d.manufacturer, d.model].filter { !$0.isEmpty }.joined(separator: " "))\(fw)\n"
+            out += "  \(CLI.pad(Localized(vi: "Thiết bị:", en: "Device:").text(), 12))\([d.manufacturer, d.model].filter { !$0.isEmpty }.joined(separator: " "))\(fw)\n"
         }
-        out += "  \(CLI.pad(CLI.L("Thêm lúc:", "Added:"), 12))\(s.createdAt)\n"
+        out += "  \(CLI.pad(Localized(vi: "Thêm lúc:", en: "Added:").text(), 12))\(s.createdAt)\n"
         let records = s.config.selectedCameraRecords
         let keys = CameraKeys.keys(for: s.config.detectedCameras)
         let chosen = Set(records.map(\.key))
-        out += "  \(CLI.L("Camera", "Cameras")) (\(records.count)/\(s.config.detectedCameras.count) \(CLI.L("được chọn", "selected"))):\n"
+        out += "  \(Localized(vi: "Camera", en: "Cameras").text()) (\(records.count)/\(s.config.detectedCameras.count) \(Localized(vi: "được chọn", en: "selected").text())):\n"
         let w = max(8, keys.map(\.count).max() ?? 0) + 1
         for (key, cam) in zip(keys, s.config.detectedCameras) {
             let mark = chosen.contains(key) ? "[x]" : "[ ]"

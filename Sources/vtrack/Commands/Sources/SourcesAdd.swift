@@ -1,9 +1,8 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Foundation
-import ONVIF
-import Store
 
 /// `vtrack sources add NAME --host H …`: tests the device, lists its cameras, saves the source
 /// with the chosen cameras, and creates and checks their folders.
@@ -38,38 +37,29 @@ struct SourcesAdd: ParsableCommand {
     func run() throws {
         global.apply()
         // Bad input first, before any prompt or network traffic.
-        let checkedName = try CLI.attempt { try StoreWriter.checkedName(name) }
-        let portNumber = try CLI.attempt { try port.map { try SaveConfigError.port($0) } }
-        let address = try CLI.attempt { () -> DeviceAddress in
-            if host.trimmingCharacters(in: .whitespaces).isEmpty { throw SaveConfigError.emptyHost }
-            var a = try DeviceAddress(parsing: host.trimmingCharacters(in: .whitespaces))
-            if let portNumber { a.port = portNumber }
-            return a
-        }
-        let repo = try store.open()
-        let existing = try CLI.attempt { try repo.source(named: checkedName) }
+        let checkedName = try CLI.attempt { try SourceService.checkedName(name) }
+        let address = try CLI.attempt { try SourceService.checkedAddress(host: host, port: port) }
+        var options = ClientOptions()
+        options.requestTimeout = timeout
+        options.allowInsecureTLS = insecure
+        let sources = SourceService(repository: try store.open(), clientOptions: options)
+        let existing = try CLI.attempt { try sources.existing(named: checkedName) }
         if existing != nil, !update { CLI.fail(StoreError.duplicateSource(name: checkedName).message, code: 64) }
 
-        // The password: given, or (with --update and none given) the saved one.
+        // The password: given, or (with --update and none given) nil, the saved one.
         let secret: String? = try CLI.attempt {
             if let existing, update, !password.passwordStdin, password.password == nil,
                ProcessInfo.processInfo.environment["VTRACK_PASSWORD"] == nil, isatty(STDIN_FILENO) != 1, existing.hasPassword {
-                return try repo.password(for: existing)
+                return nil
             }
-            return try password.resolve(user: user)
+            return try password.resolve(user: user) ?? ""
         }
-        let probe = try CLI.attempt { () -> ProbeResult in
-            var options = ClientOptions()
-            options.requestTimeout = timeout
-            options.allowInsecureTLS = insecure
-            let credentials = user.map { Credentials(user: $0, password: secret ?? "") }
-            return try ONVIFClient(address: address, credentials: credentials, options: options).probe()
+        let tested = try CLI.attempt {
+            try sources.test(name: checkedName, host: host, port: address.port, user: user ?? "", password: secret)
         }
-        let tested = TestedSource(name: checkedName, host: address.host, port: address.port, username: user ?? "",
-                                  password: user == nil ? "" : secret, device: probe.device, cameras: probe.cameras)
         let choice: CameraChoice = select.map(CameraChoice.parse) ?? (existing == nil ? .all : .keep)
         let outcome = try CLI.attempt(json: json) {
-            try SaveConfig(repository: repo).save(tested, choice: choice, videoRoot: videoRoot, mode: update ? .upsert : .addOnly)
+            try sources.save(tested, choice: choice, videoRoot: videoRoot, mode: update ? .upsert : .addOnly)
         }
         if json {
             CLI.printJSON(SaveReport(outcome))

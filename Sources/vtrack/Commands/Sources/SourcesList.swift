@@ -1,5 +1,6 @@
 import ArgumentParser
-import Store
+import CLISupport
+import Core
 
 /// `vtrack sources list`: every saved source.
 struct SourcesList: ParsableCommand {
@@ -11,8 +12,8 @@ struct SourcesList: ParsableCommand {
 
     func run() throws {
         global.apply()
-        let repo = try store.open()
-        let sources = try CLI.attempt { try repo.sources() }
+        let service = SourceService(repository: try store.open())
+        let sources = try CLI.attempt { try service.list().sources }
         if json {
             CLI.printJSON(sources.map { SourceView($0, detailed: false) })
         } else {

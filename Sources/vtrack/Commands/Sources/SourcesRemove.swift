@@ -1,7 +1,7 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
-import Store
 
 /// `vtrack sources remove NAME`: deletes the source and its password; folders and videos stay.
 struct SourcesRemove: ParsableCommand {
@@ -15,8 +15,8 @@ struct SourcesRemove: ParsableCommand {
 
     func run() throws {
         global.apply()
-        let repo = try store.open()
-        let removed = try CLI.attempt { try SaveConfig(repository: repo).remove(sourceName: name) }
+        let service = SourceService(repository: try store.open())
+        let removed = try CLI.attempt { try service.remove(name: name) }
         if json {
             CLI.printJSON(["removed": removed.name])
         } else {

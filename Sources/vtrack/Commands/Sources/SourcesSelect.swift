@@ -1,7 +1,7 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
-import Store
 
 /// `vtrack sources select NAME --cameras all|none|A,B`: changes which cameras are used.
 struct SourcesSelect: ParsableCommand {
@@ -18,8 +18,8 @@ struct SourcesSelect: ParsableCommand {
 
     func run() throws {
         global.apply()
-        let repo = try store.open()
-        let outcome = try CLI.attempt(json: json) { try SaveConfig(repository: repo).select(sourceName: name, choice: .parse(cameras)) }
+        let service = SourceService(repository: try store.open())
+        let outcome = try CLI.attempt(json: json) { try service.select(name: name, choice: .parse(cameras)) }
         if json {
             CLI.printJSON(SaveReport(outcome))
         } else {

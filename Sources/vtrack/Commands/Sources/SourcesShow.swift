@@ -1,5 +1,6 @@
 import ArgumentParser
-import Store
+import CLISupport
+import Core
 
 /// `vtrack sources show NAME`: one source with its cameras and folders.
 struct SourcesShow: ParsableCommand {
@@ -12,8 +13,8 @@ struct SourcesShow: ParsableCommand {
 
     func run() throws {
         global.apply()
-        let repo = try store.open()
-        let (source, config) = try CLI.attempt { try repo.read { r in (try r.requireSource(named: name), try r.processingConfig()) } }
+        let service = SourceService(repository: try store.open())
+        let (source, config) = try CLI.attempt { try service.source(named: name) }
         let paths = SourceView.cameraPaths(of: source, in: config)
         if json {
             CLI.printJSON(SourceView(source, detailed: true, cameraPaths: paths))

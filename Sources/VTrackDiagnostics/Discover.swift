@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Dispatch
 import Foundation
@@ -7,8 +8,8 @@ import ONVIF
 
 /// `vtrack discover`: WS-Discovery sweep of every interface (and optional hosts), printed as
 /// text or JSON.
-struct Discover: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Discover: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "discover",
         abstract: "Find ONVIF cameras and NVRs on the local networks (WS-Discovery).",
         discussion: """
@@ -44,7 +45,9 @@ struct Discover: ParsableCommand {
     @Option(name: .customLong("forms"), help: ArgumentHelp("Probe forms to send, comma-separated: nvt,device,untyped (benchmarks).", visibility: .hidden))
     var forms = "nvt,device,untyped"
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard timeout >= 0.1, timeout <= 120 else {
             throw ValidationError(Localized(vi: "--timeout phải từ 0.1 đến 120 giây.", en: "--timeout must be between 0.1 and 120 seconds.").text())
         }
@@ -53,7 +56,7 @@ struct Discover: ParsableCommand {
         }
     }
 
-    func run() throws {
+    public func run() throws {
         var options = DiscoveryOptions(timeout: timeout, multicast: !noMulticast, interfaces: interfaces, hosts: hosts)
         options.repeats = max(1, min(5, repeats))
         let byName: [String: ProbeForm] = ["nvt": .networkVideoTransmitter, "device": .device, "untyped": .untyped]
@@ -117,7 +120,6 @@ struct Discover: ParsableCommand {
 enum DiscoverReport {
     /// One line for a live event (`--watch`), nil for events not shown.
     static func eventLine(_ event: DiscoveryEvent, json: Bool, verbose: Bool, lang: Language) -> String? {
-        func L(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
         switch event {
         case .found(let d), .updated(let d):
             let kind: String
@@ -125,7 +127,7 @@ enum DiscoverReport {
             if json { return jsonLine(["event": kind], device: d) }
             let mark = kind == "hello" ? "+" : "~"
             return "\(mark) \(d.title)  \(d.xaddr ?? "-")  \(d.endpointReference)"
-                + (d.differentSubnet ? L("  [khác mạng con]", "  [different subnet]") : "")
+                + (d.differentSubnet ? Localized(vi: "  [khác mạng con]", en: "  [different subnet]").text(lang) : "")
         case .left(let epr, let last):
             if json { return jsonLine(["event": "bye", "endpointReference": epr], device: nil) }
             return "- \(last?.title ?? epr)  \(epr)"
@@ -150,47 +152,46 @@ enum DiscoverReport {
     }
 
     static func text(_ r: DiscoveryResult, timeout: Double, verbose: Bool, lang: Language) -> String {
-        func L(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
         var out = ""
         let secs = String(format: "%.1f", r.duration)
         let probed = r.interfaces.map(\.description).joined(separator: ", ")
-        let via = probed.isEmpty ? "" : L(" (qua \(probed))", " (probed \(probed))")
-        out += L("Tìm thấy \(r.devices.count) thiết bị trong \(secs) giây\(via).\n",
-                 "Found \(r.devices.count) device\(r.devices.count == 1 ? "" : "s") in \(secs) s\(via).\n")
+        let via = probed.isEmpty ? "" : Localized(vi: " (qua \(probed))", en: " (probed \(probed))").text(lang)
+        out += Localized(vi: "Tìm thấy \(r.devices.count) thiết bị trong \(secs) giây\(via).\n",
+                         en: "Found \(r.devices.count) device\(r.devices.count == 1 ? "" : "s") in \(secs) s\(via).\n").text(lang)
         if verbose, let last = r.lastNewDeviceAfter {
-            out += L("Thiết bị mới cuối cùng trả lời sau \(String(format: "%.3f", last)) giây.\n",
-                     "Last new device answered after \(String(format: "%.3f", last)) s.\n")
+            out += Localized(vi: "Thiết bị mới cuối cùng trả lời sau \(String(format: "%.3f", last)) giây.\n",
+                             en: "Last new device answered after \(String(format: "%.3f", last)) s.\n").text(lang)
         }
         for (i, d) in r.devices.enumerated() {
             out += "\n\(i + 1). \(d.title)"
             if let h = d.hardware, h != d.title { out += " — \(h)" }
             out += "\n"
             func row(_ label: String, _ value: String) { out += "   " + label.padding(toLength: 14, withPad: " ", startingAt: 0) + value + "\n" }
-            row("XAddr", d.xaddr ?? L("(không có)", "(none)"))
+            row("XAddr", d.xaddr ?? Localized(vi: "(không có)", en: "(none)").text(lang))
             let addrs = d.addresses.map(\.description).joined(separator: ", ")
-            var addrLine = addrs + (d.interfaces.isEmpty ? "" : L(" qua ", " on ") + d.interfaces.joined(separator: ", "))
-            if d.differentSubnet { addrLine += L("  [khác mạng con]", "  [different subnet]") }
-            row(L("Địa chỉ", "Address"), addrLine)
+            var addrLine = addrs + (d.interfaces.isEmpty ? "" : Localized(vi: " qua ", en: " on ").text(lang) + d.interfaces.joined(separator: ", "))
+            if d.differentSubnet { addrLine += Localized(vi: "  [khác mạng con]", en: "  [different subnet]").text(lang) }
+            row(Localized(vi: "Địa chỉ", en: "Address").text(lang), addrLine)
             if !d.profiles.isEmpty { row("Profiles", d.profiles.joined(separator: ", ")) }
-            if let l = d.location { row(L("Vị trí", "Location"), l) }
+            if let l = d.location { row(Localized(vi: "Vị trí", en: "Location").text(lang), l) }
             row("Endpoint", d.endpointReference)
             let others = d.xaddrs.filter { $0 != d.xaddr }
-            if !others.isEmpty { row(L("XAddr khác", "Other XAddrs"), others.joined(separator: " ")) }
+            if !others.isEmpty { row(Localized(vi: "XAddr khác", en: "Other XAddrs").text(lang), others.joined(separator: " ")) }
             if verbose {
                 row("Types", d.types.joined(separator: " "))
-                row(L("Trả lời", "Answered"), d.answeredForms.map(\.label).joined(separator: ", "))
+                row(Localized(vi: "Trả lời", en: "Answered").text(lang), d.answeredForms.map(\.label).joined(separator: ", "))
                 row("Scopes", d.scopes.joined(separator: " "))
                 if let v = d.metadataVersion { row("Metadata", String(v)) }
             }
         }
         if r.malformedCount > 0 || (verbose && !r.notes.isEmpty) {
-            out += "\n" + L("\(r.malformedCount) câu trả lời lỗi (đã bỏ qua phần hỏng).", "\(r.malformedCount) malformed answer\(r.malformedCount == 1 ? "" : "s") (the broken parts were skipped).")
-            out += verbose ? "\n" : L(" Thêm --verbose để xem chi tiết.\n", " Add --verbose for details.\n")
+            out += "\n" + Localized(vi: "\(r.malformedCount) câu trả lời lỗi (đã bỏ qua phần hỏng).", en: "\(r.malformedCount) malformed answer\(r.malformedCount == 1 ? "" : "s") (the broken parts were skipped).").text(lang)
+            out += verbose ? "\n" : Localized(vi: " Thêm --verbose để xem chi tiết.\n", en: " Add --verbose for details.\n").text(lang)
             if verbose { for n in r.notes { out += "  - " + n.text(lang) + "\n" } }
         }
         if verbose, r.ignoredCount > 0 {
-            out += L("\(r.ignoredCount) câu trả lời từ thiết bị không phải ONVIF (máy tính, máy in) đã bị bỏ qua.\n",
-                     "\(r.ignoredCount) answers from non-ONVIF devices (computers, printers) were left out.\n")
+            out += Localized(vi: "\(r.ignoredCount) câu trả lời từ thiết bị không phải ONVIF (máy tính, máy in) đã bị bỏ qua.\n",
+                             en: "\(r.ignoredCount) answers from non-ONVIF devices (computers, printers) were left out.\n").text(lang)
         }
         if r.devices.isEmpty {
             out += "\n" + DiscoveryHint.nothingFound(timeout: timeout).text(lang) + "\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Dispatch
 import Foundation
@@ -6,8 +7,8 @@ import Streaming
 
 /// `vtrack record RTSP_URL [--duration S] [--user U] -o FILE.mp4`: records a live stream into a
 /// fragmented MP4 — a quick stream check for technicians. Ctrl-C stops cleanly.
-struct Record: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Record: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record an RTSP stream (H.264/H.265, AAC) into an MP4 file.",
         discussion: """
@@ -36,13 +37,14 @@ struct Record: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if let d = duration, d <= 0 { throw ValidationError("--duration must be more than 0 seconds.") }
     }
 
-    func run() throws {
+    public func run() throws {
         global.apply()
-        let vi = Language.current == .vi
         do {
             guard let parsed = RTSPURL(url) else { throw StreamingError.invalidURL(url) }
             let login = user ?? parsed.user
@@ -56,7 +58,7 @@ struct Record: ParsableCommand {
             let interrupt = SignalWatch([SIGINT]) { session.cancel() }
             defer { interrupt.cancel() }
 
-            let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1, vi: vi)
+            let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
             let sink = MP4RecordingSink(path: output, maxDuration: duration) { p in progress.show(p) }
             let summary: StreamSummary
             do {
@@ -64,15 +66,16 @@ struct Record: ParsableCommand {
             } catch {
                 progress.clear()
                 // keep what was recorded before the failure, then report it
-                if sink.pictures > 0, let files = try? sink.finish() { Record.report(files, vi: vi) } else { sink.abandon() }
+                if sink.pictures > 0, let files = try? sink.finish() { Record.report(files) } else { sink.abandon() }
                 throw error
             }
             progress.clear()
             let files = try sink.finish()
-            Record.report(files, vi: vi)
+            Record.report(files)
             if summary.video.droppedAccessUnits > 0 {
                 let n = summary.video.droppedAccessUnits
-                FileHandle.standardError.write(Data((vi ? "Bỏ \(n) khung hình hỏng do mất gói tin.\n" : "Dropped \(n) damaged pictures after packet loss.\n").utf8))
+                FileHandle.standardError.write(Data(Localized(vi: "Bỏ \(n) khung hình hỏng do mất gói tin.\n",
+                                                               en: "Dropped \(n) damaged pictures after packet loss.\n").text().utf8))
             }
         } catch let e as any UserFacingError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
@@ -80,12 +83,12 @@ struct Record: ParsableCommand {
         }
     }
 
-    static func report(_ files: [MP4FileSummary], vi: Bool) {
+    static func report(_ files: [MP4FileSummary]) {
         for f in files {
             let mb = String(format: "%.1f", Double(f.bytes) / 1_000_000)
             let secs = String(format: "%.1f", f.duration)
-            print(vi ? "Đã lưu \(f.path): \(f.videoSamples) khung hình, \(secs) giây, \(mb) MB"
-                     : "Saved \(f.path): \(f.videoSamples) pictures, \(secs) s, \(mb) MB")
+            print(Localized(vi: "Đã lưu \(f.path): \(f.videoSamples) khung hình, \(secs) giây, \(mb) MB",
+                            en: "Saved \(f.path): \(f.videoSamples) pictures, \(secs) s, \(mb) MB").text())
         }
     }
 }
@@ -93,12 +96,10 @@ struct Record: ParsableCommand {
 /// One self-overwriting progress line on a terminal (at most 4 updates a second).
 final class ProgressLine: Sendable {
     private let enabled: Bool
-    private let vi: Bool
     private let last = Mutex<Double>(0)
 
-    init(enabled: Bool, vi: Bool) {
+    init(enabled: Bool) {
         self.enabled = enabled
-        self.vi = vi
     }
 
     func show(_ p: MP4RecordingSink.Progress) {
@@ -112,7 +113,7 @@ final class ProgressLine: Sendable {
         let s = Int(p.mediaSeconds)
         let time = String(format: "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         let mb = String(format: "%.1f", Double(p.bytes) / 1_000_000)
-        let text = vi ? "\r● REC \(time)  \(p.pictures) khung hình  \(mb) MB " : "\r● REC \(time)  \(p.pictures) pictures  \(mb) MB "
+        let text = Localized(vi: "\r● REC \(time)  \(p.pictures) khung hình  \(mb) MB ", en: "\r● REC \(time)  \(p.pictures) pictures  \(mb) MB ").text()
         FileHandle.standardError.write(Data(text.utf8))
     }
 

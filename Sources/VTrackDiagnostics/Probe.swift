@@ -1,11 +1,12 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Foundation
 import ONVIF
 
 /// `vtrack probe HOST[:PORT] --user U [--json]`: connect, log in, list every camera.
-struct Probe: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Probe: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "probe",
         abstract: "Connect to an ONVIF camera or NVR and list every camera (channel) with its streams.",
         discussion: """
@@ -32,7 +33,9 @@ struct Probe: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         global.apply()
         do {
             let device = try DeviceAddress(parsing: address)
@@ -67,38 +70,28 @@ enum ProbeOutput {
 
     /// Device lines, then one table row per camera.
     static func text(_ r: ProbeResult, address: DeviceAddress, scheme: String?) -> String {
-        let vi = Language.current == .vi
         let d = r.device
         var out = ""
         let name = [d.manufacturer, d.model].filter { !$0.isEmpty }.joined(separator: " ")
-        out += "\(vi ? "Thiết bị" : "Device"): \(name.isEmpty ? "?" : name) (\(address.authority))\n"
+        out += "\(Localized(vi: "Thiết bị", en: "Device").text()): \(name.isEmpty ? "?" : name) (\(address.authority))\n"
         if !d.firmwareVersion.isEmpty { out += "Firmware: \(d.firmwareVersion)\n" }
-        if !d.serialNumber.isEmpty { out += "\(vi ? "Số sê-ri" : "Serial"): \(d.serialNumber)\n" }
-        if let n = d.scopeName { out += "\(vi ? "Tên" : "Name"): \(n)\n" }
+        if !d.serialNumber.isEmpty { out += "\(Localized(vi: "Số sê-ri", en: "Serial").text()): \(d.serialNumber)\n" }
+        if let n = d.scopeName { out += "\(Localized(vi: "Tên", en: "Name").text()): \(n)\n" }
         if !d.profiles.isEmpty { out += "ONVIF profiles: \(d.profiles.joined(separator: ", "))\n" }
-        if let o = d.clockOffsetSeconds { out += "\(vi ? "Lệch đồng hồ" : "Clock offset"): \(String(format: "%+.0f", o)) s\n" }
-        if let scheme { out += "\(vi ? "Xác thực" : "Login"): \(scheme)\n" }
-        out += "\(vi ? "Camera" : "Cameras"): \(r.cameras.count)\n\n"
+        if let o = d.clockOffsetSeconds { out += "\(Localized(vi: "Lệch đồng hồ", en: "Clock offset").text()): \(String(format: "%+.0f", o)) s\n" }
+        if let scheme { out += "\(Localized(vi: "Xác thực", en: "Login").text()): \(scheme)\n" }
+        out += "\(Localized(vi: "Camera", en: "Cameras").text()): \(r.cameras.count)\n\n"
 
         func stream(_ s: StreamInfo?) -> String {
             guard let s else { return "-" }
             return [s.resolution, s.codec].filter { !$0.isEmpty }.joined(separator: " ")
         }
-        let header = vi ? ["KÊNH", "TÊN", "CHÍNH", "PHỤ", "URI CHÍNH", "URI PHỤ"] : ["CH", "NAME", "MAIN", "SUB", "MAIN URI", "SUB URI"]
+        let header = Localized(vi: "KÊNH|TÊN|CHÍNH|PHỤ|URI CHÍNH|URI PHỤ", en: "CH|NAME|MAIN|SUB|MAIN URI|SUB URI").text()
+            .split(separator: "|").map(String.init)
         let rows = r.cameras.map { c in
             [String(c.channel), c.name, stream(c.mainStream), stream(c.subStream), c.mainStream?.uri ?? "-", c.subStream?.uri ?? "-"]
         }
-        out += table([header] + rows)
+        out += TextTable.render([header] + rows)
         return out
-    }
-
-    /// Left-aligned columns separated by two spaces (widths in characters).
-    static func table(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        var widths = Array(repeating: 0, count: first.count)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
     }
 }

@@ -5,17 +5,19 @@ import Foundation
 /// Where a subcommand gets a device password, in this order: `--password` (visible to other users
 /// in the process list), `--password-stdin` (first line of standard input), the `VTRACK_PASSWORD`
 /// environment variable, or an interactive prompt without echo when standard input is a terminal.
-struct PasswordOptions: ParsableArguments {
+public struct PasswordOptions: ParsableArguments, Sendable {
     @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
-    var passwordStdin = false
+    public var passwordStdin = false
 
     @Option(name: .customLong("password"),
             help: ArgumentHelp("The password. Visible to other users of this machine (process list, shell history): prefer VTRACK_PASSWORD, --password-stdin or the prompt.", valueName: "password"))
-    var password: String?
+    public var password: String?
+
+    public init() {}
 
     /// The password, or nil when the device needs none (no user given).
     /// - Throws: a user-facing error when a user was given and no password source is available.
-    func resolve(user: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+    public func resolve(user: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         guard let user, !user.isEmpty else { return nil }
         if let password { return password }
         if passwordStdin {
@@ -33,9 +35,9 @@ struct PasswordOptions: ParsableArguments {
 }
 
 /// Reading a password from the terminal without echo.
-enum PasswordInput {
+public enum PasswordInput {
     /// Prints `prompt` on stderr and reads one line with echo off.
-    static func prompt(_ prompt: String) -> String {
+    public static func prompt(_ prompt: String) -> String {
         var old = termios()
         let haveTerminal = tcgetattr(STDIN_FILENO, &old) == 0
         if haveTerminal {

@@ -7,11 +7,11 @@ import Foundation
 ///
 /// Keep the value alive while the handler should run; `cancel()` stops it (the signals stay
 /// ignored).
-struct SignalWatch {
+public struct SignalWatch {
     private let sources: [any DispatchSourceSignal]
 
     /// Calls `handler` on `queue` each time one of `signals` arrives.
-    init(_ signals: [Int32], queue: DispatchQueue = .global(), handler: @escaping @Sendable () -> Void) {
+    public init(_ signals: [Int32], queue: DispatchQueue = .global(), handler: @escaping @Sendable () -> Void) {
         sources = signals.map { sig in
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
@@ -22,5 +22,5 @@ struct SignalWatch {
     }
 
     /// Stops calling the handler.
-    func cancel() { sources.forEach { $0.cancel() } }
+    public func cancel() { sources.forEach { $0.cancel() } }
 }

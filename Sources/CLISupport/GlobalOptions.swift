@@ -3,12 +3,14 @@ import Common
 
 /// Options every subcommand accepts. Add with `@OptionGroup var global: GlobalOptions` and call
 /// `global.apply()` first thing in `run()`.
-struct GlobalOptions: ParsableArguments {
+public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("lang"), help: "Language of messages: vi or en (default: from LANG).")
-    var language: Language?
+    public var language: Language?
+
+    public init() {}
 
     /// Makes the chosen language the process's.
-    func apply() {
+    public func apply() {
         if let language { Language.current = language }
     }
 }
