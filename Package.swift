@@ -28,28 +28,29 @@ let package = Package(
             "CShims",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], plugins: ["ImportRules"]),
         .target(name: "ONVIF", dependencies: [
             "Common", "CCurl",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], plugins: ["ImportRules"]),
         .target(name: "Streaming", dependencies: [
             "Common",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], plugins: ["ImportRules"]),
         .target(name: "Store", dependencies: [
             "Common",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], plugins: ["ImportRules"]),
         .target(name: "Core", dependencies: [
             "Common", "ONVIF", "Streaming", "Store",
             .product(name: "Logging", package: "swift-log"),
-        ]),
-        .target(name: "TUI", dependencies: ["Common", "Core", "ONVIF", "Store", "CShims"],
-                resources: []),
-        .target(name: "NcursesBackend", dependencies: ["TUI", "Common", "CNcursesw", "CShims"]),
+        ], plugins: ["ImportRules"]),
+        // The terminal app reaches the engines through Core only: an `import ONVIF` (or Store,
+        // Streaming) in it fails the build (ImportRules).
+        .target(name: "TUI", dependencies: ["Common", "Core", "CShims"], plugins: ["ImportRules"]),
+        .target(name: "NcursesBackend", dependencies: ["TUI", "Common", "CNcursesw", "CShims"], plugins: ["ImportRules"]),
         .target(name: "Simulator", dependencies: [
             "Common", "ONVIF", "Streaming",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -57,20 +58,20 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
-        ], resources: [.copy("RTSP/Assets")]),
+        ], resources: [.copy("RTSP/Assets")], plugins: ["ImportRules"]),
 
         // The CLI's building blocks shared by its two targets: option groups (--lang, passwords),
         // signal handling, text tables.
         .target(name: "CLISupport", dependencies: [
             "Common",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["ImportRules"]),
         // The diagnostic commands (probe, discover, record): the only CLI code that uses the
         // engines directly, to check a device or a stream without the database.
         .target(name: "VTrackDiagnostics", dependencies: [
             "CLISupport", "Common", "ONVIF", "Streaming",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["ImportRules"]),
 
         // Executables
         // The fronts reach ONVIF, Streaming and Store through Core only (Simulator for `vtrack demo`).
@@ -78,11 +79,16 @@ let package = Package(
             "Core", "Common", "TUI", "NcursesBackend", "Simulator", "VTrackDiagnostics", "CLISupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], plugins: ["ImportRules"]),
         .executableTarget(name: "vtrack-sim", dependencies: [
-            "Simulator", "Common",
+            "Simulator", "Common", "ONVIF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["ImportRules"]),
+
+        // The arrows above, checked at build time: a target may import only the modules of this
+        // package it depends on directly (SwiftPM alone lets it import any module built before it).
+        .executableTarget(name: "import-rules"),
+        .plugin(name: "ImportRules", capability: .buildTool(), dependencies: ["import-rules"]),
 
         // Benchmark tools (bench/streaming.sh)
         .executableTarget(name: "streaming-bench", dependencies: ["Streaming"]),

@@ -1,6 +1,6 @@
 import Foundation
 import Common
-import Store
+import Core
 
 extension AppState {
     mutating func handleEngineEvent(_ event: AppEvent, _ commands: inout [Command]) {

@@ -2,13 +2,12 @@ import Common
 import Core
 import Dispatch
 import Foundation
-import ONVIF
-import Store
 import Synchronization
 
-/// Runs the app's commands with the real engines on background queues and reports back
-/// with events. This file (with `EngineMapping.swift`) is the only glue between the
-/// terminal app and the engines: ONVIF (probe, WS-Discovery), Store and Core (save-config).
+/// Runs the app's commands with Core's services on background queues and reports back with
+/// events. This file (with `EngineMapping.swift`) is the only glue between the terminal app and
+/// Core: sources (test, save, list), discovery, coverage, stream checks and downloads. It keeps
+/// no state of its own beyond the services it made.
 public final class EngineCommandRunner: CommandRunning {
     private let work = DispatchQueue(label: "vtrack.engine", attributes: .concurrent)
     private let events = DispatchQueue(label: "vtrack.engine.events")
@@ -22,9 +21,10 @@ public final class EngineCommandRunner: CommandRunning {
     /// - Parameters:
     ///   - locations: the database and key files (`--db`, or the XDG defaults).
     ///   - discoveryHosts: `host[:port]`s also probed by unicast (the demo's simulator on loopback).
-    public init(locations: StoreLocations, clientOptions: ClientOptions = ClientOptions(), discoveryHosts: [String] = []) {
+    ///   - clientOptions: timeouts and limits of the device requests; nil for the defaults.
+    public init(locations: StoreLocations, clientOptions: ClientOptions? = nil, discoveryHosts: [String] = []) {
         self.locations = locations
-        self.clientOptions = clientOptions
+        self.clientOptions = clientOptions ?? ClientOptions()
         self.discoveryHosts = discoveryHosts
     }
 
@@ -104,8 +104,7 @@ public final class EngineCommandRunner: CommandRunning {
 
     private func loadSources(_ send: @escaping @Sendable (AppEvent) -> Void) {
         do {
-            let repo = try openRepository()
-            let (sources, config) = try repo.read { r in (try r.sources(), try r.processingConfig()) }
+            let (sources, config) = try self.sources().list()
             send(.configLoaded(AppState.Config(videoRoot: config.videoRoot, defaultDays: max(1, config.defaultDays))))
             send(.sourcesLoaded(.success(sources.filter(\.active).map { EngineMapping.savedSource($0, videoRoot: config.videoRoot) })))
         } catch {
@@ -113,35 +112,24 @@ public final class EngineCommandRunner: CommandRunning {
         }
     }
 
-    /// Saves the source and selection, creating and checking the folders (all or nothing).
-    func save(_ c: Connection, device: DeviceInfo, cameras: [Camera], selected: [String]) -> Result<SaveReport, EngineFailure> {
-        do {
-            let repo = try openRepository()
-            let tested = TestedSource(name: c.name, host: c.host, port: c.port, username: c.user, password: c.password,
-                                      device: device, cameras: cameras)
-            let root = c.videoRoot.isEmpty ? nil : c.videoRoot
-            let outcome = try SaveConfig(repository: repo).save(tested, choice: .names(selected), videoRoot: root)
-            return .success(EngineMapping.report(outcome.validation))
-        } catch let SaveConfigError.validationFailed(v) {
-            return .success(EngineMapping.report(v))
-        } catch {
-            return .failure(EngineFailure(error))
-        }
+    /// Core's sources service on the app's database.
+    private func sources() throws -> SourceService {
+        SourceService(repository: try openRepository(), clientOptions: clientOptions)
     }
 
-    // MARK: ONVIF
+    /// Saves the source and selection, creating and checking the folders (all or nothing).
+    func save(_ c: Connection, device: DeviceInfo, cameras: [Camera], selected: [String]) -> Result<SaveReport, EngineFailure> {
+        Result {
+            let tested = TestedSource(name: c.name, host: c.host, port: c.port, username: c.user, password: c.password,
+                                      device: device, cameras: cameras)
+            return EngineMapping.report(try sources().save(tested, selected: selected, videoRoot: c.videoRoot.isEmpty ? nil : c.videoRoot))
+        }.mapError(EngineFailure.init)
+    }
 
     /// Connects and lists the cameras; a nil password means the one saved for the source.
     func probe(_ c: Connection) throws -> ProbeOutcome {
-        var password = c.password
-        if password == nil {
-            let repo = try openRepository()
-            password = try repo.password(for: try repo.requireSource(named: c.name))
-        }
-        let client = ONVIFClient(address: DeviceAddress(host: c.host, port: c.port),
-                                 credentials: Credentials(user: c.user, password: password ?? ""), options: clientOptions)
-        let result = try client.probe()
-        return ProbeOutcome(device: result.device, cameras: result.cameras)
+        let tested = try sources().test(name: c.name, host: c.host, port: c.port, user: c.user, password: c.password)
+        return ProbeOutcome(device: tested.device, cameras: tested.cameras)
     }
 
     /// One WS-Discovery sweep (devices stream in as they answer), and Hello/Bye listening

@@ -1,8 +1,6 @@
 import Common
 import Core
 import Foundation
-import ONVIF
-import Store
 
 /// Turns engine records into what the screens show.
 enum EngineMapping {

@@ -1,7 +1,6 @@
 import Foundation
 import Common
 import Core
-import Store
 
 /// Downloads: an overall bar, then one bar per camera with percent, size, speed, times real
 /// time, ETA and state. With more than one job, each job's cameras stand under a line naming the
