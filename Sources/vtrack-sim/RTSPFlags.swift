@@ -12,6 +12,8 @@ struct RTSPFlags: ParsableArguments {
     @Option(name: .customLong("replay-limit"), help: "Concurrent replay sessions; one more gets 453 Not Enough Bandwidth.") var replayLimit: Int?
     @Flag(name: .customLong("rtsp-no-get-parameter"), help: "Neither list nor answer GET_PARAMETER (keepalives must use OPTIONS).") var noGetParameter = false
     @Flag(name: .customLong("rtsp-g711-audio"), help: "List a G.711 audio track in the SDP (none is sent).") var g711Audio = false
+    @Option(name: .customLong("replay-pace"), help: "Send replays at this many times real time even with Rate-Control: no (an NVR that ignores it).")
+    var replayPace: Double?
     @Option(name: .customLong("rtsp-drop-after"), help: "Close an RTSP connection after this many bytes of media.") var dropAfter: Int?
     @Option(name: .customLong("rtsp-stall-after"), help: "Stop sending media (connection left open) after this many bytes.") var stallAfter: Int?
     @Option(name: .customLong("rtsp-garbage-every"), help: "Insert random bytes between pictures every N pictures.") var garbageEvery: Int?
@@ -23,6 +25,7 @@ struct RTSPFlags: ParsableArguments {
             throw ValidationError("--rtsp-auth must be one of: \(SimulatorConfig.RTSPAuth.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         if !(0...65535).contains(rtspPort) { throw ValidationError("--rtsp-port must be between 0 and 65535.") }
+        if let p = replayPace, !(p.isFinite && p > 0) { throw ValidationError("--replay-pace must be a number above 0.") }
     }
 
     func apply(to c: inout SimulatorConfig) {
@@ -33,6 +36,7 @@ struct RTSPFlags: ParsableArguments {
         c.rtsp.replayLimit = replayLimit
         c.rtsp.noGetParameter = noGetParameter
         c.rtsp.g711Audio = g711Audio
+        c.rtsp.replayPace = replayPace
         c.rtsp.faults.dropAfterBytes = dropAfter
         c.rtsp.faults.stallAfterBytes = stallAfter
         c.rtsp.faults.garbageEveryPictures = garbageEvery

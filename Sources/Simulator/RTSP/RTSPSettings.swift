@@ -14,6 +14,10 @@ extension SimulatorConfig {
         public var noGetParameter = false
         /// The SDP also lists a G.711 (PCMU) audio track (no audio is sent): clients must skip it.
         public var g711Audio = false
+        /// Replays are sent at this many times real time whatever the client asks (an NVR that
+        /// ignores `Rate-Control: no`); nil sends them as the client asks. Tests use it to keep a
+        /// download running while they steer it.
+        public var replayPace: Double?
         public var faults = RTSPFaults()
         public init() {}
     }

@@ -28,6 +28,8 @@ final class SimRTSPConnection: ChannelInboundHandler {
     private var playing = false
     private var paced = true
     private var scale = 1.0
+    /// Pictures' pace, × real time: the client's Scale, or the server's forced replay pace.
+    private var rate = 1.0
     private var schedule: PictureSchedule?
     private var playCSeq: UInt8 = 0
     private var sequence = UInt16.random(in: 0...UInt16.max)
@@ -294,6 +296,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
         }
         let replay = t.replayToken != nil && r.headers["Require"]?.lowercased().contains("onvif-replay") == true
         scale = max(0.1, min(16, Double(r.headers["Scale"] ?? "1") ?? 1))
+        rate = scale
         var responseRange = "npt=0.000-"
         if let token = t.replayToken {
             guard let span = server.footage.span(recordingToken: token) else { respond(status: 404, reason: "Not Found", cseq: r.cseq); return }
@@ -314,7 +317,8 @@ final class SimRTSPConnection: ChannelInboundHandler {
             let segments = server.footage.footage(recordingToken: token, from: start, to: end)
             guard !segments.isEmpty, start < end else { respond(status: 457, reason: "Invalid Range", cseq: r.cseq); return }
             schedule = .replay(t.asset, segments: segments, start: start, end: end)
-            paced = !(r.headers["Rate-Control"]?.lowercased() == "no")
+            paced = !(r.headers["Rate-Control"]?.lowercased() == "no") || server.config.rtsp.replayPace != nil
+            if let pace = server.config.rtsp.replayPace { rate = max(0.1, pace) }
             responseRange = "clock=\(UTC.compact(start))-\(UTC.compact(end))"
         } else {
             schedule = .live(t.asset, start: Date())
@@ -361,7 +365,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
 
     private func schedulePaced(_ context: ChannelHandlerContext) {
         guard playing, let fps = target?.asset.fps else { return }
-        let due = paceStart + .nanoseconds(Int64(Double(pacedPictures) * 1e9 / Double(fps) / scale))
+        let due = paceStart + .nanoseconds(Int64(Double(pacedPictures) * 1e9 / Double(fps) / rate))
         pacedTask = context.eventLoop.assumeIsolated().scheduleTask(deadline: due) { [self] in
             guard playing, let ctx = self.context else { return }
             pacedPictures += 1
