@@ -66,10 +66,10 @@ public enum Keymap {
         // Downloads
         KeyBinding(.downloads, [.up, .char("k")], .moveUp, Localized(vi: "Lên", en: "Up")),
         KeyBinding(.downloads, [.down, .char("j")], .moveDown, Localized(vi: "Xuống", en: "Down"), short: Localized(vi: "chọn dòng", en: "move"), barKeys: "↑↓"),
-        KeyBinding(.downloads, [.char("p")], .pauseResume, Localized(vi: "Tạm dừng / tiếp tục camera này", en: "Pause / resume this camera"), short: Localized(vi: "dừng/tiếp", en: "pause"), primary: true),
-        KeyBinding(.downloads, [.char("P")], .pauseResumeAll, Localized(vi: "Tạm dừng / tiếp tục tất cả", en: "Pause / resume all"), short: Localized(vi: "tất cả", en: "all")),
-        KeyBinding(.downloads, [.char("x")], .cancelDownload, Localized(vi: "Huỷ tải camera này (hỏi trước)", en: "Cancel this camera (asks first)"), short: Localized(vi: "huỷ", en: "cancel"), primary: true),
-        KeyBinding(.downloads, [.char("X")], .cancelAll, Localized(vi: "Huỷ tất cả (hỏi trước)", en: "Cancel all (asks first)")),
+        KeyBinding(.downloads, [.char("p")], .pauseResume, Localized(vi: "Tạm dừng / tiếp tục (hoặc thử lại khi lỗi) camera này, chỉ trong lượt tải của nó", en: "Pause / resume (or retry when failed) this camera, in its own job only"), short: Localized(vi: "dừng/tiếp", en: "pause"), primary: true),
+        KeyBinding(.downloads, [.char("P")], .pauseResumeAll, Localized(vi: "Tạm dừng / tiếp tục mọi lượt tải", en: "Pause / resume every job"), short: Localized(vi: "tất cả", en: "all")),
+        KeyBinding(.downloads, [.char("x")], .cancelDownload, Localized(vi: "Huỷ tải camera này trong lượt tải của nó (hỏi trước)", en: "Cancel this camera in its own job (asks first)"), short: Localized(vi: "huỷ", en: "cancel"), primary: true),
+        KeyBinding(.downloads, [.char("X")], .cancelAll, Localized(vi: "Huỷ mọi lượt tải (hỏi trước)", en: "Cancel every job (asks first)")),
 
         // Log
         KeyBinding(.log, [.up, .char("k")], .moveUp, Localized(vi: "Cuộn lên", en: "Scroll up")),
