@@ -35,6 +35,9 @@ public final class Repository: Sendable {
         self.secrets = SecretBox(keyFile: locations.keyFile)
         self.processingDefaults = ProcessingConfig.defaults(databaseFile: locations.databaseFile, environment: environment)
         let file = locations.databaseFile
+        // A path that holds something else (a text file, /dev/null, a folder) is refused before
+        // anything is created or changed: no chmod, no lock, journal or WAL file beside it.
+        _ = try SecureFiles.checkDatabaseFile(file)
         let dir = (file as NSString).deletingLastPathComponent
         try SecureFiles.makeDirectory(dir.isEmpty ? "." : dir, tighten: dir == StoreLocations.dataDirectory(environment: environment))
         try SecureFiles.makePrivateFile(file)

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `--db` pointing at something that is not VTrack's database: refused with one sentence, and
+/// the file is left exactly as it was (mode, content, no lock/journal/WAL file beside it).
+@Suite struct HostileDatabasePathTests {
+    /// What a path looks like from outside: mode and content (nil when missing).
+    struct Snapshot: Equatable {
+        var mode: Int?
+        var content: Data?
+        init(_ path: String) {
+            let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+            mode = (attrs?[.posixPermissions] as? NSNumber)?.intValue
+            content = FileManager.default.contents(atPath: path)
+        }
+    }
+
+    static let sideFiles = ["-journal", "-wal", "-shm", ".lock"]
+
+    func expectOneSentence(_ r: ProgramOutput, _ words: String, status: Int32 = 1,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(r.status == status, "\(r.status) \(r.err)", sourceLocation: sourceLocation)
+        let lines = r.err.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.err)", sourceLocation: sourceLocation)
+        #expect(r.err.contains(words), "\(r.err)", sourceLocation: sourceLocation)
+        #expect(!r.err.contains("Fatal error") && !r.err.contains("Stack"), sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: [["jobs"], ["sources", "list"], ["config", "show"], ["sources", "remove", "x"]])
+    func aTextFileIsRefusedAndLeftUntouched(command: [String]) throws {
+        let env = VTrackHome()
+        let notes = env.file("notes.txt")
+        try Data("shopping list\nmilk\n".utf8).write(to: URL(fileURLWithPath: notes))
+        chmod(notes, 0o644)
+        let before = Snapshot(notes)
+        let r = env.vtrack(command + ["--db", notes], db: false)
+        expectOneSentence(r, "not an SQLite database")
+        #expect(Snapshot(notes) == before)
+        for side in Self.sideFiles {
+            #expect(!FileManager.default.fileExists(atPath: notes + side), "\(side) was created")
+        }
+    }
+
+    @Test func aShortFileIsRefusedToo() throws {
+        let env = VTrackHome()
+        let short = env.file("short.db")
+        try Data("SQLite".utf8).write(to: URL(fileURLWithPath: short))
+        chmod(short, 0o640)
+        let before = Snapshot(short)
+        expectOneSentence(env.vtrack(["jobs", "--db", short], db: false), "not an SQLite database")
+        #expect(Snapshot(short) == before)
+        #expect(!FileManager.default.fileExists(atPath: short + ".lock"))
+    }
+
+    @Test func aFolderIsRefusedAndLeftUntouched() throws {
+        let env = VTrackHome()
+        let dir = env.dir.folder("a-folder")
+        chmod(dir, 0o755)
+        let r = env.vtrack(["jobs", "--db", dir], db: false)
+        expectOneSentence(r, "is a folder")
+        #expect(Snapshot(dir).mode == 0o755)
+        for side in Self.sideFiles {
+            #expect(!FileManager.default.fileExists(atPath: dir + side), "\(side) was created")
+        }
+    }
+
+    @Test func anEmptyFileBecomesTheDatabase() throws {
+        let env = VTrackHome()
+        let empty = env.file("empty.db")
+        #expect(FileManager.default.createFile(atPath: empty, contents: nil))
+        let r = env.vtrack(["config", "set", "default_days", "3", "--db", empty], db: false)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(env.vtrack(["config", "show", "--db", empty], db: false).out.contains("3"))
+    }
+
+}
