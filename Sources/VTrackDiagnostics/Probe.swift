@@ -37,6 +37,7 @@ public struct Probe: ParsableCommand {
 
     public func run() throws {
         global.apply()
+        try NumberOption.seconds(timeout, option: "--timeout")
         do {
             let device = try DeviceAddress(parsing: address)
             let pw = try password.resolve(user: user)

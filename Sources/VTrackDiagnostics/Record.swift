@@ -39,12 +39,10 @@ public struct Record: ParsableCommand {
 
     public init() {}
 
-    public func validate() throws {
-        if let d = duration, d <= 0 { throw ValidationError("--duration must be more than 0 seconds.") }
-    }
-
     public func run() throws {
         global.apply()
+        try NumberOption.seconds(timeout, option: "--timeout")
+        if let duration { try NumberOption.seconds(duration, option: "--duration", in: NumberOption.durationSeconds) }
         do {
             guard let parsed = RTSPURL(url) else { throw StreamingError.invalidURL(url) }
             let login = user ?? parsed.user

@@ -51,13 +51,13 @@ struct Download: ParsableCommand {
             if source == nil { throw ValidationError("Name the source to download from (see `vtrack sources list`), or use --resume.") }
             if from == nil { throw ValidationError("--from is required (for example --from 2024-01-15T08:00 or --from=-2h).") }
         }
-        if let p = parallel, !(1...64).contains(p) { throw ValidationError("--parallel must be between 1 and 64.") }
-        if !(1...1_000_000).contains(maxFileSizeMB) { throw ValidationError("--max-file-size-mb must be between 1 and 1000000.") }
-        if !(1...64).contains(replaySessions) { throw ValidationError("--replay-sessions must be between 1 and 64.") }
     }
 
     func run() throws {
         global.apply()
+        if let parallel { try NumberOption.count(parallel, option: "--parallel", in: 1...64) }
+        try NumberOption.count(maxFileSizeMB, option: "--max-file-size-mb", in: 1...1_000_000)
+        try NumberOption.count(replaySessions, option: "--replay-sessions", in: 1...64)
         let repo = try store.open()
         let interactive = !json && isatty(STDOUT_FILENO) == 1
         let output = DownloadOutput(mode: json ? .json : (interactive ? .bars : .lines))

@@ -32,11 +32,11 @@ struct Recordings: ParsableCommand {
 
     func validate() throws {
         if saveURLTemplate && urlTemplate == nil { throw ValidationError("--save-url-template needs --url-template.") }
-        if timeout <= 0 { throw ValidationError("--timeout must be more than 0.") }
     }
 
     func run() throws {
         global.apply()
+        try NumberOption.seconds(timeout, option: "--timeout")
         let repo = try store.open()
         let days = try CLI.attempt { try repo.processingConfig().defaultDays }
         let range: DateInterval
