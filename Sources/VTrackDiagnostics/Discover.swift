@@ -97,7 +97,7 @@ public struct Discover: ParsableCommand {
         if !json {
             writeOut(Localized(vi: "Đang nghe Hello/Bye (Ctrl-C để dừng)…", en: "Listening for Hello/Bye (Ctrl-C to stop)…").text() + "\n")
         }
-        let signals = SignalWatch([SIGINT, SIGTERM], queue: queue) {
+        let signals = SignalWatch(SignalWatch.termination, queue: queue) {
             listener.stop()
             Glibc.exit(0)
         }

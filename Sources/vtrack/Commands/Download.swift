@@ -97,7 +97,7 @@ struct Download: ParsableCommand {
 
         // Ctrl-C (or SIGTERM): pause (files kept, state saved); a second one leaves at once (still resumable)
         let interrupted = Mutex(0)
-        let signals = SignalWatch([SIGINT, SIGTERM]) {
+        let signals = SignalWatch(SignalWatch.termination) {
             let n = interrupted.withLock { $0 += 1; return $0 }
             if n == 1 {
                 output.note(Localized(vi: "Đang tạm dừng… (nhấn Ctrl-C lần nữa để thoát ngay)", en: "Pausing… (Ctrl-C again to leave at once)"))
