@@ -47,6 +47,14 @@ public enum StreamingError: UserFacingError, Equatable {
     /// The output path holds a file that is not an MP4: it is never replaced.
     case outputNotMP4(path: String)
 
+    /// A URL or output path that cannot be used (exit status 64).
+    public var isBadInput: Bool {
+        switch self {
+        case .invalidURL, .outputIsFolder, .outputNotMP4: return true
+        default: return false
+        }
+    }
+
     public var message: Localized {
         switch self {
         case .invalidURL(let u):

@@ -83,7 +83,7 @@ public struct Record: ParsableCommand {
             }
         } catch let e as any UserFacingError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
-            throw ExitCode(1)
+            throw ExitCode(e.isBadInput ? 64 : 1)
         }
     }
 

@@ -55,6 +55,7 @@ enum CLI {
     }
 
     static func isBadInput(_ e: any UserFacingError) -> Bool {
+        if e.isBadInput { return true }
         if let s = e as? StoreError {
             switch s {
             case .sourceNotFound, .duplicateSource, .emptySourceName, .invalidSourceName, .unknownConfigKey,
