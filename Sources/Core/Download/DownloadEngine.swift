@@ -65,7 +65,7 @@ public final class DownloadEngine: Sendable {
     // MARK: Jobs
 
     /// Checks a request and saves it as a new job (state `queued`): the source exists, the range
-    /// is sane, the cameras are known, and each camera's folder exists and is writable (folders
+    /// is sane, its saved password can be read, the cameras are known, and each camera's folder exists and is writable (folders
     /// are created as by save-config). Nothing is downloaded until `start(jobID:)`.
     public func createJob(_ request: DownloadRequest, now: Date = Date()) throws -> DownloadJobRecord {
         guard request.range.start < request.range.end else { throw DownloadError.emptyRange }
@@ -78,6 +78,9 @@ public final class DownloadEngine: Sendable {
             throw DownloadError.invalidOption(name: "replay-sessions", value: request.replaySessions)
         }
         let (source, config) = try repository.read { r in (try r.requireSource(named: request.sourceName), try r.processingConfig()) }
+        // A job that could never log in (key file lost or replaced, no password saved) is not
+        // made: the password is read first, before any folder or row is created.
+        if !source.config.username.isEmpty { _ = try repository.password(for: source) }
         let all = CameraKeys.keys(for: source.config.detectedCameras)
         var keys: [String]
         if request.cameras.isEmpty {
