@@ -74,4 +74,47 @@ import TestSupport
         #expect(env.vtrack(["config", "show", "--db", empty], db: false).out.contains("3"))
     }
 
+    static let readOnlyCommands: [[String]] = [["sources", "list"], ["sources", "show", "x"], ["jobs"], ["jobs", "--json"],
+                                               ["config", "show"]]
+
+    @Test(arguments: readOnlyCommands)
+    func lookingAtAMissingDatabaseCreatesNothing(command: [String]) {
+        let env = VTrackHome()
+        let db = env.file("nowhere/deeper/v.db")
+        let r = env.vtrack(command + ["--db", db], db: false)
+        expectOneSentence(r, "There is no database at \(db)")
+        #expect(!FileManager.default.fileExists(atPath: env.file("nowhere")), "a folder was created")
+    }
+
+    @Test func lookingNeverWritesTheDatabase() throws {
+        let env = VTrackHome()
+        #expect(env.vtrack(["config", "set", "default_days", "3"]).status == 0)
+        let before = try #require(FileManager.default.contents(atPath: env.db))
+        for command in Self.readOnlyCommands where command != ["sources", "show", "x"] {
+            let r = env.vtrack(command)
+            #expect(r.status == 0, "\(command): \(r.err)")
+        }
+        let after = try #require(FileManager.default.contents(atPath: env.db))
+        // bytes 24-27: the file change counter, bumped by every write
+        #expect(after.subdata(in: 24..<28) == before.subdata(in: 24..<28))
+        #expect(after == before)
+    }
+
+    @Test func anEmptyDatabasePathIsRefused() {
+        let env = VTrackHome()
+        for command in [["sources", "list"], ["jobs"], ["config", "set", "default_days", "2"]] {
+            expectOneSentence(env.vtrack(command + ["--db", ""], db: false), "--db is empty", status: 64)
+        }
+        #expect(!FileManager.default.fileExists(atPath: env.file("share/vtrack")), "the default database was used")
+    }
+
+    @Test func theDatabaseOptionMayComeBeforeTheSubcommand() {
+        let env = VTrackHome()
+        #expect(env.vtrack(["config", "set", "default_days", "4"]).status == 0)
+        let list = env.vtrack(["--db", env.db, "sources", "list"], db: false)
+        #expect(list.status == 0, "\(list.err)")
+        let show = env.vtrack(["--lang", "en", "--db=\(env.db)", "config", "show", "--json"], db: false)
+        #expect(show.status == 0, "\(show.err)")
+        #expect(((jsonObject(show.out) as? [String: Any])?["default_days"] as? NSNumber)?.intValue == 4)
+    }
 }
