@@ -108,6 +108,20 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: env.file("share/vtrack")), "the default database was used")
     }
 
+    @Test func packingTimesStayInOrder() {
+        let env = VTrackHome()
+        #expect(env.vtrack(["config", "set", "max_packing_time", "100"]).status == 0)
+        #expect(env.vtrack(["config", "set", "min_packing_time", "10"]).status == 0)
+        expectOneSentence(env.vtrack(["config", "set", "min_packing_time", "500"]),
+                          "expected a whole number from 0 to max_packing_time (100)", status: 64)
+        expectOneSentence(env.vtrack(["config", "set", "max_packing_time", "5"]),
+                          "expected a whole number no smaller than min_packing_time (10)", status: 64)
+        let shown = env.vtrack(["config", "show", "--json"])
+        let obj = jsonObject(shown.out) as? [String: Any]
+        #expect((obj?["min_packing_time"] as? NSNumber)?.intValue == 10)
+        #expect((obj?["max_packing_time"] as? NSNumber)?.intValue == 100)
+    }
+
     @Test func theDatabaseOptionMayComeBeforeTheSubcommand() {
         let env = VTrackHome()
         #expect(env.vtrack(["config", "set", "default_days", "4"]).status == 0)
