@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 import VTrackDiagnostics
 
 @main
@@ -15,7 +17,15 @@ struct VTrack: ParsableCommand {
         defaultSubcommand: TerminalCommand.self
     )
 
+    /// The engines' log lines (retries, reconnections) go to standard error only with
+    /// `--verbose` (or `VTRACK_LOG=1`): otherwise a failure is the one sentence the command
+    /// prints, not that sentence among log-format lines, and the terminal app's screen stays clean.
     static func main() {
+        let verbose = CommandLine.arguments.dropFirst().contains("--verbose")
+            || !(ProcessInfo.processInfo.environment["VTRACK_LOG"] ?? "").isEmpty
+        LoggingSystem.bootstrap { label -> any LogHandler in
+            verbose ? StreamLogHandler.standardError(label: label) : SwiftLogNoOpLogHandler()
+        }
         main(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
     }
 

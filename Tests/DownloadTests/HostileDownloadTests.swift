@@ -41,4 +41,60 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: env.keyFile), "a new key was made by a refusal")
     }
 
+    @Test func anEmptyCameraListIsNotTheSavedSelection() throws {
+        let env = VTrackHome("dl")
+        try seed(env)
+        for list in ["", " , "] {
+            let r = env.vtrack(["download", "shop", "--from=-1h", "--cameras", list])
+            #expect(r.status == 64, "\(r.status): \(r.err)")
+            #expect(r.err == "vtrack: --cameras is empty: name the cameras (A,B), or leave --cameras out to use the source's selected cameras.\n")
+            let rec = env.vtrack(["recordings", "shop", "--cameras", list])
+            #expect(rec.status == 64 && rec.err.contains("--cameras is empty"), "\(rec.err)")
+        }
+        #expect(try jobCount(env) == 0)
+    }
+
+    @Test func aRangeOfDecadesIsRefused() throws {
+        let env = VTrackHome("dl")
+        try seed(env)
+        let early = env.vtrack(["download", "shop", "--from=-99999999999d"])
+        #expect(early.status == 64, "\(early.status): \(early.err)")
+        #expect(early.err.split(separator: "\n").count == 1 && early.err.contains("before 2000: check --from"), "\(early.err)")
+        let long = env.vtrack(["download", "shop", "--from", "2001-01-01", "--to", "2003-01-01"])
+        #expect(long.status == 64 && long.err.contains("more than 366: choose a shorter one"), "\(long.err)")
+        let rec = env.vtrack(["recordings", "shop", "--from=-10000d"])
+        #expect(rec.status == 64 && rec.err.contains("before 2000"), "\(rec.err)")
+        #expect(try jobCount(env) == 0)
+    }
+
+    @Test(.enabled(if: ReadOnlyFolder.canMake, Comment(rawValue: ReadOnlyFolder.unavailableReason)))
+    func anUnwritableFolderIsADownloadSentence() throws {
+        let env = VTrackHome("dl")
+        try seed(env)
+        let folder = env.videoRoot + "/shop/Front Door"
+        let restore = try #require(ReadOnlyFolder.make(folder))
+        defer { restore() }
+        let r = env.vtrack(["download", "shop", "--from=-1h"])
+        #expect(r.status == 1, "\(r.status): \(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
+        #expect(r.err.hasPrefix("vtrack: The download from source \"shop\" was not started: "), "\(r.err)")
+        #expect(!r.err.contains("was not saved"))
+        #expect(try jobCount(env) == 0)
+    }
+
+    @Test func aFailureIsOneSentenceWithoutLogLines() throws {
+        let sim = try SimProcess(["--channels", "1", "--no-track-events"])
+        let home = VTrackHome("dl")
+        try home.addSource(sim)
+        let night = CLIDownloadTests.yesterday(hour: 2, minutes: 5) // inside the nightly off-hours: no footage
+        try #require(CLIDownloadTests.footage(channel: 1, in: night).isEmpty)
+        let r = home.vtrack(["download", "sim", "--from", isoZ(night.start), "--to", isoZ(night.end)])
+        #expect(r.status == 1)
+        // the sentence (and how to continue), no log-format line of the engine
+        #expect(r.err.hasPrefix("vtrack: " + DownloadError.noFootage.message.en + "\n"), "\(r.err)")
+        #expect(!r.err.contains("vtrack.download"), "\(r.err)")
+        let verbose = home.vtrack(["download", "sim", "--from", isoZ(night.start), "--to", isoZ(night.end), "--verbose"])
+        #expect(verbose.status == 1)
+        #expect(verbose.err.contains("vtrack.download"), "--verbose shows the engine's log lines: \(verbose.err)")
+    }
 }

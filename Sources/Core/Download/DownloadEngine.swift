@@ -70,6 +70,7 @@ public final class DownloadEngine: Sendable {
     public func createJob(_ request: DownloadRequest, now: Date = Date()) throws -> DownloadJobRecord {
         guard request.range.start < request.range.end else { throw DownloadError.emptyRange }
         guard request.range.start < now else { throw DownloadError.rangeInFuture }
+        try UserTime.checkRange(request.range)
         guard (1...1_000_000).contains(request.maxFileSizeMB) else {
             throw DownloadError.invalidOption(name: "max-file-size-mb", value: request.maxFileSizeMB)
         }
@@ -99,7 +100,10 @@ public final class DownloadEngine: Sendable {
         let validation = PathValidator().validate(videoRoot: config.videoRoot, sourceName: source.name, cameraKeys: folderKeys,
                                                   sourceFolder: source.config.folder)
         let bad = validation.problems.filter { $0.severity == .error && ($0.camera == nil || wanted.contains($0.camera!)) }
-        if !bad.isEmpty { throw SaveConfigError.validationFailed(validation) }
+        if let first = bad.first {
+            // a download's own sentence (not save-config's "source was not saved")
+            throw DownloadError.foldersUnusable(source: source.name, problem: first.message, more: bad.count - 1)
+        }
         keys = all.filter { wanted.contains($0) }
         let cameras = keys.map { StoreWriter.NewDownloadCamera(camera: $0, folder: validation.cameraPaths[$0] ?? "") }
         return try repository.write { w in

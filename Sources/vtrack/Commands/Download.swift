@@ -40,6 +40,7 @@ struct Download: ParsableCommand {
     var replaySessions: Int = 1
     @Flag(help: "Continue an unfinished job (its number, or the latest).") var resume = false
     @Flag(help: "Print progress and the summary as JSON lines.") var json = false
+    @Flag(help: "Also log every retry and reconnection on standard error.") var verbose = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var global: GlobalOptions
 
@@ -58,6 +59,7 @@ struct Download: ParsableCommand {
         if let parallel { try NumberOption.count(parallel, option: "--parallel", in: 1...64) }
         try NumberOption.count(maxFileSizeMB, option: "--max-file-size-mb", in: 1...1_000_000)
         try NumberOption.count(replaySessions, option: "--replay-sessions", in: 1...64)
+        let names = TimeRangeArguments.cameraNames(cameras) ?? []
         let repo = try store.open()
         let interactive = !json && isatty(STDOUT_FILENO) == 1
         let output = DownloadOutput(mode: json ? .json : (interactive ? .bars : .lines))
@@ -82,7 +84,6 @@ struct Download: ParsableCommand {
             } catch let e as any UserFacingError {
                 CLI.fail(e.message, code: 64)
             }
-            let names = cameras.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
             let request = DownloadRequest(sourceName: source ?? "", range: range, cameras: names, maxFileSizeMB: maxFileSizeMB,
                                           parallel: parallel ?? 2, replaySessions: replaySessions)
             do {

@@ -37,6 +37,7 @@ struct Recordings: ParsableCommand {
     func run() throws {
         global.apply()
         try NumberOption.seconds(timeout, option: "--timeout")
+        let names = TimeRangeArguments.cameraNames(cameras)
         let repo = try store.open()
         let days = try CLI.attempt { try repo.processingConfig().defaultDays }
         let range: DateInterval
@@ -45,7 +46,6 @@ struct Recordings: ParsableCommand {
         } catch let e as any UserFacingError {
             CLI.fail(e.message, code: 64)
         }
-        let names = cameras.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         var options = ClientOptions()
         options.requestTimeout = timeout
         let workflow = Core.Recordings(repository: repo, clientOptions: options)
