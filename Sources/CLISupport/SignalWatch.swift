@@ -8,6 +8,9 @@ import Foundation
 /// Keep the value alive while the handler should run; `cancel()` stops it (the signals stay
 /// ignored).
 public struct SignalWatch {
+    /// The signals that end a command: Ctrl-C, `kill`/systemd, and a closed terminal or SSH link.
+    public static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
     private let sources: [any DispatchSourceSignal]
 
     /// Calls `handler` on `queue` each time one of `signals` arrives.

@@ -3,9 +3,13 @@
 public protocol UserFacingError: Error, CustomStringConvertible, Sendable {
     /// The sentence in both languages.
     var message: Localized { get }
+    /// True when the user typed something unusable (a command ends with exit status 64), false
+    /// when something outside went wrong (exit status 1). False unless a type says otherwise.
+    var isBadInput: Bool { get }
 }
 
 extension UserFacingError {
+    public var isBadInput: Bool { false }
     public var description: String { message.text() }
     public func text(_ lang: Language) -> String { message.text(lang) }
 }

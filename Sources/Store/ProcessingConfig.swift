@@ -105,8 +105,22 @@ public struct ProcessingConfig: Sendable, Equatable {
         case "output_path": outputPath = try path()
         case "db_path": dbPath = try path()
         case "default_days": defaultDays = try positiveInt()
-        case "min_packing_time": minPackingTime = try positiveInt(true)
-        case "max_packing_time": maxPackingTime = try positiveInt()
+        case "min_packing_time":
+            let n = try positiveInt(true)
+            guard n <= maxPackingTime else {
+                throw StoreError.invalidConfigValue(key: key, value: value,
+                                                    expected: Localized(vi: "một số nguyên từ 0 đến max_packing_time (\(maxPackingTime))",
+                                                                        en: "a whole number from 0 to max_packing_time (\(maxPackingTime))"))
+            }
+            minPackingTime = n
+        case "max_packing_time":
+            let n = try positiveInt()
+            guard n >= minPackingTime else {
+                throw StoreError.invalidConfigValue(key: key, value: value,
+                                                    expected: Localized(vi: "một số nguyên không nhỏ hơn min_packing_time (\(minPackingTime))",
+                                                                        en: "a whole number no smaller than min_packing_time (\(minPackingTime))"))
+            }
+            maxPackingTime = n
         case "frame_interval": frameInterval = try positiveInt()
         case "video_buffer": videoBuffer = try positiveInt(true)
         case "frame_rate":

@@ -27,25 +27,39 @@ public final class Repository: Sendable {
     public var path: String { locations.databaseFile }
 
     /// Opens (creating and migrating when needed) the database at `locations`.
-    /// - Parameter busyTimeout: how long a write waits for another process's write, in seconds.
+    /// - Parameters:
+    ///   - busyTimeout: how long a write waits for another process's write, in seconds.
+    ///   - readOnly: for commands that only look (`sources list`, `jobs`, `config show`): a
+    ///     missing database is `StoreError.noDatabase` (no folder or file is created), and an
+    ///     up-to-date one is opened read-only, so looking never writes the file (not even its
+    ///     header's change counter). A database that needs a migration is opened as usual.
     public init(locations: StoreLocations, busyTimeout: TimeInterval = 30,
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+                environment: [String: String] = ProcessInfo.processInfo.environment, readOnly: Bool = false) throws {
         self.locations = locations
         self.busyTimeout = busyTimeout
         self.secrets = SecretBox(keyFile: locations.keyFile)
         self.processingDefaults = ProcessingConfig.defaults(databaseFile: locations.databaseFile, environment: environment)
         let file = locations.databaseFile
-        let dir = (file as NSString).deletingLastPathComponent
-        try SecureFiles.makeDirectory(dir.isEmpty ? "." : dir, tighten: dir == StoreLocations.dataDirectory(environment: environment))
-        try SecureFiles.makePrivateFile(file)
+        // A path that holds something else (a text file, /dev/null, a folder) is refused before
+        // anything is created or changed: no chmod, no lock, journal or WAL file beside it.
+        let state = try SecureFiles.checkDatabaseFile(file)
+        if readOnly, state == .absent { throw StoreError.noDatabase(path: file) }
 
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.label = "vtrack"
+        if readOnly, let pool = try Self.openReadOnly(path: file, configuration: config, busyTimeout: busyTimeout, secrets: secrets) {
+            self.pool = pool
+            return
+        }
         config.prepareDatabase { db in
             // Deleted content (such as a migrated clear-text password) is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
+        let dir = (file as NSString).deletingLastPathComponent
+        try SecureFiles.makeDirectory(dir.isEmpty ? "." : dir, tighten: dir == StoreLocations.dataDirectory(environment: environment))
+        try SecureFiles.makePrivateFile(file)
+
         // Two VTrack processes never open (WAL switch, migrations, adoption) at the same time.
         let lock = try FileLock(path: file + ".lock")
         defer { lock.unlock() }
@@ -125,6 +139,38 @@ public final class Repository: Sendable {
             }
         }
         guard let pool else { throw StoreError.busy(path: path) }
+        return pool
+    }
+
+    /// A read-only pool on an up-to-date WAL database; nil when it needs the usual open (an empty
+    /// file, a rollback-journal database such as the prototype's, pending migrations or
+    /// clear-text passwords to move), which writes.
+    private static func openReadOnly(path: String, configuration: Configuration, busyTimeout: TimeInterval,
+                                     secrets: SecretBox) throws -> DatabasePool? {
+        var config = configuration
+        config.readonly = true
+        let pool: DatabasePool
+        do {
+            pool = try openPool(path: path, configuration: config, waitingUpTo: busyTimeout)
+        } catch StoreError.cannotOpen {
+            return nil  // e.g. not in WAL mode yet: the usual open switches it
+        }
+        let migrator = Schema.migrator(secrets: secrets)
+        let upToDate: Bool
+        do {
+            upToDate = try pool.read { db -> Bool in
+                if try migrator.hasBeenSuperseded(db) { throw StoreError.newerDatabase(path: path) }
+                guard try db.tableExists("grdb_migrations") else { return false }
+                return try migrator.hasCompletedMigrations(db) && !LegacyPasswords.anyLeft(db)
+            }
+        } catch let e as DatabaseError {
+            try? pool.close()
+            throw translate(e, path: path)
+        }
+        guard upToDate else {
+            try? pool.close()
+            return nil
+        }
         return pool
     }
 

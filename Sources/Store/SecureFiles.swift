@@ -40,6 +40,40 @@ enum SecureFiles {
         }
     }
 
+    /// What a database path holds before anything touches it.
+    enum DatabaseFileState: Equatable {
+        /// Nothing there: a new database may be created.
+        case absent
+        /// A regular file that is empty or starts with the SQLite header.
+        case database
+    }
+
+    /// Checks a database path without changing anything: it must be absent, or a regular file
+    /// (a symbolic link to one is fine) that is empty or starts with SQLite's 16-byte header.
+    /// A folder, a device, a FIFO or any other file is refused — before its mode is changed or a
+    /// lock, journal or WAL file is created next to it.
+    static func checkDatabaseFile(_ path: String) throws -> DatabaseFileState {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return .absent }  // creating it says what is wrong
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw StoreError.databaseIsFolder(path: path)
+        default: throw StoreError.notADatabase(path: path)
+        }
+        if st.st_size == 0 { return .database }
+        // O_NONBLOCK: never wait on a file that turned into a FIFO since the stat.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 16)
+        let n = read(fd, &header, 16)
+        guard n == 16, header == Array("SQLite format 3\0".utf8) else { throw StoreError.notADatabase(path: path) }
+        return .database
+    }
+
     /// Sets 0600 on a file when it exists (SQLite's `-wal` and `-shm` companions).
     static func tightenIfPresent(_ path: String) {
         var st = stat()

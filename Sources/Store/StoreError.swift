@@ -9,6 +9,10 @@ public enum StoreError: UserFacingError, Equatable {
     case cannotOpen(path: String, reason: String)
     /// The file exists but is not an SQLite database.
     case notADatabase(path: String)
+    /// The database path is a folder.
+    case databaseIsFolder(path: String)
+    /// A read-only command found no database at this path (nothing was created).
+    case noDatabase(path: String)
     /// Another program kept the database locked for longer than the busy timeout.
     case busy(path: String)
     /// The database was written by a newer VTrack with a schema this one does not know.
@@ -47,6 +51,12 @@ public enum StoreError: UserFacingError, Equatable {
         case let .notADatabase(path):
             return Localized(vi: "Tệp \(path) không phải cơ sở dữ liệu SQLite: chọn tệp khác bằng --db.",
                              en: "The file \(path) is not an SQLite database: choose another file with --db.")
+        case let .databaseIsFolder(path):
+            return Localized(vi: "\(path) là một thư mục, không phải tệp cơ sở dữ liệu: chọn một tệp bằng --db.",
+                             en: "\(path) is a folder, not a database file: choose a file with --db.")
+        case let .noDatabase(path):
+            return Localized(vi: "Chưa có cơ sở dữ liệu ở \(path): kiểm tra đường dẫn --db, hoặc thêm một nguồn trước (vtrack sources add).",
+                             en: "There is no database at \(path): check the --db path, or add a source first (vtrack sources add).")
         case let .busy(path):
             return Localized(vi: "Cơ sở dữ liệu \(path) đang bị chương trình khác khóa quá lâu: đợi nó xong rồi thử lại.",
                              en: "The database \(path) stayed locked by another program for too long: wait for it to finish and try again.")

@@ -42,6 +42,18 @@ public enum StreamingError: UserFacingError, Equatable {
     case fileWrite(path: String, errno: Int32)
     /// A file to recover is not a fragmented MP4 written by us (or has no complete header).
     case notRecoverable(path: String)
+    /// The output path of a recording is a folder.
+    case outputIsFolder(path: String)
+    /// The output path holds a file that is not an MP4: it is never replaced.
+    case outputNotMP4(path: String)
+
+    /// A URL or output path that cannot be used (exit status 64).
+    public var isBadInput: Bool {
+        switch self {
+        case .invalidURL, .outputIsFolder, .outputNotMP4: return true
+        default: return false
+        }
+    }
 
     public var message: Localized {
         switch self {
@@ -106,6 +118,7 @@ public enum StreamingError: UserFacingError, Equatable {
             case 13, 1: why = Localized(vi: "không có quyền ghi", en: "permission denied")
             case 30: why = Localized(vi: "ổ đĩa chỉ đọc", en: "the file system is read-only")
             case 2, 20: why = Localized(vi: "thư mục không còn tồn tại", en: "the folder no longer exists")
+            case 21: why = Localized(vi: "đó là một thư mục", en: "it is a folder")
             default: why = Localized(vi: "lỗi hệ thống \(e)", en: "system error \(e)")
             }
             return Localized(vi: "Không ghi được tệp \"\(path)\" (\(why.vi)); hãy kiểm tra dung lượng trống và quyền ghi của thư mục.",
@@ -113,6 +126,12 @@ public enum StreamingError: UserFacingError, Equatable {
         case .notRecoverable(let path):
             return Localized(vi: "Tệp \"\(path)\" không phải MP4 phân mảnh có thể khôi phục; hãy xóa nó và tải lại khoảng thời gian đó.",
                              en: "\"\(path)\" is not a recoverable fragmented MP4; delete it and download that time range again.")
+        case .outputIsFolder(let path):
+            return Localized(vi: "\"\(path)\" là một thư mục: hãy cho -o một tên tệp, ví dụ \(path)/ghi-hinh.mp4.",
+                             en: "\"\(path)\" is a folder: give -o a file name, for example \(path)/recording.mp4.")
+        case .outputNotMP4(let path):
+            return Localized(vi: "Đã có tệp \"\(path)\" và nó không phải MP4, nên không ghi đè: hãy chọn tên khác cho -o.",
+                             en: "\"\(path)\" already exists and is not an MP4 file, so it is not replaced: choose another name for -o.")
         }
     }
 }

@@ -48,15 +48,14 @@ public struct Discover: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        guard timeout >= 0.1, timeout <= 120 else {
-            throw ValidationError(Localized(vi: "--timeout phải từ 0.1 đến 120 giây.", en: "--timeout must be between 0.1 and 120 seconds.").text())
-        }
         if noMulticast, hosts.isEmpty {
             throw ValidationError(Localized(vi: "--no-multicast cần ít nhất một --host.", en: "--no-multicast needs at least one --host.").text())
         }
     }
 
     public func run() throws {
+        try NumberOption.seconds(timeout, option: "--timeout", in: 0.1...120)
+        try NumberOption.count(repeats, option: "--repeats", in: 1...5)
         var options = DiscoveryOptions(timeout: timeout, multicast: !noMulticast, interfaces: interfaces, hosts: hosts)
         options.repeats = max(1, min(5, repeats))
         let byName: [String: ProbeForm] = ["nvt": .networkVideoTransmitter, "device": .device, "untyped": .untyped]
@@ -98,7 +97,7 @@ public struct Discover: ParsableCommand {
         if !json {
             writeOut(Localized(vi: "Đang nghe Hello/Bye (Ctrl-C để dừng)…", en: "Listening for Hello/Bye (Ctrl-C to stop)…").text() + "\n")
         }
-        let signals = SignalWatch([SIGINT, SIGTERM], queue: queue) {
+        let signals = SignalWatch(SignalWatch.termination, queue: queue) {
             listener.stop()
             Glibc.exit(0)
         }

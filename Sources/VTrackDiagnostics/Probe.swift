@@ -37,6 +37,7 @@ public struct Probe: ParsableCommand {
 
     public func run() throws {
         global.apply()
+        try NumberOption.seconds(timeout, option: "--timeout")
         do {
             let device = try DeviceAddress(parsing: address)
             let pw = try password.resolve(user: user)
@@ -53,7 +54,7 @@ public struct Probe: ParsableCommand {
             }
         } catch let e as any UserFacingError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
-            throw ExitCode(1)
+            throw ExitCode(e.isBadInput ? 64 : 1)
         }
     }
 }

@@ -39,12 +39,15 @@ public struct Record: ParsableCommand {
 
     public init() {}
 
-    public func validate() throws {
-        if let d = duration, d <= 0 { throw ValidationError("--duration must be more than 0 seconds.") }
-    }
-
     public func run() throws {
         global.apply()
+        try NumberOption.seconds(timeout, option: "--timeout")
+        if let duration { try NumberOption.seconds(duration, option: "--duration", in: NumberOption.durationSeconds) }
+        do {
+            try MP4RecordingSink.checkOutput(output)
+        } catch let e as StreamingError {
+            Usage.refuse(e.message)  // a folder or a file that is not ours: nothing is touched, no prompt
+        }
         do {
             guard let parsed = RTSPURL(url) else { throw StreamingError.invalidURL(url) }
             let login = user ?? parsed.user
@@ -54,8 +57,9 @@ public struct Record: ParsableCommand {
             options.responseTimeout = min(timeout, 10)
             let session = try RTSPSession(url: url, user: login, password: pw, options: options)
 
-            // Ctrl-C: stop the session; it tears down and the file is finished below
-            let interrupt = SignalWatch([SIGINT]) { session.cancel() }
+            // Ctrl-C, SIGTERM (kill, systemd) or SIGHUP (the SSH link dropped): stop the session;
+            // it tears down and the file is finished below
+            let interrupt = SignalWatch(SignalWatch.termination) { session.cancel() }
             defer { interrupt.cancel() }
 
             let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
@@ -79,7 +83,7 @@ public struct Record: ParsableCommand {
             }
         } catch let e as any UserFacingError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
-            throw ExitCode(1)
+            throw ExitCode(e.isBadInput ? 64 : 1)
         }
     }
 

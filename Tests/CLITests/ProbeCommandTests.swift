@@ -84,8 +84,11 @@ import TestSupport
 
     @Test func badAddressIsExplained() throws {
         let r = BinaryRunner.run("vtrack", ["probe", "host:99999"])
-        #expect(r.status == 1)
-        #expect(r.err.contains("HOST:PORT"))
+        #expect(r.status == 64)
+        #expect(r.err.contains("The port 99999 in “host:99999” is out of range"))
+        let odd = BinaryRunner.run("vtrack", ["probe", "ho st"])
+        #expect(odd.status == 64)
+        #expect(odd.err.contains("HOST:PORT"))
     }
 
     @Test func simulatorExecutablePrintsReadyAndStopsOnSIGTERM() throws {

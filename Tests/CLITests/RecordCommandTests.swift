@@ -36,7 +36,7 @@ import TestSupport
 
     @Test func badURLAndClosedPortAreOneSentence() throws {
         let bad = BinaryRunner.run("vtrack", ["record", "http://x/y", "-o", Self.tempFile("y.mp4")])
-        #expect(bad.status == 1 && bad.err.hasPrefix("The RTSP address \"http://x/y\" is not valid"))
+        #expect(bad.status == 64 && bad.err.hasPrefix("The RTSP address \"http://x/y\" is not valid"))
         let vi = BinaryRunner.run("vtrack", ["record", "rtsp://127.0.0.1:1/x", "-o", Self.tempFile("z.mp4"), "--lang", "vi"])
         #expect(vi.status == 1 && vi.err.hasPrefix("127.0.0.1 từ chối kết nối ở cổng RTSP 1"))
         #expect(vi.err.split(separator: "\n").count == 1)

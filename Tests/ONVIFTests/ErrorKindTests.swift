@@ -9,6 +9,7 @@ import Testing
     /// One value of every case.
     static let samples: [ONVIFError] = [
         .invalidAddress("ho st"),
+        .portOutOfRange(address: "h:0", port: "0"),
         .unreachable(host: "h", detail: "d"),
         .linkLocalWithoutZone(host: "fe80::2"),
         .connectionRefused(host: "h", port: 80),
@@ -31,6 +32,7 @@ import Testing
     static func expected(_ e: ONVIFError) -> (connection: Bool, transient: Bool, authentication: Bool) {
         switch e {
         case .invalidAddress: return (true, false, false)
+        case .portOutOfRange: return (true, false, false)
         case .unreachable: return (true, true, false)
         case .linkLocalWithoutZone: return (true, false, false)
         case .connectionRefused: return (true, true, false)
@@ -61,7 +63,7 @@ import Testing
     }
 
     @Test func kindsAreNestedAndDisjoint() {
-        #expect(Set(Self.samples.map { Self.caseName($0) }).count == 16, "one sample a case")
+        #expect(Set(Self.samples.map { Self.caseName($0) }).count == 17, "one sample a case")
         for e in Self.samples {
             if e.isTransientConnectionFailure { #expect(e.isConnectionFailure, "transient but not a connection failure: \(Self.caseName(e))") }
             #expect(!(e.isConnectionFailure && e.isAuthenticationFailure), "both a connection and a login failure: \(Self.caseName(e))")
@@ -69,7 +71,7 @@ import Testing
         let transient = Self.samples.filter(\.isTransientConnectionFailure).map { Self.caseName($0) }
         #expect(transient == ["unreachable", "connectionRefused", "timeout", "network"])
         let connection = Self.samples.filter(\.isConnectionFailure).map { Self.caseName($0) }
-        #expect(connection == ["invalidAddress", "unreachable", "linkLocalWithoutZone", "connectionRefused", "timeout", "tlsCertificate",
+        #expect(connection == ["invalidAddress", "portOutOfRange", "unreachable", "linkLocalWithoutZone", "connectionRefused", "timeout", "tlsCertificate",
                                "notONVIF", "network"])
     }
 }

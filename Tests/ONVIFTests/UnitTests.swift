@@ -19,9 +19,18 @@ import Testing
         #expect(f.host == "cam" && !f.deviceServiceURL.contains("pw"))
     }
 
-    @Test(arguments: ["", "   ", "host:0", "host:99999", "host:abc", "ftp://host", "[::1", "ho st"])
+    @Test(arguments: ["", "   ", "host:abc", "ftp://host", "[::1", "ho st"])
     func refusesNonsense(_ text: String) {
         #expect(throws: ONVIFError.invalidAddress(text)) { try DeviceAddress(parsing: text) }
+    }
+
+    @Test func aPortOutOfRangeIsSaidSoWithoutThePassword() {
+        #expect(throws: ONVIFError.portOutOfRange(address: "host:0", port: "0")) { try DeviceAddress(parsing: "host:0") }
+        #expect(throws: ONVIFError.portOutOfRange(address: "[fd00::1]:70000", port: "70000")) { try DeviceAddress(parsing: "[fd00::1]:70000") }
+        #expect(throws: ONVIFError.portOutOfRange(address: "http://admin:***@cam:99999/", port: "99999")) {
+            try DeviceAddress(parsing: "http://admin:Secret-9@cam:99999/")
+        }
+        #expect(throws: ONVIFError.invalidAddress("admin:***@ho st")) { try DeviceAddress(parsing: "admin:Secret-9@ho st") }
     }
 }
 

@@ -76,6 +76,7 @@ import Store
 
     @Test func unknownSourceGetsOneSentenceInEitherLanguage() throws {
         let env = VTrackHome()
+        #expect(env.vtrack(["config", "set", "default_days", "1"]).status == 0) // a database without that source
         for cmd in [["sources", "show", "ghost"], ["sources", "remove", "ghost"], ["sources", "select", "ghost", "--cameras", "all"],
                     ["paths", "check", "ghost"]] {
             let en = env.vtrack(cmd)
@@ -177,12 +178,15 @@ import Store
 
     @Test func theDatabaseComesFromDbOrTheXDGFolder() throws {
         let env = VTrackHome()
+        // a command that writes makes the database; one that only looks (config show) never does
+        #expect(env.vtrack(["config", "set", "default_days", "2"], db: false).status == 0)
         let r = env.vtrack(["config", "show"], db: false)
         #expect(r.status == 0)
         #expect(r.out.contains("Database: \(env.file("share/vtrack/vtrack.db"))"))
         #expect(FileManager.default.fileExists(atPath: env.file("share/vtrack/vtrack.db")))
         let attrs = try FileManager.default.attributesOfItem(atPath: env.file("share/vtrack"))
         #expect(((attrs[.posixPermissions] as? NSNumber)?.intValue ?? 0) & 0o777 == 0o700)
+        #expect(env.vtrack(["config", "set", "default_days", "2", "--db", env.file("elsewhere/my.db")], db: false).status == 0)
         let custom = env.vtrack(["config", "show", "--db", env.file("elsewhere/my.db")], db: false)
         #expect(custom.out.contains("Database: \(env.file("elsewhere/my.db"))"))
     }

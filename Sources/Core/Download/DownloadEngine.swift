@@ -65,11 +65,12 @@ public final class DownloadEngine: Sendable {
     // MARK: Jobs
 
     /// Checks a request and saves it as a new job (state `queued`): the source exists, the range
-    /// is sane, the cameras are known, and each camera's folder exists and is writable (folders
+    /// is sane, its saved password can be read, the cameras are known, and each camera's folder exists and is writable (folders
     /// are created as by save-config). Nothing is downloaded until `start(jobID:)`.
     public func createJob(_ request: DownloadRequest, now: Date = Date()) throws -> DownloadJobRecord {
         guard request.range.start < request.range.end else { throw DownloadError.emptyRange }
         guard request.range.start < now else { throw DownloadError.rangeInFuture }
+        try UserTime.checkRange(request.range)
         guard (1...1_000_000).contains(request.maxFileSizeMB) else {
             throw DownloadError.invalidOption(name: "max-file-size-mb", value: request.maxFileSizeMB)
         }
@@ -78,6 +79,9 @@ public final class DownloadEngine: Sendable {
             throw DownloadError.invalidOption(name: "replay-sessions", value: request.replaySessions)
         }
         let (source, config) = try repository.read { r in (try r.requireSource(named: request.sourceName), try r.processingConfig()) }
+        // A job that could never log in (key file lost or replaced, no password saved) is not
+        // made: the password is read first, before any folder or row is created.
+        if !source.config.username.isEmpty { _ = try repository.password(for: source) }
         let all = CameraKeys.keys(for: source.config.detectedCameras)
         var keys: [String]
         if request.cameras.isEmpty {
@@ -96,7 +100,10 @@ public final class DownloadEngine: Sendable {
         let validation = PathValidator().validate(videoRoot: config.videoRoot, sourceName: source.name, cameraKeys: folderKeys,
                                                   sourceFolder: source.config.folder)
         let bad = validation.problems.filter { $0.severity == .error && ($0.camera == nil || wanted.contains($0.camera!)) }
-        if !bad.isEmpty { throw SaveConfigError.validationFailed(validation) }
+        if let first = bad.first {
+            // a download's own sentence (not save-config's "source was not saved")
+            throw DownloadError.foldersUnusable(source: source.name, problem: first.message, more: bad.count - 1)
+        }
         keys = all.filter { wanted.contains($0) }
         let cameras = keys.map { StoreWriter.NewDownloadCamera(camera: $0, folder: validation.cameraPaths[$0] ?? "") }
         return try repository.write { w in

@@ -11,6 +11,8 @@ public enum DownloadError: UserFacingError, Equatable {
     case rangeInFuture
     /// No camera to download: none named and none selected on the source.
     case noCameras(source: String)
+    /// A camera folder cannot be used (read-only, not a folder, no space…): the job was not made.
+    case foldersUnusable(source: String, problem: Localized, more: Int)
     /// Names that match no camera of the source.
     case unknownCameras([String], known: [String])
     /// `--max-file-size-mb` or `--parallel` out of bounds.
@@ -71,6 +73,9 @@ public enum DownloadError: UserFacingError, Equatable {
         case .noCameras(let s):
             return Localized(vi: "Nguồn \"\(s)\" chưa chọn camera nào: hãy dùng --cameras hoặc `vtrack sources select \(s) --cameras …`.",
                              en: "Source \"\(s)\" has no cameras selected: use --cameras or `vtrack sources select \(s) --cameras …`.")
+        case .foldersUnusable(let source, let problem, let more):
+            return Localized(vi: "Chưa bắt đầu tải từ nguồn \"\(source)\": \(problem.vi)" + (more > 0 ? " (và \(more) lỗi khác)" : ""),
+                             en: "The download from source \"\(source)\" was not started: \(problem.en)" + (more > 0 ? " (and \(more) more problems)" : ""))
         case .unknownCameras(let names, let known):
             return Localized(vi: "Không có camera \(names.map { "\"\($0)\"" }.joined(separator: ", ")) trong nguồn này: hãy chọn trong \(known.joined(separator: ", ")).",
                              en: "No camera \(names.map { "\"\($0)\"" }.joined(separator: ", ")) in this source: choose among \(known.joined(separator: ", ")).")

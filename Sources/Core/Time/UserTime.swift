@@ -34,6 +34,21 @@ public enum UserTime {
         return local.addingTimeInterval(p.fraction)
     }
 
+    /// The earliest start a range may have: no recorder holds footage from before 2000 (clocks
+    /// that were never set say 1970), so an earlier start is a typing mistake, not a request.
+    public static let earliest = UTC.date(UTC.Fields(year: 2000, month: 1, day: 1, hour: 0, minute: 0, second: 0))
+    /// The longest range one search or download may cover.
+    public static let longestRangeDays = 366
+
+    /// Refuses a range that starts before ``earliest`` or is longer than ``longestRangeDays``
+    /// (`--from=-99999999999d` must not start a download of decades).
+    public static func checkRange(_ range: DateInterval) throws {
+        if range.start < earliest { throw UserTimeError.tooEarly(UTC.iso(range.start)) }
+        if range.duration > Double(longestRangeDays) * 86_400 {
+            throw UserTimeError.tooLong(days: Int((range.duration / 86_400).rounded(.up)), limit: longestRangeDays)
+        }
+    }
+
     /// `-90m`, `-2h`, `-7d`, `-30s` → seconds (positive); nil for anything else.
     static func relativeSeconds(_ s: String) -> Double? {
         guard s.hasPrefix("-"), s.count >= 3, let unit = s.last, let n = Double(s.dropFirst().dropLast()), n >= 0 else { return nil }
@@ -116,6 +131,10 @@ public enum UserTime {
 public enum UserTimeError: UserFacingError, Equatable {
     case unreadable(String)
     case impossible(String)
+    /// A range that starts before 2000.
+    case tooEarly(String)
+    /// A range longer than the limit, in days.
+    case tooLong(days: Int, limit: Int)
 
     public var message: Localized {
         let forms = "2024-01-15T08:30:00+07:00, 2024-01-15T01:30:00Z, 2024-01-15 08:30, 2024-01-15, now, today, yesterday, -2h, -7d"
@@ -126,6 +145,12 @@ public enum UserTimeError: UserFacingError, Equatable {
         case .impossible(let t):
             return Localized(vi: "Thời gian “\(t)” không tồn tại (tháng, ngày, giờ hoặc phút sai): hãy kiểm tra lại.",
                              en: "The time “\(t)” does not exist (wrong month, day, hour or minute): check it.")
+        case .tooEarly(let t):
+            return Localized(vi: "Khoảng thời gian bắt đầu lúc \(t), trước năm 2000: hãy kiểm tra --from (ví dụ --from=-7d).",
+                             en: "The range starts at \(t), before 2000: check --from (for example --from=-7d).")
+        case .tooLong(let days, let limit):
+            return Localized(vi: "Khoảng thời gian dài \(days) ngày, quá \(limit) ngày: hãy chọn khoảng ngắn hơn bằng --from và --to.",
+                             en: "The range is \(days) days long, more than \(limit): choose a shorter one with --from and --to.")
         }
     }
 }

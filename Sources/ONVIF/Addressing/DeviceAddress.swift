@@ -1,3 +1,5 @@
+import Common
+
 /// Where a device's ONVIF device service lives, as the user typed it.
 ///
 /// Accepts `host`, `host:port`, `[IPv6]:port`, a bare IPv6 address, or a full
@@ -22,15 +24,18 @@ public struct DeviceAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses what a user typed.
-    /// - Throws: `ONVIFError.invalidAddress` when it is empty, has a bad port or odd characters.
+    /// - Throws: `ONVIFError.portOutOfRange` for a port outside 1…65535, `ONVIFError.invalidAddress`
+    ///   when it is empty, has a bad port or odd characters. Either shows the text typed with
+    ///   any password in it replaced by `***`.
     public init(parsing raw: String) throws {
         let text = raw.trimmingXMLSpaceForAddress
-        guard !text.isEmpty else { throw ONVIFError.invalidAddress(raw) }
+        let shown = Self.redacted(raw)
+        guard !text.isEmpty else { throw ONVIFError.invalidAddress(shown) }
         var rest = Substring(text)
         var scheme = "http"
         if let r = rest.range(of: "://") {
             scheme = rest[..<r.lowerBound].lowercased()
-            guard scheme == "http" || scheme == "https" else { throw ONVIFError.invalidAddress(raw) }
+            guard scheme == "http" || scheme == "https" else { throw ONVIFError.invalidAddress(shown) }
             rest = rest[r.upperBound...]
         }
         var path = DeviceAddress.defaultPath
@@ -40,11 +45,37 @@ public struct DeviceAddress: Sendable, Hashable, CustomStringConvertible {
             rest = rest[..<slash]
         }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] } // never keep userinfo
-        guard let (host, port) = DeviceAddress.splitHostPort(rest) else { throw ONVIFError.invalidAddress(raw) }
+        guard let (host, port) = DeviceAddress.splitHostPort(rest) else {
+            if let p = DeviceAddress.numericPort(rest) { throw ONVIFError.portOutOfRange(address: shown, port: p) }
+            throw ONVIFError.invalidAddress(shown)
+        }
         guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || "-._:%".contains($0) }) else {
-            throw ONVIFError.invalidAddress(raw)
+            throw ONVIFError.invalidAddress(shown)
         }
         self.init(scheme: scheme, host: host, port: port, path: path)
+    }
+
+    /// The address as it may be shown: the password of any `user:password@` replaced by `***`.
+    static func redacted(_ raw: String) -> String {
+        if raw.contains("://") { return Redact.uri(raw) }
+        return String(Redact.uri("x://" + raw).dropFirst(4))
+    }
+
+    /// The port typed after `host:` or `[v6]:` when it is all digits (so a refusal can say it is
+    /// out of range rather than not an address); nil otherwise.
+    static func numericPort(_ s: Substring) -> String? {
+        let tail: Substring
+        if s.hasPrefix("[") {
+            guard let close = s.firstIndex(of: "]") else { return nil }
+            let after = s[s.index(after: close)...]
+            guard after.hasPrefix(":") else { return nil }
+            tail = after.dropFirst()
+        } else {
+            guard s.filter({ $0 == ":" }).count == 1, let colon = s.firstIndex(of: ":") else { return nil }
+            tail = s[s.index(after: colon)...]
+        }
+        guard !tail.isEmpty, tail.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return String(tail)
     }
 
     /// Splits `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address. Nil when the port is not a number in 1…65535.

@@ -9,6 +9,8 @@ import Common
 public enum ONVIFError: UserFacingError, Equatable {
     /// The text typed as a device address cannot be used.
     case invalidAddress(String)
+    /// The address names a port outside 1…65535 (`address` is shown with any password redacted).
+    case portOutOfRange(address: String, port: String)
     /// No route to the host, or its name does not resolve.
     case unreachable(host: String, detail: String)
     /// An IPv6 link-local address (`fe80::…`) without the interface it is on (`%eth0`): it cannot
@@ -48,6 +50,10 @@ public enum ONVIFError: UserFacingError, Equatable {
             return Localized(
                 vi: "“\(text)” không phải là địa chỉ thiết bị: hãy nhập HOST hoặc HOST:PORT, ví dụ 192.168.1.64:80.",
                 en: "“\(text)” is not a device address: type HOST or HOST:PORT, for example 192.168.1.64:80.")
+        case .portOutOfRange(let address, let port):
+            return Localized(
+                vi: "Cổng \(port) trong “\(address)” nằm ngoài khoảng cho phép: cổng là số từ 1 đến 65535, ví dụ 192.168.1.64:80.",
+                en: "The port \(port) in “\(address)” is out of range: a port is a number from 1 to 65535, for example 192.168.1.64:80.")
         case .unreachable(let host, let detail):
             return Localized(
                 vi: "Không kết nối được tới \(host) (\(detail)): hãy kiểm tra địa chỉ, cáp mạng và nguồn điện của thiết bị.",
@@ -133,9 +139,16 @@ public enum ONVIFError: UserFacingError, Equatable {
     /// all: the address is unusable, the network or the device did not answer, the TLS
     /// certificate was refused, or what answered is not ONVIF. Nothing else asked of the same
     /// device can work either, so a probe or a report ends on them.
+    public var isBadInput: Bool {
+        switch self {
+        case .invalidAddress, .portOutOfRange: return true
+        default: return false
+        }
+    }
+
     public var isConnectionFailure: Bool {
         switch self {
-        case .invalidAddress, .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF:
+        case .invalidAddress, .portOutOfRange, .unreachable, .linkLocalWithoutZone, .connectionRefused, .timeout, .tlsCertificate, .network, .notONVIF:
             return true
         default:
             return false

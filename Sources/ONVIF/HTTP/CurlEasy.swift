@@ -49,8 +49,8 @@ final class CurlEasy: @unchecked Sendable {
         vtrack_curl_setopt_long(h, CURLOPT_NOSIGNAL, 1)
         vtrack_curl_setopt_long(h, CURLOPT_TCP_NODELAY, 1)
         vtrack_curl_setopt_long(h, CURLOPT_FOLLOWLOCATION, 0)
-        vtrack_curl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Int(settings.connectTimeout * 1000))
-        vtrack_curl_setopt_long(h, CURLOPT_TIMEOUT_MS, Int((request.timeout ?? settings.requestTimeout) * 1000))
+        vtrack_curl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(settings.connectTimeout))
+        vtrack_curl_setopt_long(h, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.timeout ?? settings.requestTimeout))
         vtrack_curl_setopt_long(h, CURLOPT_SSL_VERIFYPEER, settings.allowInsecureTLS ? 0 : 1)
         vtrack_curl_setopt_long(h, CURLOPT_SSL_VERIFYHOST, settings.allowInsecureTLS ? 0 : 2)
         vtrack_curl_setopt_long(h, CURLOPT_POST, 1)
@@ -117,5 +117,13 @@ final class CurlEasy: @unchecked Sendable {
         default:
             return TransportFailure(kind: .other, detail: text)
         }
+    }
+
+    /// A timeout in libcurl's whole milliseconds. libcurl reads 0 as "never": a timeout that is
+    /// not a positive finite number (NaN would also trap in `Int(_:)`) becomes the shortest one,
+    /// and a huge one a day, so no caller can make a request wait forever.
+    static func milliseconds(_ seconds: Double) -> Int {
+        guard seconds.isFinite, seconds > 0 else { return 1 }
+        return max(1, Int(min(seconds, 86_400) * 1000))
     }
 }

@@ -46,6 +46,7 @@ public final class MP4RecordingSink: MediaSink {
         if writer == nil {
             guard au.isKeyframe, let format = VideoTrackFormat(codec: au.codec, parameterSets: au.parameterSets) else { return .continue }
             let name = files.isEmpty ? path : MP4RecordingSink.numbered(path, files.count + 1)
+            try MP4RecordingSink.checkOutput(name)
             writer = try MP4FragmentWriter(path: name, video: format, audio: audioFormat, options: options)
         }
         if let first = firstTimestamp, let max = maxDuration, Double(au.timestamp - first) / 90_000 >= max - 0.0001 {
@@ -80,6 +81,25 @@ public final class MP4RecordingSink: MediaSink {
     public func abandon() {
         writer?.abandon()
         writer = nil
+    }
+
+    /// Refuses, before anything is written, an output path that recording would destroy or
+    /// cannot use: a folder, or an existing file that is not an MP4 (no `ftyp` box first), such
+    /// as notes or a device. An existing MP4 — an earlier recording — is replaced, as a
+    /// technician running the same command again expects; a missing or empty file is fine.
+    public static func checkOutput(_ path: String) throws {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return }
+        if st.st_mode & S_IFMT == S_IFDIR { throw StreamingError.outputIsFolder(path: path) }
+        guard st.st_mode & S_IFMT == S_IFREG else { throw StreamingError.outputNotMP4(path: path) }
+        if st.st_size == 0 { return }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { throw StreamingError.fileWrite(path: path, errno: errno) }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 8)
+        guard read(fd, &head, 8) == 8, Array(head[4..<8]) == Array("ftyp".utf8) else {
+            throw StreamingError.outputNotMP4(path: path)
+        }
     }
 
     static func numbered(_ path: String, _ n: Int) -> String {

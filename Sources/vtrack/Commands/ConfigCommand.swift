@@ -22,7 +22,7 @@ struct ConfigShow: ParsableCommand {
 
     func run() throws {
         global.apply()
-        let repo = try store.open()
+        let repo = try store.open(readOnly: true)
         let config = try CLI.attempt { try repo.processingConfig() }
         if json {
             var object: [String: JSONValue] = [:]

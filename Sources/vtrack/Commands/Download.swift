@@ -40,6 +40,7 @@ struct Download: ParsableCommand {
     var replaySessions: Int = 1
     @Flag(help: "Continue an unfinished job (its number, or the latest).") var resume = false
     @Flag(help: "Print progress and the summary as JSON lines.") var json = false
+    @Flag(help: "Also log every retry and reconnection on standard error.") var verbose = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var global: GlobalOptions
 
@@ -51,13 +52,14 @@ struct Download: ParsableCommand {
             if source == nil { throw ValidationError("Name the source to download from (see `vtrack sources list`), or use --resume.") }
             if from == nil { throw ValidationError("--from is required (for example --from 2024-01-15T08:00 or --from=-2h).") }
         }
-        if let p = parallel, !(1...64).contains(p) { throw ValidationError("--parallel must be between 1 and 64.") }
-        if !(1...1_000_000).contains(maxFileSizeMB) { throw ValidationError("--max-file-size-mb must be between 1 and 1000000.") }
-        if !(1...64).contains(replaySessions) { throw ValidationError("--replay-sessions must be between 1 and 64.") }
     }
 
     func run() throws {
         global.apply()
+        if let parallel { try NumberOption.count(parallel, option: "--parallel", in: 1...64) }
+        try NumberOption.count(maxFileSizeMB, option: "--max-file-size-mb", in: 1...1_000_000)
+        try NumberOption.count(replaySessions, option: "--replay-sessions", in: 1...64)
+        let names = TimeRangeArguments.cameraNames(cameras) ?? []
         let repo = try store.open()
         let interactive = !json && isatty(STDOUT_FILENO) == 1
         let output = DownloadOutput(mode: json ? .json : (interactive ? .bars : .lines))
@@ -82,7 +84,6 @@ struct Download: ParsableCommand {
             } catch let e as any UserFacingError {
                 CLI.fail(e.message, code: 64)
             }
-            let names = cameras.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
             let request = DownloadRequest(sourceName: source ?? "", range: range, cameras: names, maxFileSizeMB: maxFileSizeMB,
                                           parallel: parallel ?? 2, replaySessions: replaySessions)
             do {
@@ -97,7 +98,7 @@ struct Download: ParsableCommand {
 
         // Ctrl-C (or SIGTERM): pause (files kept, state saved); a second one leaves at once (still resumable)
         let interrupted = Mutex(0)
-        let signals = SignalWatch([SIGINT, SIGTERM]) {
+        let signals = SignalWatch(SignalWatch.termination) {
             let n = interrupted.withLock { $0 += 1; return $0 }
             if n == 1 {
                 output.note(Localized(vi: "Đang tạm dừng… (nhấn Ctrl-C lần nữa để thoát ngay)", en: "Pausing… (Ctrl-C again to leave at once)"))

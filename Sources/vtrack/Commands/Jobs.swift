@@ -74,7 +74,7 @@ struct Jobs: ParsableCommand {
 
     func run() throws {
         global.apply()
-        let repo = try store.open()
+        let repo = try store.open(readOnly: cancel == nil)
         if let id = cancel {
             let engine = DownloadEngine(repository: repo, queue: DispatchQueue(label: "vtrack.jobs.cancel"), onEvent: { _ in })
             let done = try CLI.attempt { try engine.cancelStopped(jobID: id) }

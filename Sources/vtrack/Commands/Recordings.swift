@@ -32,11 +32,12 @@ struct Recordings: ParsableCommand {
 
     func validate() throws {
         if saveURLTemplate && urlTemplate == nil { throw ValidationError("--save-url-template needs --url-template.") }
-        if timeout <= 0 { throw ValidationError("--timeout must be more than 0.") }
     }
 
     func run() throws {
         global.apply()
+        try NumberOption.seconds(timeout, option: "--timeout")
+        let names = TimeRangeArguments.cameraNames(cameras)
         let repo = try store.open()
         let days = try CLI.attempt { try repo.processingConfig().defaultDays }
         let range: DateInterval
@@ -45,7 +46,6 @@ struct Recordings: ParsableCommand {
         } catch let e as any UserFacingError {
             CLI.fail(e.message, code: 64)
         }
-        let names = cameras.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         var options = ClientOptions()
         options.requestTimeout = timeout
         let workflow = Core.Recordings(repository: repo, clientOptions: options)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Foundation
@@ -18,8 +19,16 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens (creating and migrating when needed) the database, or prints why not and exits 1.
-    func open() throws -> Repository {
-        try CLI.attempt { try Repository(locations: StoreLocations.standard(databaseFile: databaseFile)) }
+    /// `readOnly` for commands that only look: a missing database is said to be missing (exit 1,
+    /// nothing created) and an up-to-date one is never written. An empty `--db` is bad usage.
+    func open(readOnly: Bool = false) throws -> Repository {
+        if let database, database.trimmingCharacters(in: .whitespaces).isEmpty {
+            Usage.refuse(Localized(vi: "--db đang trống: hãy cho đường dẫn một tệp cơ sở dữ liệu, hoặc bỏ --db để dùng tệp mặc định.",
+                                   en: "--db is empty: give the path of a database file, or leave --db out to use the default one."))
+        }
+        return try CLI.attempt {
+            try Repository(locations: StoreLocations.standard(databaseFile: databaseFile), readOnly: readOnly)
+        }
     }
 }
 
@@ -55,6 +64,7 @@ enum CLI {
     }
 
     static func isBadInput(_ e: any UserFacingError) -> Bool {
+        if e.isBadInput { return true }
         if let s = e as? StoreError {
             switch s {
             case .sourceNotFound, .duplicateSource, .emptySourceName, .invalidSourceName, .unknownConfigKey,

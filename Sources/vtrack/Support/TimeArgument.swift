@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import Common
 import Core
 import Foundation
@@ -23,7 +24,21 @@ enum TimeRangeArguments {
         let end = try to?.resolve(now: now) ?? now
         let start = try from?.resolve(now: now) ?? end.addingTimeInterval(-Double(max(1, defaultDays)) * 86_400)
         guard start < end else { throw RecordingsRequestError.emptyRange(from: start, to: end) }
-        return DateInterval(start: start, end: end)
+        let range = DateInterval(start: start, end: end)
+        try UserTime.checkRange(range)
+        return range
+    }
+
+    /// `--cameras A,B` as names; nil when not given. An option given with no name in it
+    /// (`--cameras ""`, `--cameras ,`) is bad usage, never "the saved selection".
+    static func cameraNames(_ option: String?) -> [String]? {
+        guard let option else { return nil }
+        let names = option.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if names.isEmpty {
+            Usage.refuse(Localized(vi: "--cameras đang trống: hãy ghi tên camera (A,B), hoặc bỏ --cameras để dùng các camera đã chọn của nguồn.",
+                                   en: "--cameras is empty: name the cameras (A,B), or leave --cameras out to use the source's selected cameras."))
+        }
+        return names
     }
 
     /// `2024-01-15 08:30:00` in this computer's time zone.

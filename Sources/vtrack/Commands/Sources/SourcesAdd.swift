@@ -36,6 +36,7 @@ struct SourcesAdd: ParsableCommand {
 
     func run() throws {
         global.apply()
+        try NumberOption.seconds(timeout, option: "--timeout")
         // Bad input first, before any prompt or network traffic.
         let checkedName = try CLI.attempt { try SourceService.checkedName(name) }
         let address = try CLI.attempt { try SourceService.checkedAddress(host: host, port: port) }

@@ -12,7 +12,7 @@ struct SourcesList: ParsableCommand {
 
     func run() throws {
         global.apply()
-        let service = SourceService(repository: try store.open())
+        let service = SourceService(repository: try store.open(readOnly: true))
         let sources = try CLI.attempt { try service.list().sources }
         if json {
             CLI.printJSON(sources.map { SourceView($0, detailed: false) })

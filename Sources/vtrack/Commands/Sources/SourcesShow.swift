@@ -13,7 +13,7 @@ struct SourcesShow: ParsableCommand {
 
     func run() throws {
         global.apply()
-        let service = SourceService(repository: try store.open())
+        let service = SourceService(repository: try store.open(readOnly: true))
         let (source, config) = try CLI.attempt { try service.source(named: name) }
         let paths = SourceView.cameraPaths(of: source, in: config)
         if json {

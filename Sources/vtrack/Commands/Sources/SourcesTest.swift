@@ -25,6 +25,7 @@ struct SourcesTest: ParsableCommand {
 
     func run() throws {
         global.apply()
+        try NumberOption.seconds(timeout, option: "--timeout")
         var options = ClientOptions()
         options.requestTimeout = timeout
         options.allowInsecureTLS = insecure
