@@ -61,6 +61,8 @@ public struct CancelledJob: Sendable, Equatable {
         var finished = 0, removed = 0
         for row in rows where row.state == .writing && (camera == nil || row.camera == camera) {
             let folder = cameras.first { $0.camera == row.camera }?.folder ?? (row.path as NSString).deletingLastPathComponent
+            // never finish a `.part` through a folder that has become a link out of the video root
+            if let problem = CameraRunner.folderProblem(folder, camera: row.camera, repository: repository) { throw problem }
             do {
                 if try PartFileRecovery.settle(row, folder: folder, cameraFolder: (folder as NSString).lastPathComponent,
                                                repository: repository) {
