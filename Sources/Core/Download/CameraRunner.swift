@@ -329,7 +329,7 @@ final class CameraRunner: Sendable {
     func classify(_ error: Error) -> Kind {
         if let s = error as? StreamingError {
             switch s {
-            case .fileWrite(_, let e): return .storage(DownloadError.storage(e, folder: setup.folder).message)
+            case .fileWrite(let path, let e): return .storage(DownloadError.storage(e, folder: setup.folder, path: path).message)
             case .tooManySessions: return .busy(s.message)
             case .replayNotSupported: return .noReplay(s.message)
             case .connectionClosed, .stalled, .responseTimeout, .connectTimeout, .connectionRefused, .hostNotFound,
@@ -438,8 +438,8 @@ final class CameraRunner: Sendable {
         for row in rows where row.state == .writing {
             do {
                 try PartFileRecovery.settle(row, folder: setup.folder, cameraFolder: cameraFolder, repository: repository)
-            } catch StreamingError.fileWrite(_, let errno) {
-                throw Stop.paused(DownloadError.storage(errno, folder: setup.folder).message)
+            } catch StreamingError.fileWrite(let path, let errno) {
+                throw Stop.paused(DownloadError.storage(errno, folder: setup.folder, path: path).message)
             }
         }
         return try repository.read { try $0.downloadFiles(jobID: setup.jobID, camera: key) }.filter { $0.state == .done }

@@ -35,6 +35,9 @@ public enum DownloadError: UserFacingError, Equatable {
     case notWritable(String)
     /// Another write error.
     case writeFailed(String, errno: Int32)
+    /// A file or symbolic link VTrack did not make sits where it writes (a `.part`, a final
+    /// name): it is neither followed nor replaced.
+    case fileInTheWay(String)
     /// The device kept failing; the last error's sentence follows.
     case gaveUp(attempts: Int, last: Localized)
     /// The source has no saved record of this camera any more.
@@ -106,6 +109,9 @@ public enum DownloadError: UserFacingError, Equatable {
         case .writeFailed(let f, let e):
             return Localized(vi: "Lỗi ghi tệp trong \"\(f)\" (lỗi hệ thống \(e)): hãy kiểm tra ổ đĩa, rồi tiếp tục tải.",
                              en: "Writing in \"\(f)\" failed (system error \(e)): check the disk, then resume the download.")
+        case .fileInTheWay(let path):
+            return Localized(vi: "Đã có sẵn \"\(path)\" (một tệp hoặc liên kết tượng trưng không do VTrack tạo) nên không ghi vào đó: hãy chuyển nó đi chỗ khác, rồi tiếp tục tải; các tệp đã tải vẫn còn nguyên.",
+                             en: "\"\(path)\" is already there (a file or symbolic link VTrack did not make), so nothing is written through it: move it away, then resume the download; the files already downloaded are intact.")
         case .lockFileFailed(let path, let e):
             return Localized(vi: "Không mở được tệp khoá \"\(path)\" cạnh cơ sở dữ liệu (lỗi hệ thống \(e)): hãy kiểm tra thư mục của cơ sở dữ liệu còn ghi được và đường dẫn đó không phải là thư mục, rồi thử lại.",
                              en: "Cannot open the lock file \"\(path)\" next to the database (system error \(e)): check that the database's folder is writable and that this path is not a folder, then try again.")
@@ -137,8 +143,9 @@ public enum DownloadError: UserFacingError, Equatable {
     }
 
     /// The storage problem behind a write error (errno), for the camera's folder.
-    static func storage(_ errno: Int32, folder: String) -> DownloadError {
+    static func storage(_ errno: Int32, folder: String, path: String? = nil) -> DownloadError {
         switch errno {
+        case EEXIST, ELOOP: return .fileInTheWay(path ?? folder)
         case ENOSPC, EDQUOT: return .diskFull(folder)
         case ENOENT, ENOTDIR: return .folderMissing(folder)
         case EROFS, EACCES, EPERM: return .notWritable(folder)

@@ -16,7 +16,7 @@ final class JobLock: Sendable {
     /// lock file cannot be opened at all (that is not "running elsewhere").
     init?(databasePath: String, jobID: Int64) throws(DownloadError) {
         let path = Self.path(databasePath, jobID)
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)  // never through a link planted there
         guard fd >= 0 else { throw DownloadError.lockFileFailed(path: path, errno: errno) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
