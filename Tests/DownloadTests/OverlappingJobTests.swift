@@ -8,7 +8,7 @@ import TestSupport
 /// Two downloads of the same camera and range, the real `vtrack` against a `vtrack-sim` process:
 /// the one that starts second is refused with one sentence naming the other job (running: wait
 /// or stop it; paused: `--resume` it), nothing is written twice, and a refused new job does not
-/// linger.
+/// linger. Also: the job lock file goes away when a job ends done or cancelled.
 @Suite(.serialized, .requiresMediaTools) struct OverlappingJobTests {
     static func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 
@@ -82,5 +82,28 @@ import TestSupport
         #expect(vi.err.contains("Lượt tải 1 (") && vi.err.contains("`vtrack download --resume 1`"), "\(vi.err)")
         #expect(try repo.read { try $0.downloadJobs() }.map(\.id) == [1])
         #expect(try repo.read { try $0.downloadFiles(jobID: 1) } == before)
+    }
+
+    /// A job's lock file is removed when the job ends done, or is cancelled.
+    @Test func theLockFileGoesWhenTheJobEnds() throws {
+        let sim = try SimProcess(["--channels", "2"])
+        let home = VTrackHome()
+        try home.addSource(sim)
+        let range = CLIDownloadTests.yesterday(hour: 12, minutes: 1)
+        let done = home.vtrack(["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--cameras", "Camera 01"])
+        #expect(done.status == 0, "\(done.err)")
+        #expect(!Self.lockFiles(home).contains { $0.hasSuffix(".download-1.lock") }, "\(Self.lockFiles(home))")
+
+        // a stopped job, then cancelled: its lock file goes with the cancel
+        let repo = try home.repository()
+        let engine = DownloadEngine(repository: repo, queue: DispatchQueue(label: "test")) { _ in }
+        let job = try engine.createJob(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 02"]))
+        let lock = try #require(try JobLock(databasePath: repo.path, jobID: job.id))
+        lock.release()
+        #expect(Self.lockFiles(home).contains { $0.hasSuffix(".download-\(job.id).lock") })
+        let cancel = home.vtrack(["jobs", "--cancel", "\(job.id)"])
+        #expect(cancel.status == 0, "\(cancel.err)")
+        #expect(!Self.lockFiles(home).contains { $0.hasSuffix(".download-\(job.id).lock") }, "\(Self.lockFiles(home))")
+        #expect(!Self.lockFiles(home).contains { $0.hasSuffix(".download-1.lock") })
     }
 }
