@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["ImportRules"]),
         .target(name: "Streaming", dependencies: [
-            "Common",
+            "Common", "CShims",
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["ImportRules"]),
         .target(name: "Store", dependencies: [

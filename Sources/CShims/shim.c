@@ -8,6 +8,13 @@
 #include <sys/ioctl.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#endif
 
 int vtrack_wcwidth(unsigned int codepoint) { return wcwidth((wchar_t)codepoint); }
 
@@ -36,4 +43,21 @@ int vtrack_set_nonblocking(int fd, int on) {
     if (fl < 0) return -1;
     fl = on ? (fl | O_NONBLOCK) : (fl & ~O_NONBLOCK);
     return fcntl(fd, F_SETFL, fl);
+}
+
+int vtrack_rename_noreplace(const char *from, const char *to) {
+#ifdef SYS_renameat2
+    if (syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0) return 0;
+    if (errno != EINVAL && errno != ENOSYS) return -1;
+#endif
+    // no RENAME_NOREPLACE here: link(2) fails with EEXIST on anything at `to`
+    if (link(from, to) == 0) {
+        if (unlink(from) != 0) { int e = errno; unlink(to); errno = e; return -1; }
+        return 0;
+    }
+    if (errno == EEXIST) return -1;
+    // no hard links either (FAT): refuse anything at `to`, then rename (a narrow window)
+    struct stat st;
+    if (lstat(to, &st) == 0) { errno = EEXIST; return -1; }
+    return rename(from, to);
 }

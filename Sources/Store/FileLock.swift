@@ -12,7 +12,7 @@ struct FileLock {
     private let fd: Int32
 
     init(path: String) throws {
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)  // never through a link planted there
         guard fd >= 0 else { throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR {

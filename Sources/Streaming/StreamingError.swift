@@ -111,6 +111,9 @@ public enum StreamingError: UserFacingError, Equatable {
         case .noKeyframe:
             return Localized(vi: "Không nhận được khung hình chính (keyframe) nào từ luồng; hãy kiểm tra luồng có video và khoảng cách keyframe (GOP) trên thiết bị.",
                              en: "No keyframe arrived on the stream; check that the stream carries video and the keyframe interval (GOP) on the device.")
+        case .fileWrite(let path, let e) where e == 17 || e == 40:  // EEXIST, ELOOP: something not ours is in the way
+            return Localized(vi: "Đã có sẵn \"\(path)\" (một tệp hoặc liên kết tượng trưng không do VTrack tạo) nên không ghi đè: hãy chuyển nó đi chỗ khác, rồi thử lại.",
+                             en: "\"\(path)\" is already there (a file or symbolic link VTrack did not make), so it is not overwritten: move it away, then try again.")
         case .fileWrite(let path, let e):
             let why: Localized
             switch e {

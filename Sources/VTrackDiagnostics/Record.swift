@@ -50,6 +50,11 @@ public struct Record: ParsableCommand {
         }
         do {
             guard let parsed = RTSPURL(url) else { throw StreamingError.invalidURL(url) }
+            // never replaced nor written through (a link planted there): refused before connecting
+            for path in [output, output + ".part"] {
+                var st = stat()
+                if lstat(path, &st) == 0 { throw StreamingError.fileWrite(path: path, errno: EEXIST) }
+            }
             let login = user ?? parsed.user
             let pw = parsed.password != nil && user == nil ? parsed.password : try password.resolve(user: login)
             var options = RTSPOptions()

@@ -12,4 +12,8 @@ int vtrack_winsize(int fd, int *rows, int *cols);
 int vtrack_force_utf8_locale(void);
 /// fcntl(fd, F_SETFL, flags | O_NONBLOCK). Returns 0 on success.
 int vtrack_set_nonblocking(int fd, int on);
+/// rename(2) that never replaces what is at `to` (a file, a folder or a symbolic link):
+/// renameat2(RENAME_NOREPLACE), or, where the file system lacks it, link(2) + unlink(2).
+/// Returns 0 on success, -1 with errno set (EEXIST when `to` is taken).
+int vtrack_rename_noreplace(const char *from, const char *to);
 #endif

@@ -159,6 +159,12 @@ final class CameraRunner: Sendable {
     }
 
     private func runPieces(_ w: Work) -> Result<Void, Stop> {
+        // the folder is checked again at every start (it may have become a link out of the video
+        // root since the job was made): nothing is written, recovered or forgotten through it
+        if let problem = Self.folderProblem(setup.folder, camera: key, repository: repository) {
+            logger.info("camera \(key): \(problem.message.en)")
+            return .failure(.paused(problem.message))
+        }
         let files: [DownloadFileRecord]
         do {
             files = try recoverParts()
@@ -323,7 +329,7 @@ final class CameraRunner: Sendable {
     func classify(_ error: Error) -> Kind {
         if let s = error as? StreamingError {
             switch s {
-            case .fileWrite(_, let e): return .storage(DownloadError.storage(e, folder: setup.folder).message)
+            case .fileWrite(let path, let e): return .storage(DownloadError.storage(e, folder: setup.folder, path: path).message)
             case .tooManySessions: return .busy(s.message)
             case .replayNotSupported: return .noReplay(s.message)
             case .connectionClosed, .stalled, .responseTimeout, .connectTimeout, .connectionRefused, .hostNotFound,
@@ -355,6 +361,18 @@ final class CameraRunner: Sendable {
         case .fatal(let why), .busy(let why), .noReplay(let why), .transient(let why): return .failed(why)
         case .nothingThere: return .failed(DownloadError.noFootage.message)
         }
+    }
+
+    /// What makes a job's camera folder unsafe to write in now (a link out of the configured
+    /// video root, see `PathValidator.checkFolder`), nil when it is safe.
+    static func folderProblem(_ folder: String, camera: String, repository: Repository) -> PathProblem? {
+        let root: String
+        do {
+            root = try repository.read { try $0.processingConfig() }.videoRoot
+        } catch {
+            return nil   // the database cannot be read: the run stops on it with its own sentence
+        }
+        return PathValidator().checkFolder(folder, videoRoot: root, camera: camera)
     }
 
     static func sentence(_ error: Error) -> Localized {
@@ -420,8 +438,8 @@ final class CameraRunner: Sendable {
         for row in rows where row.state == .writing {
             do {
                 try PartFileRecovery.settle(row, folder: setup.folder, cameraFolder: cameraFolder, repository: repository)
-            } catch StreamingError.fileWrite(_, let errno) {
-                throw Stop.paused(DownloadError.storage(errno, folder: setup.folder).message)
+            } catch StreamingError.fileWrite(let path, let errno) {
+                throw Stop.paused(DownloadError.storage(errno, folder: setup.folder, path: path).message)
             }
         }
         return try repository.read { try $0.downloadFiles(jobID: setup.jobID, camera: key) }.filter { $0.state == .done }

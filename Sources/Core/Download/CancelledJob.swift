@@ -46,7 +46,9 @@ public struct CancelledJob: Sendable, Equatable {
         guard let lock = try JobLock(databasePath: repository.path, jobID: jobID) else {
             throw DownloadError.jobRunningElsewhere(jobID, pid: JobLock.holder(databasePath: repository.path, jobID: jobID))
         }
-        defer { lock.release() }
+        // removed (while held) when the job ends cancelled or done here: it never runs again
+        var ended = false
+        defer { lock.release(removingFile: ended) }
         let (job, cameras, rows) = try repository.read { r in
             (try r.downloadJob(id: jobID), try r.downloadCameras(jobID: jobID), try r.downloadFiles(jobID: jobID))
         }
@@ -61,6 +63,8 @@ public struct CancelledJob: Sendable, Equatable {
         var finished = 0, removed = 0
         for row in rows where row.state == .writing && (camera == nil || row.camera == camera) {
             let folder = cameras.first { $0.camera == row.camera }?.folder ?? (row.path as NSString).deletingLastPathComponent
+            // never finish a `.part` through a folder that has become a link out of the video root
+            if let problem = CameraRunner.folderProblem(folder, camera: row.camera, repository: repository) { throw problem }
             do {
                 if try PartFileRecovery.settle(row, folder: folder, cameraFolder: (folder as NSString).lastPathComponent,
                                                repository: repository) {
@@ -78,6 +82,7 @@ public struct CancelledJob: Sendable, Equatable {
             }
             if camera == nil {
                 try w.setDownloadJobState(jobID, .cancelled)
+                ended = true
             } else {
                 // the job as a run would leave it: failed, then paused, then cancelled, else done
                 let states = cameras.map { $0.camera == camera ? DownloadState.cancelled : $0.state }
@@ -88,6 +93,7 @@ public struct CancelledJob: Sendable, Equatable {
                     }
                 } else {
                     try w.setDownloadJobState(jobID, states.contains(.cancelled) ? .cancelled : .done)
+                    ended = true
                 }
             }
         }

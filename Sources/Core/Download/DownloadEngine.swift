@@ -134,10 +134,24 @@ public final class DownloadEngine: Sendable {
             guard (1...64).contains(p) else { throw DownloadError.invalidOption(name: "parallel", value: p) }
             try repository.write { try $0.updateDownloadJobOptions(jobID, ["parallel": .number(Double(p))]) }
         }
-        guard let lock = try JobLock(databasePath: repository.path, jobID: jobID) else { throw DownloadError.jobRunning(jobID) }
-        // cancelled by another process between the look above and the lock
-        if let now = try repository.read({ try $0.downloadJob(id: jobID) }), !now.state.isResumable {
-            throw DownloadError.jobFinished(jobID, state: now.state.rawValue)
+        // One start at a time across processes: the job's lock is taken and the other jobs are
+        // looked at as one step, so two starts of the same camera and range cannot both go on.
+        let lock: JobLock
+        do {
+            let starting = try StartLock(databasePath: repository.path)
+            guard let held = try JobLock(databasePath: repository.path, jobID: jobID) else { throw DownloadError.jobRunning(jobID) }
+            lock = held
+            // cancelled by another process between the look above and the lock
+            if let now = try repository.read({ try $0.downloadJob(id: jobID) }), !now.state.isResumable {
+                lock.release()
+                throw DownloadError.jobFinished(jobID, state: now.state.rawValue)
+            }
+            if let clash = try overlap(job, only: only) {
+                lock.release()
+                discardIfNeverStarted(job)
+                throw clash
+            }
+            withExtendedLifetime(starting) {}
         }
         let password: String? = source.config.username.isEmpty ? nil : try repository.password(for: source)
         let access = try accessFactory(source, password)
@@ -182,6 +196,43 @@ public final class DownloadEngine: Sendable {
         guard inserted.0 else { throw DownloadError.jobRunning(jobID) }
         if !inserted.replaced { idle.enter() }
         runner.start()
+    }
+
+    /// Another unfinished job of the same source that would download the same footage: one that
+    /// runs now (its lock is held, here or in another process) and has a camera of this start
+    /// not yet done over an overlapping range; or an older one that has run and stopped (paused,
+    /// failed, killed), which is to be continued instead (`--resume`) — so a stopped job is never
+    /// downloaded twice by a newer one, and of two overlapping stopped jobs the older one can
+    /// always go on. A job never started (`queued`, lock free) does not count: it may be another
+    /// process's, created at the same moment and about to start (whichever starts second is
+    /// refused, naming the first). Call it under `StartLock`.
+    private func overlap(_ job: DownloadJobRecord, only: String?) throws -> DownloadError? {
+        let open: (DownloadCameraRecord) -> Bool = { $0.state != .done && $0.state != .cancelled }
+        let (others, mine) = try repository.read { r in (try r.downloadJobs(unfinishedOnly: true), try r.downloadCameras(jobID: job.id)) }
+        let cameras = Set(mine.filter { open($0) && (only == nil || $0.camera == only) }.map(\.camera))
+        for other in others.sorted(by: { $0.id < $1.id })
+        where other.id != job.id && other.sourceID == job.sourceID
+            && other.range.start < job.range.end && job.range.start < other.range.end {
+            let shared = try repository.read { try $0.downloadCameras(jobID: other.id) }.filter { open($0) && cameras.contains($0.camera) }
+            guard let camera = shared.first?.camera else { continue }
+            if JobLock.isHeld(databasePath: repository.path, jobID: other.id) {
+                return .overlapsRunningJob(other.id, camera: camera, pid: JobLock.holder(databasePath: repository.path, jobID: other.id))
+            }
+            if other.id < job.id, other.state != .queued { return .overlapsStoppedJob(other.id, camera: camera, state: other.state.rawValue) }
+        }
+        return nil
+    }
+
+    /// A job refused before it ever ran (made for this start, nothing planned or written) is
+    /// removed, so it does not linger as an unfinished job that `--resume` would pick.
+    private func discardIfNeverStarted(_ job: DownloadJobRecord) {
+        guard job.state == .queued else { return }
+        try? repository.write { w in
+            let cameras = try w.read.downloadCameras(jobID: job.id)
+            guard try w.read.downloadFiles(jobID: job.id).isEmpty,
+                  cameras.allSatisfy({ $0.state == .queued && $0.covered == nil && $0.bytes == 0 }) else { return }
+            try w.deleteDownloadJob(job.id)
+        }
     }
 
     /// Creates a job from `request` and starts it; returns the job.

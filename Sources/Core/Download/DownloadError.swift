@@ -37,6 +37,9 @@ public enum DownloadError: UserFacingError, Equatable {
     case notWritable(String)
     /// Another write error.
     case writeFailed(String, errno: Int32)
+    /// A file or symbolic link VTrack did not make sits where it writes (a `.part`, a final
+    /// name): it is neither followed nor replaced.
+    case fileInTheWay(String)
     /// The device kept failing; the last error's sentence follows.
     case gaveUp(attempts: Int, last: Localized)
     /// The source has no saved record of this camera any more.
@@ -53,6 +56,12 @@ public enum DownloadError: UserFacingError, Equatable {
     case cameraFinished(String, jobID: Int64, state: String)
     /// A run ended but its summary could not be read back from the database (why, in a sentence).
     case summaryUnavailable(Int64, Localized)
+    /// Another job runs now (here or in another process: `pid` when known) and downloads this
+    /// camera of the same source over an overlapping range.
+    case overlapsRunningJob(Int64, camera: String, pid: Int32?)
+    /// An older unfinished job, stopped (paused, failed, killed), already
+    /// covers this camera of the same source over an overlapping range: continue that one.
+    case overlapsStoppedJob(Int64, camera: String, state: String)
     /// The job's lock file next to the database cannot be opened (so no one can tell whether
     /// another process runs the job).
     case lockFileFailed(path: String, errno: Int32)
@@ -111,6 +120,16 @@ public enum DownloadError: UserFacingError, Equatable {
         case .writeFailed(let f, let e):
             return Localized(vi: "Lỗi ghi tệp trong \"\(f)\" (lỗi hệ thống \(e)): hãy kiểm tra ổ đĩa, rồi tiếp tục tải.",
                              en: "Writing in \"\(f)\" failed (system error \(e)): check the disk, then resume the download.")
+        case .overlapsRunningJob(let id, let camera, let pid):
+            let who = pid.map { " (PID \($0))" } ?? ""
+            return Localized(vi: "Lượt tải \(id) đang tải camera \(camera) trong một khoảng thời gian trùng với lượt này\(who): hãy đợi nó xong, hoặc dừng nó (Ctrl-C) rồi tiếp tục bằng `vtrack download --resume \(id)`, thay vì tải trùng.",
+                             en: "Download job \(id) is already downloading \(camera) over an overlapping time range\(who): wait for it to finish, or stop it (Ctrl-C) and continue it with `vtrack download --resume \(id)`, instead of downloading the same footage twice.")
+        case .overlapsStoppedJob(let id, let camera, let state):
+            return Localized(vi: "Lượt tải \(id) (\(Self.stateWord(state).vi)) chưa xong và đã gồm camera \(camera) trong một khoảng thời gian trùng với lượt này: hãy tiếp tục nó bằng `vtrack download --resume \(id)` (hoặc huỷ nó bằng `vtrack jobs --cancel \(id)`) thay vì tải trùng.",
+                             en: "Download job \(id) (\(Self.stateWord(state).en)) is unfinished and already covers \(camera) over an overlapping time range: continue it with `vtrack download --resume \(id)` (or cancel it with `vtrack jobs --cancel \(id)`) instead of downloading the same footage twice.")
+        case .fileInTheWay(let path):
+            return Localized(vi: "Đã có sẵn \"\(path)\" (một tệp hoặc liên kết tượng trưng không do VTrack tạo) nên không ghi vào đó: hãy chuyển nó đi chỗ khác, rồi tiếp tục tải; các tệp đã tải vẫn còn nguyên.",
+                             en: "\"\(path)\" is already there (a file or symbolic link VTrack did not make), so nothing is written through it: move it away, then resume the download; the files already downloaded are intact.")
         case .lockFileFailed(let path, let e):
             return Localized(vi: "Không mở được tệp khoá \"\(path)\" cạnh cơ sở dữ liệu (lỗi hệ thống \(e)): hãy kiểm tra thư mục của cơ sở dữ liệu còn ghi được và đường dẫn đó không phải là thư mục, rồi thử lại.",
                              en: "Cannot open the lock file \"\(path)\" next to the database (system error \(e)): check that the database's folder is writable and that this path is not a folder, then try again.")
@@ -142,8 +161,9 @@ public enum DownloadError: UserFacingError, Equatable {
     }
 
     /// The storage problem behind a write error (errno), for the camera's folder.
-    static func storage(_ errno: Int32, folder: String) -> DownloadError {
+    static func storage(_ errno: Int32, folder: String, path: String? = nil) -> DownloadError {
         switch errno {
+        case EEXIST, ELOOP: return .fileInTheWay(path ?? folder)
         case ENOSPC, EDQUOT: return .diskFull(folder)
         case ENOENT, ENOTDIR: return .folderMissing(folder)
         case EROFS, EACCES, EPERM: return .notWritable(folder)

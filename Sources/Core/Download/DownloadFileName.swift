@@ -29,12 +29,18 @@ public enum DownloadFileName {
         return UTC.compact(Date(timeIntervalSince1970: (millis + 1e-6).rounded(.down)))
     }
 
-    /// `path` itself when free, otherwise `stem_2.mp4`, `stem_3.mp4`, …
+    /// `path` itself when free, otherwise `stem_2.mp4`, `stem_3.mp4`, … A symbolic link (even
+    /// one that leads nowhere) takes its name: it is never replaced (the rename refuses it too).
     public static func unused(_ path: String) -> String {
-        guard FileManager.default.fileExists(atPath: path) else { return path }
+        guard taken(path) else { return path }
         let stem = path.hasSuffix(".mp4") ? String(path.dropLast(4)) : path
         var n = 2
-        while FileManager.default.fileExists(atPath: "\(stem)_\(n).mp4") { n += 1 }
+        while taken("\(stem)_\(n).mp4") { n += 1 }
         return "\(stem)_\(n).mp4"
+    }
+
+    private static func taken(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
     }
 }

@@ -480,11 +480,13 @@ final class JobRunner: Sendable {
             logger.warning("job \(jobID): \(why.en)")
             summary = DownloadSummary(progress: final, reason: why, elapsed: elapsed)
         }
+        let over = jobState == .done || jobState == .cancelled
         events.async {
             self.deliver(.progress(final))
             self.deliver(.stopped(summary))
             // before the engine counts the job as stopped: a resume right after must get the lock
-            self.lock.release()
+            // a job that will never run again leaves no lock file behind (removed while held)
+            self.lock.release(removingFile: over)
             self.ended.leave()
             self.onStopped(self)
         }

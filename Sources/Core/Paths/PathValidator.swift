@@ -103,6 +103,40 @@ public struct PathValidator: Sendable {
         return result
     }
 
+    /// Checks a folder that already holds (or will hold) a job's files, before anything is
+    /// written in it — every start of a download, new or resumed: each folder from the video root
+    /// down to `folder` must be a folder that stays inside the root once symbolic links are
+    /// resolved (the same check as `validate`, which made it). Nothing is created: a folder that
+    /// is missing is no problem here (the download then stops with its own sentence).
+    /// - Returns: nil when the folder is safe to write in; otherwise the problem (`escapesRoot`
+    ///   for a link out of the root, or a folder that is not under the configured root at all).
+    public func checkFolder(_ folder: String, videoRoot rawRoot: String, camera: String?) -> PathProblem? {
+        let rootGiven = StoreLocations.absolute(rawRoot)
+        let path = StoreLocations.absolute(folder)
+        guard let rootReal = realPath(rootGiven) else { return nil }   // no root: nothing can be written (missing folder)
+        var relative: String?
+        for root in [rootReal, rootGiven] where Self.isInside(path, root: root) {
+            relative = String(path.dropFirst(root == "/" ? 1 : root.count))
+            break
+        }
+        guard let relative else {
+            return .escapesRoot(path, resolved: realPath(path) ?? path, root: rootReal, camera: camera)
+        }
+        var parent = rootReal
+        for name in relative.split(separator: "/").map(String.init) {
+            if name == "." || name == ".." {
+                return .escapesRoot(path, resolved: realPath(path) ?? path, root: rootReal, camera: camera)
+            }
+            var st = stat()
+            if lstat(parent + "/" + name, &st) != 0, errno == ENOENT { return nil }
+            switch makeChild(of: parent, named: name, root: rootReal, camera: camera, create: false) {
+            case let .success(real): parent = real
+            case let .failure(p): return p
+            }
+        }
+        return nil
+    }
+
     // MARK: - File system
 
     private func makeRoot(_ root: String) -> Result<String, PathProblem> {
@@ -134,11 +168,12 @@ public struct PathValidator: Sendable {
     }
 
     /// Creates or checks `parent/name` (a single safe component) and proves it lies inside `root`.
-    private func makeChild(of parent: String, named name: String, root: String, camera: String?) -> Result<String, PathProblem> {
+    private func makeChild(of parent: String, named name: String, root: String, camera: String?,
+                           create: Bool = true) -> Result<String, PathProblem> {
         let path = parent + "/" + name
         var st = stat()
         if lstat(path, &st) != 0 {
-            guard errno == ENOENT else { return .failure(.cannotCreate(path, camera: camera, reason: errnoText())) }
+            guard errno == ENOENT, create else { return .failure(.cannotCreate(path, camera: camera, reason: errnoText())) }
             if mkdir(path, 0o755) != 0, errno != EEXIST {
                 return .failure(creationProblem(path, camera: camera, parent: parent))
             }

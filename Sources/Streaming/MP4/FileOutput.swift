@@ -1,3 +1,4 @@
+import CShims
 import Foundation
 import Glibc
 
@@ -8,10 +9,12 @@ struct FileOutput {
     private(set) var fd: Int32
     private(set) var offset: Int64 = 0
 
-    /// Creates (or truncates) `path` with mode 0644.
+    /// Creates `path` with mode 0644. Never opens what is already there: an existing file, or a
+    /// symbolic link (which could lead out of the folder), fails with EEXIST — nothing is
+    /// truncated or written through a link.
     init(creating path: String) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 { throw StreamingError.fileWrite(path: path, errno: errno) }
     }
 
@@ -103,9 +106,10 @@ struct FileOutput {
         fd = -1
     }
 
-    /// Renames `from` to `to` and fsyncs the folder so the rename survives a power cut.
+    /// Renames `from` to `to` and fsyncs the folder so the rename survives a power cut. Never
+    /// replaces anything at `to` (a file, or a symbolic link planted there): EEXIST instead.
     static func rename(_ from: String, _ to: String) throws {
-        if Glibc.rename(from, to) != 0 { throw StreamingError.fileWrite(path: to, errno: errno) }
+        if vtrack_rename_noreplace(from, to) != 0 { throw StreamingError.fileWrite(path: to, errno: errno) }
         let dir = (to as NSString).deletingLastPathComponent
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { _ = fsync(dfd); Glibc.close(dfd) }

@@ -20,7 +20,8 @@ public enum MP4Recovery {
     /// Reads `path` and finds its last complete fragment. Throws `notRecoverable` when the
     /// header (`ftyp` + `moov`) itself is incomplete.
     public static func inspect(path: String) throws -> Inspection {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // a symbolic link at the path is not one of our files: never read or recovered through it
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw StreamingError.fileWrite(path: path, errno: errno) }
         defer { close(fd) }
         var st = stat()
@@ -137,7 +138,7 @@ public enum MP4Recovery {
             unlink(partPath)
             return nil
         }
-        let fd = open(partPath, O_WRONLY | O_CLOEXEC)
+        let fd = open(partPath, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw StreamingError.fileWrite(path: partPath, errno: errno) }
         defer { close(fd) }
         if info.validLength < info.fileLength, ftruncate(fd, off_t(info.validLength)) != 0 {
