@@ -33,8 +33,15 @@ public final class Repository: Sendable {
     ///     missing database is `StoreError.noDatabase` (no folder or file is created), and an
     ///     up-to-date one is opened read-only, so looking never writes the file (not even its
     ///     header's change counter). A database that needs a migration is opened as usual.
-    public init(locations: StoreLocations, busyTimeout: TimeInterval = 30,
-                environment: [String: String] = ProcessInfo.processInfo.environment, readOnly: Bool = false) throws {
+    public convenience init(locations: StoreLocations, busyTimeout: TimeInterval = 30,
+                            environment: [String: String] = ProcessInfo.processInfo.environment, readOnly: Bool = false) throws {
+        try self.init(locations: locations, busyTimeout: busyTimeout, environment: environment, readOnly: readOnly, onBusy: nil)
+    }
+
+    /// - Parameter onBusy: called each time the open meets another program's write lock and
+    ///   waits (tests observe the wait with it instead of sleeping).
+    init(locations: StoreLocations, busyTimeout: TimeInterval, environment: [String: String], readOnly: Bool = false,
+         onBusy: (@Sendable () -> Void)?) throws {
         self.locations = locations
         self.busyTimeout = busyTimeout
         self.secrets = SecretBox(keyFile: locations.keyFile)
@@ -63,7 +70,7 @@ public final class Repository: Sendable {
         // Two VTrack processes never open (WAL switch, migrations, adoption) at the same time.
         let lock = try FileLock(path: file + ".lock")
         defer { lock.unlock() }
-        pool = try Self.openPool(path: file, configuration: config, waitingUpTo: busyTimeout)
+        pool = try Self.openPool(path: file, configuration: config, waitingUpTo: busyTimeout, onBusy: onBusy)
         SecureFiles.tightenIfPresent(file + "-wal")
         SecureFiles.tightenIfPresent(file + "-shm")
         try migrate()
@@ -128,11 +135,13 @@ public final class Repository: Sendable {
     /// busy timeout does not help. Other VTrack processes are kept out by the caller's `flock`;
     /// this retries the open, until `timeout`, for any other program (such as the prototype) that
     /// writes the file without taking that lock.
-    static func openPool(path: String, configuration: Configuration, waitingUpTo timeout: TimeInterval) throws -> DatabasePool {
+    static func openPool(path: String, configuration: Configuration, waitingUpTo timeout: TimeInterval,
+                         onBusy: (@Sendable () -> Void)? = nil) throws -> DatabasePool {
         let pool = try Backoff(initial: 0.001, maximum: 0.1).retry(for: timeout) { () -> DatabasePool? in
             do {
                 return try DatabasePool(path: path, configuration: configuration)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                onBusy?()
                 return nil
             } catch {
                 throw translate(error, path: path)

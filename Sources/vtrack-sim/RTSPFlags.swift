@@ -16,6 +16,9 @@ struct RTSPFlags: ParsableArguments {
     var replayPace: Double?
     @Option(name: .customLong("rtsp-drop-after"), help: "Close an RTSP connection after this many bytes of media.") var dropAfter: Int?
     @Option(name: .customLong("rtsp-stall-after"), help: "Stop sending media (connection left open) after this many bytes.") var stallAfter: Int?
+    @Option(name: .customLong("rtsp-hold-after"),
+            help: "Hold every replay stream once this many bytes of replay media were sent in all (comma-separated points), until SIGUSR1; prints `held N BYTES` at each hold.")
+    var holdAfter: String?
     @Option(name: .customLong("rtsp-garbage-every"), help: "Insert random bytes between pictures every N pictures.") var garbageEvery: Int?
     @Option(name: .customLong("rtsp-inject-response-every"), help: "Insert an unsolicited RTSP response every N pictures.") var injectEvery: Int?
     @Option(name: .customLong("rtsp-timestamps-back-every"), help: "RTP timestamps jump back 1 s every N pictures.") var jumpBackEvery: Int?
@@ -26,6 +29,15 @@ struct RTSPFlags: ParsableArguments {
         }
         if !(0...65535).contains(rtspPort) { throw ValidationError("--rtsp-port must be between 0 and 65535.") }
         if let p = replayPace, !(p.isFinite && p > 0) { throw ValidationError("--replay-pace must be a number above 0.") }
+        if holdAfter != nil, holdPoints == nil { throw ValidationError("--rtsp-hold-after takes byte counts separated by commas (e.g. 5000000,9000000).") }
+    }
+
+    /// `--rtsp-hold-after` as numbers (nil when malformed).
+    var holdPoints: [Int]? {
+        guard let holdAfter else { return [] }
+        let points = holdAfter.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !points.isEmpty, points.allSatisfy({ ($0 ?? -1) > 0 }) else { return nil }
+        return points.compactMap { $0 }
     }
 
     func apply(to c: inout SimulatorConfig) {
@@ -39,6 +51,7 @@ struct RTSPFlags: ParsableArguments {
         c.rtsp.replayPace = replayPace
         c.rtsp.faults.dropAfterBytes = dropAfter
         c.rtsp.faults.stallAfterBytes = stallAfter
+        c.rtsp.faults.holdAfterBytes = holdPoints ?? []
         c.rtsp.faults.garbageEveryPictures = garbageEvery
         c.rtsp.faults.injectResponseEveryPictures = injectEvery
         c.rtsp.faults.timestampJumpBackEveryPictures = jumpBackEvery

@@ -131,9 +131,21 @@ struct SimMain: ParsableCommand {
             FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
         }
         FileHandle.standardError.write(Data("vtrack-sim: RTSP on port \(sim.rtspPort) (/live/chNN/main|sub, /replay/<recording token>)\n".utf8))
+        // --rtsp-hold-after: each hold is a line on standard output; SIGUSR1 releases it
+        var release: DispatchSourceSignal?
+        if let hold = sim.rtspServer?.hold, !config.rtsp.faults.holdAfterBytes.isEmpty {
+            hold.onHold { n, bytes in FileHandle.standardOutput.write(Data("held \(n) \(bytes)\n".utf8)) }
+            signal(SIGUSR1, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: SIGUSR1, queue: DispatchQueue(label: "vtrack-sim.release"))
+            source.setEventHandler { hold.release() }
+            source.resume()
+            release = source
+        }
         // the one line on standard output, unbuffered so a parent reading the pipe sees it at once
         FileHandle.standardOutput.write(Data("ready \(sim.deviceServiceURL)\n".utf8))
-        SimMain.waitForSignal(stopSignals) { sim.stop() } // stop() sends Bye first
+        withExtendedLifetime(release) {
+            SimMain.waitForSignal(stopSignals) { sim.stop() } // stop() sends Bye first
+        }
     }
 
     /// Blocks SIGINT and SIGTERM in the calling thread and in every thread it starts later.

@@ -54,42 +54,43 @@ import TestSupport
         #expect(text.out.contains("done") && text.out.contains("sim"))
     }
 
-    /// kill -9 of the download at five random moments, then `--resume`: in the end every picture
-    /// of the footage is in exactly one file, and every file decodes.
+    /// kill -9 of the download at five random points, then `--resume`: in the end every picture
+    /// of the footage is in exactly one file, and every file decodes. Each kill lands while the
+    /// simulator holds the replay at its point (`--rtsp-hold-after`, released with SIGUSR1 once
+    /// the download is dead), so no kill can come too late, however fast the download runs.
     @Test func killNineAtRandomPointsThenResume() throws {
-        let sim = try SimProcess(["--channels", "2"])
+        // six minutes both cameras recorded through (the day's outages move with the date)
+        let range = try #require(stride(from: 6.0, to: 22, by: 0.25).lazy.map { Self.yesterday(hour: $0, minutes: 6) }
+            .first { r in [1, 2].allSatisfy { Self.footage(channel: $0, in: r) == [r] } })
+        let total = 2 * 6 * 60 * 177_000 // about 127 MB: the 1080p clip is 177 kB a second
+        let points = Set((0..<5).map { _ in Int.random(in: total / 20...(total * 9 / 10)) }).sorted()
+        print("kill -9 after \(points) bytes of replay")
+        // the points count the replay bytes sent in all (over every run): each run is held at the next one
+        let sim = try SimProcess(["--channels", "2", "--rtsp-hold-after", points.map(String.init).joined(separator: ",")])
         let home = VTrackHome()
         try home.addSource(sim)
-        let range = Self.yesterday(hour: 10, minutes: 6)
         let cams = ["Camera 01", "Camera 02"]
-        let total = 2 * 6 * 60 * 177_000 // about 127 MB
-        let points = (0..<5).map { _ in Int.random(in: total / 20...(total * 9 / 10)) }.sorted()
-        print("kill -9 after \(points) bytes")
         var args = ["download", "sim", "--from", isoZ(range.start), "--to", isoZ(range.end), "--cameras", cams.joined(separator: ","),
                     "--max-file-size-mb", "9", "--json"]
-        var kills = 0
-        for point in points {
+        for n in 1...points.count {
             guard let run = home.start(args) else { Issue.record("cannot start vtrack"); return }
-            var killed = false
-            _ = eventually(timeout: 60) {
-                let text = (try? String(contentsOfFile: run.out, encoding: .utf8)) ?? ""
-                let bytes = jsonLines(text).last { $0["type"] as? String == "progress" }?["bytes"] as? Int ?? 0
-                if bytes >= point { kill(run.pid, SIGKILL); killed = true; return true }
-                return text.contains("\"type\":\"summary\"")
+            var ended: Int32?
+            let held = eventually(timeout: 120) {
+                if sim.process.output.contains("\nheld \(n) ") { return true }
+                ended = Spawn.exited(run.pid)
+                return ended != nil
             }
-            let status = Spawn.wait(run.pid)
-            if killed {
-                #expect(status == 128 + SIGKILL)
-                kills += 1
-            }
+            #expect(held && ended == nil, "hold \(n) not reached: \(ended.map { "vtrack ended with \($0)" } ?? "timed out"): \(sim.process.output) \((try? String(contentsOfFile: run.err, encoding: .utf8)) ?? "")")
+            guard held, ended == nil else { return }
+            kill(run.pid, SIGKILL)
+            #expect(Spawn.wait(run.pid) == 128 + SIGKILL)
+            kill(sim.pid, SIGUSR1) // the replay goes on, to the next point
             args = ["download", "--resume", "--json"]
         }
         // the last run finishes the job
         let last = home.vtrack(["download", "--resume", "--json"])
         #expect(last.status == 0, "\(last.err)")
         #expect(jsonLines(last.out).last?["state"] as? String == "done")
-        // every point is below the job's size (about 128 MB in all): each kill lands
-        #expect(kills == points.count, "only \(kills) of \(points.count) kills landed before the job finished")
         let repo = try home.repository()
         let job = try #require(try repo.read { try $0.downloadJobs() }.first)
         #expect(job.state == .done)

@@ -39,7 +39,12 @@ import TestSupport
                 _ = withUnsafePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
                 fillers.append(s)
             }
-            usleep(100_000) // let the handshakes of the fillers land in the queue
+            // wait until the queue is provably full: the first filler's handshake completed (it
+            // is writable) — the ones after it are dropped, as the client's will be
+            var first = pollfd(fd: fillers[0], events: Int16(POLLOUT), revents: 0)
+            guard poll(&first, 1, 30_000) == 1, first.revents & Int16(POLLOUT) != 0 else {
+                throw PlainError(Localized(vi: "hàng đợi của cổng thử không đầy", en: "the test port's queue did not fill"))
+            }
         }
 
         deinit {

@@ -97,7 +97,7 @@ import TestSupport
                 done.enter()
                 Thread.detachNewThread {
                     ready.leave()
-                    go.wait()
+                    _ = go.wait(timeout: .now() + 60)
                     let outcome: String
                     do {
                         outcome = try SecretBox(keyFile: path).seal("pw\(i)", context: "c").keyID
@@ -108,9 +108,10 @@ import TestSupport
                     done.leave()
                 }
             }
-            ready.wait()
+            // bounds, not measurements: a creator that hangs fails the test instead of the suite
+            try #require(ready.wait(timeout: .now() + 60) == .success, "round \(round): the creators did not start")
             for _ in 0 ..< creators { go.signal() }
-            done.wait()
+            try #require(done.wait(timeout: .now() + 60) == .success, "round \(round): a creator never finished")
             let outcomes = results.values.compactMap { $0 }
             #expect(!outcomes.contains { $0.hasPrefix("error") }, "round \(round): \(outcomes)")
             #expect(Set(outcomes).count == 1, "round \(round): \(outcomes)")

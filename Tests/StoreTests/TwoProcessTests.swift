@@ -101,11 +101,14 @@ import TestSupport
         writing.wait()
         let opened = LockedResults()
         let openDone = DispatchGroup()
+        // signalled when the open meets the held lock and waits (or, failing, when it ends)
+        let metTheLock = DispatchSemaphore(value: 0)
         openDone.enter()
         Thread.detachNewThread {
-            defer { openDone.leave() }
+            defer { openDone.leave(); metTheLock.signal() }
             do {
-                let repo = try Repository(locations: loc)
+                let repo = try Repository(locations: loc, busyTimeout: 30, environment: ProcessInfo.processInfo.environment,
+                                          onBusy: { metTheLock.signal() })
                 let days = try repo.processingConfig().defaultDays
                 try repo.close()
                 opened.append((status: 0, out: "\(days)", err: ""))
@@ -113,9 +116,9 @@ import TestSupport
                 opened.append((status: 1, out: "", err: "\(error)"))
             }
         }
-        // Give the open time to meet the held lock (without the fix it fails within milliseconds),
-        // then let the other program commit. The open must wait for it, not fail.
-        usleep(500_000)
+        // Once the open has met the held lock (observed, not slept for), the other program
+        // commits. The open must wait for it, not fail (without the fix it fails at once).
+        #expect(metTheLock.wait(timeout: .now() + 60) == .success)
         finish.signal()
         otherDone.wait()
         openDone.wait()

@@ -57,7 +57,11 @@ public final class RTSPServer: Sendable {
         var stats = Statistics()
     }
 
+    /// The `holdAfterBytes` switch (held streams, and their release).
+    public let hold: ReplayHold
+
     public init(config: SimulatorConfig, model: NVRModel, footage: FootageTimeline? = nil) {
+        hold = ReplayHold(points: config.rtsp.faults.holdAfterBytes)
         self.config = config
         self.model = model
         self.footage = footage ?? ContinuousFootage(model: model, days: config.days)

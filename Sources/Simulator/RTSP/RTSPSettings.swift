@@ -42,6 +42,10 @@ extension SimulatorConfig {
         public var dropAfterBytes: Int?
         /// Stop sending media (connection left open) after this many bytes.
         public var stallAfterBytes: Int?
+        /// Hold every replay stream once the server has sent this many bytes of replay media in
+        /// all (over every connection), until released (`RTSPServer.hold.release()`; `vtrack-sim`:
+        /// SIGUSR1); then on to the next point. See `ReplayHold`.
+        public var holdAfterBytes: [Int] = []
         /// Insert 1–300 random bytes between pictures every this many pictures.
         public var garbageEveryPictures: Int?
         /// Insert an unsolicited `RTSP/1.0 400 Bad Request` between pictures every this many pictures.

@@ -43,6 +43,8 @@ final class SimRTSPConnection: ChannelInboundHandler {
     private var mediaBytes = 0
     private var jumpBack: Int64 = 0
     private var stalled = false
+    /// Waiting for the server's replay hold to be released (`ReplayHold`).
+    private var holding = false
     private var pacedTask: Scheduled<Void>?
 
     struct Target {
@@ -373,6 +375,20 @@ final class SimRTSPConnection: ChannelInboundHandler {
         }
     }
 
+    /// The replay hold was released: the stream goes on (a paced one from now).
+    private func resumeAfterHold() {
+        guard holding, let ctx = context else { return }
+        holding = false
+        guard playing else { return }
+        if paced {
+            paceStart = .now()
+            pacedPictures = 0
+            schedulePaced(ctx)
+        } else {
+            pump()
+        }
+    }
+
     private func pump() {
         guard playing, !paced, let ctx = context else { return }
         var budget = 64
@@ -381,7 +397,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
             budget -= 1
         }
         ctx.flush()
-        if playing && ctx.channel.isWritable {
+        if playing && !holding && ctx.channel.isWritable {
             ctx.eventLoop.assumeIsolated().execute { self.pump() }
         }
     }
@@ -396,6 +412,16 @@ final class SimRTSPConnection: ChannelInboundHandler {
             playing = false
             return false
         }
+        if target?.replayToken != nil, !holding {
+            let loop = ctx.eventLoop
+            let me = NIOLoopBound(self, eventLoop: loop)
+            let wake: @Sendable () -> Void = { loop.execute { me.value.resumeAfterHold() } }
+            if server.hold.shouldWait(wake) {
+                holding = true
+                return false
+            }
+        }
+        if holding { return false }
         guard var sched = schedule, let asset = target?.asset, let item = sched.next() else {
             playing = false
             return false
@@ -448,6 +474,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
             playing = false
         }
         mediaBytes += buf.readableBytes
+        if replay { server.hold.sent(buf.readableBytes) }
         if let drop = faults.dropAfterBytes, mediaBytes >= drop {
             let keep = buf.readableBytes - (mediaBytes - drop)
             ctx.writeAndFlush(wrapOutboundOut(buf.getSlice(at: buf.readerIndex, length: max(0, keep)) ?? buf), promise: nil)
