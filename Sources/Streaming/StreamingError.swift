@@ -46,11 +46,13 @@ public enum StreamingError: UserFacingError, Equatable {
     case outputIsFolder(path: String)
     /// The output path holds a file that is not an MP4: it is never replaced.
     case outputNotMP4(path: String)
+    /// The output path (or its `.part`) holds an earlier recording, or a link: never replaced.
+    case outputExists(path: String)
 
     /// A URL or output path that cannot be used (exit status 64).
     public var isBadInput: Bool {
         switch self {
-        case .invalidURL, .outputIsFolder, .outputNotMP4: return true
+        case .invalidURL, .outputIsFolder, .outputNotMP4, .outputExists: return true
         default: return false
         }
     }
@@ -135,6 +137,9 @@ public enum StreamingError: UserFacingError, Equatable {
         case .outputNotMP4(let path):
             return Localized(vi: "Đã có tệp \"\(path)\" và nó không phải MP4, nên không ghi đè: hãy chọn tên khác cho -o.",
                              en: "\"\(path)\" already exists and is not an MP4 file, so it is not replaced: choose another name for -o.")
+        case .outputExists(let path):
+            return Localized(vi: "Đã có \"\(path)\" (một bản ghi trước, hoặc một liên kết), nên không ghi đè: hãy chọn tên khác cho -o, hoặc tự xoá nó trước.",
+                             en: "\"\(path)\" already exists (an earlier recording, or a link), so it is not replaced: choose another name for -o, or delete it first.")
         }
     }
 }

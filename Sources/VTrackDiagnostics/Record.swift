@@ -46,15 +46,11 @@ public struct Record: ParsableCommand {
         do {
             try MP4RecordingSink.checkOutput(output)
         } catch let e as StreamingError {
-            Usage.refuse(e.message)  // a folder or a file that is not ours: nothing is touched, no prompt
+            // a folder, a file, a link or a .part already there: nothing is touched or replaced, no prompt
+            Usage.refuse(e.message)
         }
         do {
             guard let parsed = RTSPURL(url) else { throw StreamingError.invalidURL(url) }
-            // never replaced nor written through (a link planted there): refused before connecting
-            for path in [output, output + ".part"] {
-                var st = stat()
-                if lstat(path, &st) == 0 { throw StreamingError.fileWrite(path: path, errno: EEXIST) }
-            }
             let login = user ?? parsed.user
             let pw = parsed.password != nil && user == nil ? parsed.password : try password.resolve(user: login)
             var options = RTSPOptions()

@@ -23,14 +23,36 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: notes + ".part"))
     }
 
-    @Test func anEarlierRecordingIsReplaced() throws {
+    /// A second run with the same name keeps the first recording: one sentence, nothing written.
+    @Test func anEarlierRecordingIsKept() throws {
         let s = try ProbeCommandTests.Sim()
         let dir = Scratch("rec")
         let out = dir.file("again.mp4")
-        for _ in 0..<2 {
+        let first = BinaryRunner.run("vtrack", ["record", Self.liveURL(s), "--duration", "1", "-o", out])
+        #expect(first.status == 0, "\(first.err)")
+        #expect(first.out.hasPrefix("Saved \(out):"))
+        let before = FileManager.default.contents(atPath: out)
+        let again = BinaryRunner.run("vtrack", ["record", Self.liveURL(s), "--duration", "1", "-o", out])
+        #expect(again.status == 64, "\(again.err)")
+        #expect(again.err == "vtrack: \"\(out)\" already exists (an earlier recording, or a link), so it is not replaced: choose another name for -o, or delete it first.\n")
+        #expect(FileManager.default.contents(atPath: out) == before && before != nil)
+        #expect(!FileManager.default.fileExists(atPath: out + ".part"))
+    }
+
+    /// A link planted at the output (or at its .part) is never followed: the file it points to
+    /// keeps its content.
+    @Test func aLinkAtTheOutputIsNeverFollowed() throws {
+        let s = try ProbeCommandTests.Sim()
+        let dir = Scratch("rec")
+        let target = dir.file("outside.txt")
+        try Data("someone else's file\n".utf8).write(to: URL(fileURLWithPath: target))
+        for planted in ["link.mp4", "link2.mp4.part"] {
+            let out = dir.file(planted.hasSuffix(".part") ? String(planted.dropLast(5)) : planted)
+            try FileManager.default.createSymbolicLink(atPath: dir.file(planted), withDestinationPath: target)
             let r = BinaryRunner.run("vtrack", ["record", Self.liveURL(s), "--duration", "1", "-o", out])
-            #expect(r.status == 0, "\(r.err)")
-            #expect(r.out.hasPrefix("Saved \(out):"))
+            #expect(r.status == 64, "\(planted): \(r.err)")
+            #expect(r.err.contains("already exists (an earlier recording, or a link)"), "\(r.err)")
+            #expect(FileManager.default.contents(atPath: target) == Data("someone else's file\n".utf8))
         }
     }
 

@@ -84,15 +84,18 @@ public final class MP4RecordingSink: MediaSink {
     }
 
     /// Refuses, before anything is written, an output path that recording would destroy or
-    /// cannot use: a folder, or an existing file that is not an MP4 (no `ftyp` box first), such
-    /// as notes or a device. An existing MP4 — an earlier recording — is replaced, as a
-    /// technician running the same command again expects; a missing or empty file is fine.
+    /// cannot use: a folder, an existing file that is not an MP4 (no `ftyp` box first) such as
+    /// notes or a device, an earlier recording, a symbolic link, or a `.part` left there. The file
+    /// is created where nothing is (and renamed without replacing anything), so nothing already
+    /// recorded is ever lost to a second run with the same name.
     public static func checkOutput(_ path: String) throws {
         var st = stat()
-        guard stat(path, &st) == 0 else { return }
+        if lstat(path + ".part", &st) == 0 { throw StreamingError.outputExists(path: path + ".part") }
+        guard lstat(path, &st) == 0 else { return }
         if st.st_mode & S_IFMT == S_IFDIR { throw StreamingError.outputIsFolder(path: path) }
+        if st.st_mode & S_IFMT == S_IFLNK { throw StreamingError.outputExists(path: path) }
         guard st.st_mode & S_IFMT == S_IFREG else { throw StreamingError.outputNotMP4(path: path) }
-        if st.st_size == 0 { return }
+        if st.st_size == 0 { throw StreamingError.outputExists(path: path) }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw StreamingError.fileWrite(path: path, errno: errno) }
         defer { close(fd) }
@@ -100,6 +103,7 @@ public final class MP4RecordingSink: MediaSink {
         guard read(fd, &head, 8) == 8, Array(head[4..<8]) == Array("ftyp".utf8) else {
             throw StreamingError.outputNotMP4(path: path)
         }
+        throw StreamingError.outputExists(path: path)
     }
 
     static func numbered(_ path: String, _ n: Int) -> String {
