@@ -10,6 +10,7 @@ import Store
 public typealias Repository = Store.Repository
 public typealias StoreLocations = Store.StoreLocations
 public typealias StoreError = Store.StoreError
+public typealias StoreNotices = Store.StoreNotices
 public typealias VideoSource = Store.VideoSource
 public typealias SourceConfig = Store.SourceConfig
 public typealias ProcessingConfig = Store.ProcessingConfig

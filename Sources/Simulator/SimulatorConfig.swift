@@ -74,6 +74,10 @@ public struct SimulatorConfig: Sendable {
         public var profileWithoutEncoder = false
         /// GetStreamUri answers "Unknown Error" for this channel's profiles (B6).
         public var streamURIFaultChannel: Int?
+        /// WS-Security `Created` is accepted only in the `…Z` form, as some Hikvision firmware
+        /// does (A4): `+00:00` and other offsets are refused as a bad time. By default every
+        /// valid xsd:dateTime is accepted (Z, ±hh:mm, fractional seconds).
+        public var wsseCreatedZuluOnly = false
         public init() {}
     }
 

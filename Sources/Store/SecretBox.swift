@@ -1,5 +1,7 @@
+import Common
 import Crypto
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -79,6 +81,7 @@ public struct SecretBox: Sendable {
             throw StoreError.keyFileDamaged(path: keyFile)
         }
         defer { close(fd) }
+        tightenIfShared(fd)
         var bytes = [UInt8](repeating: 0, count: 33) // one more than a key, to notice a longer file
         var total = 0
         while total < bytes.count {
@@ -92,6 +95,17 @@ public struct SecretBox: Sendable {
         }
         guard total == 32 else { throw StoreError.keyFileDamaged(path: keyFile) }
         return SymmetricKey(data: bytes.prefix(32))
+    }
+
+    /// A key file other users may read (0644 after a copy or a restore) is set back to 0600,
+    /// and ``StoreNotices`` hears about it once (the next read finds it private).
+    private func tightenIfShared(_ fd: Int32) {
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & 0o077 != 0, fchmod(fd, 0o600) == 0 else { return }
+        let mode = String(st.st_mode & 0o777, radix: 8)
+        StoreNotices.post(Localized(
+            vi: "Tệp khóa \(keyFile) (quyền \(mode)) để người dùng khác đọc được; đã đặt lại 0600 để chỉ bạn đọc được.",
+            en: "The key file \(keyFile) (mode \(mode)) was readable by other users; it is now 0600, readable only by you."))
     }
 
     /// Creates the key atomically: a private temporary file is written in full, then hard-linked
@@ -118,5 +132,19 @@ public struct SecretBox: Sendable {
             return winner
         }
         return fresh
+    }
+}
+
+/// Things the store did on the user's behalf that a front should mention (such as tightening a
+/// key file's mode): the CLI prints them on standard error; without a handler they are dropped.
+public enum StoreNotices {
+    private static let handler = Mutex<(@Sendable (Localized) -> Void)?>(nil)
+
+    /// Sets who hears the notices.
+    public static func onNotice(_ h: @escaping @Sendable (Localized) -> Void) { handler.withLock { $0 = h } }
+
+    static func post(_ message: Localized) {
+        let h = handler.withLock { $0 }
+        h?(message)
     }
 }

@@ -45,6 +45,7 @@ struct SimMain: ParsableCommand {
     @Option(help: "Wait this many seconds before every answer.") var stall: Double = 0
     @Flag(name: .customLong("authenticated-datetime"), help: "GetSystemDateAndTime demands a login too.") var authenticatedDateTime = false
     @Flag(name: .customLong("profile-without-encoder"), help: "Channel 1's sub profile has no video encoder.") var profileWithoutEncoder = false
+    @Flag(name: .customLong("wsse-created-zulu-only"), help: "Accept a WS-Security Created time only in the …Z form, not +00:00 (some Hikvision firmware).") var wsseCreatedZuluOnly = false
     @Option(name: .customLong("stream-uri-fault-channel"), help: "GetStreamUri fails with 'Unknown Error' for this channel.") var streamURIFaultChannel: Int?
 
     @Flag(name: .customLong("print-model"), help: "Print the channels and profiles these flags give, as JSON, and exit.")
@@ -104,6 +105,7 @@ struct SimMain: ParsableCommand {
         c.faults.stallSeconds = stall
         c.faults.authenticatedDateTime = authenticatedDateTime
         c.faults.profileWithoutEncoder = profileWithoutEncoder
+        c.faults.wsseCreatedZuluOnly = wsseCreatedZuluOnly
         c.faults.streamURIFaultChannel = streamURIFaultChannel
         profileGFlags.apply(to: &c)
         discoveryFlags.apply(to: &c)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Logging
 import VTrackDiagnostics
@@ -26,6 +27,8 @@ struct VTrack: ParsableCommand {
         LoggingSystem.bootstrap { label -> any LogHandler in
             verbose ? StreamLogHandler.standardError(label: label) : SwiftLogNoOpLogHandler()
         }
+        // e.g. a key file found readable by others and set back to 0600: said once, on stderr
+        StoreNotices.onNotice { message in FileHandle.standardError.write(Data("vtrack: \(message.text())\n".utf8)) }
         main(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
     }
 

@@ -10,12 +10,16 @@ import TestSupport
     /// Sends GetDeviceInformation with a hand-made WS-Security header and returns the HTTP status
     /// and the fault reason, if any.
     func send(_ f: SimFixture, created: String, password: String = "admin123", type: String = UsernameToken.digestType) -> (Int, String) {
+        send(url: f.sim.deviceServiceURL, created: created, password: password, type: type)
+    }
+
+    /// The same, to the device service at `url` (a `vtrack-sim` process).
+    func send(url: String, created: String, password: String = "admin123", type: String = UsernameToken.digestType) -> (Int, String) {
         let nonce: [UInt8] = Array(0..<16)
         let pw = type == UsernameToken.digestType ? UsernameToken.digest(nonce: nonce, created: created, password: password) : password
         let security = "<wsse:Security xmlns:wsse=\"\(UsernameToken.securityNamespace)\" xmlns:wsu=\"\(UsernameToken.utilityNamespace)\">"
             + "<wsse:UsernameToken><wsse:Username>admin</wsse:Username><wsse:Password Type=\"\(type)\">\(pw)</wsse:Password>"
             + "<wsse:Nonce>\(Data(nonce).base64EncodedString())</wsse:Nonce><wsu:Created>\(created)</wsu:Created></wsse:UsernameToken></wsse:Security>"
-        let url = f.sim.deviceServiceURL
         let action = ONVIFService.device.action("GetDeviceInformation")
         let xml = Envelope.build(version: .soap12, action: action, to: url, body: DeviceRequests.getDeviceInformation, security: security)
         let t = CurlTransport(settings: TransportSettings(connectTimeout: 2, requestTimeout: 5, allowInsecureTLS: false), maxHandles: 1)
@@ -26,7 +30,7 @@ import TestSupport
         return (r.status, reason)
     }
 
-    @Test func createdMustBeZuluWithinFiveSeconds() throws {
+    @Test func createdMustBeWithinFiveSeconds() throws {
         let f = try SimFixture { $0.clockSkew = 0 }
         let now = Date()
         #expect(send(f, created: UTC.iso(now)).0 == 200)
@@ -34,13 +38,60 @@ import TestSupport
         #expect(send(f, created: UTC.iso(now.addingTimeInterval(4))).0 == 200)
         let late = send(f, created: UTC.iso(now.addingTimeInterval(-20)))
         #expect(late.0 == 400 && late.1 == "Wsse authorized time check failed")
-        let offsetForm = String(UTC.iso(now).dropLast()) + "+00:00" // Hikvision refuses this form (A4)
-        #expect(send(f, created: offsetForm).0 == 400)
         #expect(f.sim.stats.failedLogins == 0)
-        #expect(f.sim.stats.clockRejections == 2)
+        #expect(f.sim.stats.clockRejections == 1)
         let wrong = send(f, created: UTC.iso(now), password: "nope")
         #expect(wrong.0 == 400 && wrong.1 == "Sender not Authorized")
         #expect(f.sim.stats.failedLogins == 1)
+    }
+
+    /// `now` written as xsd:dateTime at a zone `hours` east of UTC (`+07:00`, `-05:30`, `+00:00`),
+    /// with `fraction` after the seconds when given.
+    static func created(_ now: Date, eastMinutes: Int, fraction: String = "") -> String {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(secondsFromGMT: eastMinutes * 60)!
+        let d = c.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
+        let sign = eastMinutes < 0 ? "-" : "+"
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", d.year!, d.month!, d.day!, d.hour!, d.minute!, d.second!)
+            + fraction + sign + String(format: "%02d:%02d", abs(eastMinutes) / 60, abs(eastMinutes) % 60)
+    }
+
+    @Test func createdMayBeAnyXSDDateTimeForm() throws {
+        let f = try SimFixture()
+        let now = Date()
+        let forms = [UTC.iso(now), UTC.iso(now, millis: true),
+                     Self.created(now, eastMinutes: 0), Self.created(now, eastMinutes: 7 * 60),
+                     Self.created(now, eastMinutes: -(5 * 60 + 30), fraction: ".123456"),
+                     String(UTC.iso(now).dropLast()) + ".5Z"]
+        for form in forms {
+            #expect(send(f, created: form).0 == 200, "\(form)")
+        }
+        // valid forms still meet the clock: +07:00 written with UTC's wall time is 7 hours off
+        #expect(send(f, created: String(UTC.iso(now).dropLast()) + "+07:00").1 == "Wsse authorized time check failed")
+        for nonsense in [String(UTC.iso(now).dropLast()) + "+7:00", String(UTC.iso(now).dropLast()) + "+15:00",
+                         String(UTC.iso(now).dropLast()) + ".Z", "2026-13-07T00:20:36Z"] {
+            #expect(send(f, created: nonsense).0 == 400, "\(nonsense)")
+        }
+        #expect(f.sim.stats.failedLogins == 0)
+    }
+
+    @Test func zuluOnlyIsADeviceQuirkSwitch() throws {
+        let f = try SimFixture { $0.faults.wsseCreatedZuluOnly = true }
+        let now = Date()
+        #expect(send(f, created: UTC.iso(now)).0 == 200)
+        #expect(send(f, created: UTC.iso(now, millis: true)).0 == 200)
+        let offset = send(f, created: Self.created(now, eastMinutes: 0)) // some Hikvision firmware refuses this form (A4)
+        #expect(offset.0 == 400 && offset.1 == "Wsse authorized time check failed")
+        #expect(send(f, created: Self.created(now, eastMinutes: 7 * 60)).0 == 400)
+        #expect(f.sim.stats.clockRejections == 2)
+
+        // the same switch on vtrack-sim
+        let strict = try SimProcess(["--wsse-created-zulu-only"])
+        let lenient = try SimProcess()
+        let url = { (p: SimProcess) in "http://127.0.0.1:\(p.httpPort)/onvif/device_service" }
+        #expect(send(url: url(strict), created: Self.created(Date(), eastMinutes: 0)).0 == 400)
+        #expect(send(url: url(strict), created: UTC.iso(Date())).0 == 200)
+        #expect(send(url: url(lenient), created: Self.created(Date(), eastMinutes: 0)).0 == 200)
     }
 
     @Test func createdIsCheckedAgainstTheSkewedClock() throws {

@@ -5,7 +5,8 @@ import ONVIF
 import Synchronization
 
 /// Checks logins like a device would: WS-Security UsernameToken (digest checked against the
-/// device's skewed clock with a ±5 s window, `Created` only in the `…Z` form), HTTP Digest
+/// device's skewed clock with a ±5 s window, `Created` any xsd:dateTime, or only the `…Z` form
+/// with `faults.wsseCreatedZuluOnly`), HTTP Digest
 /// (RFC 7616, qop=auth, `SimulatorConfig.digestAlgorithm`, checked by `SimDigestVerifier`) and HTTP Basic, per `SimulatorConfig.AuthMode`; counts failures and
 /// locks the account after `lockAfterFailures`.
 final class SimAuthenticator: Sendable {
@@ -90,8 +91,36 @@ final class SimAuthenticator: Sendable {
         let input = Array(nonce) + Array(created.utf8) + Array(config.password.utf8)
         let expected = Data(Insecure.SHA1.hash(data: input)).base64EncodedString()
         guard user == config.user, pw.text == expected else { return .wrong }
-        guard SimAuthenticator.isZuluDateTime(created), let t = UTC.parse(created) else { return .badTime }
+        let form = config.faults.wsseCreatedZuluOnly ? SimAuthenticator.isZuluDateTime : SimAuthenticator.isXSDDateTime
+        guard form(created), let t = UTC.parse(created) else { return .badTime }
         return abs(t.timeIntervalSince(deviceTime)) <= SimAuthenticator.window ? .valid : .badTime
+    }
+
+    /// A valid xsd:dateTime: `YYYY-MM-DDThh:mm:ss`, optional fractional seconds, and a zone
+    /// `Z` or `±hh:mm` (hh ≤ 14, and 14 only with :00); without a zone the time is read as UTC.
+    static func isXSDDateTime(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        func digits(_ r: Range<Int>) -> Bool { r.upperBound <= b.count && b[r].allSatisfy { $0 >= 48 && $0 <= 57 } }
+        func number(_ r: Range<Int>) -> Int { b[r].reduce(0) { $0 * 10 + Int($1 - 48) } }
+        guard b.count >= 19, digits(0..<4), b[4] == UInt8(ascii: "-"), digits(5..<7), b[7] == UInt8(ascii: "-"), digits(8..<10),
+              b[10] == UInt8(ascii: "T"), digits(11..<13), b[13] == UInt8(ascii: ":"), digits(14..<16), b[16] == UInt8(ascii: ":"),
+              digits(17..<19) else { return false }
+        let month = number(5..<7), day = number(8..<10), hour = number(11..<13), minute = number(14..<16), second = number(17..<19)
+        guard (1...12).contains(month), (1...31).contains(day), minute < 60, second < 60,
+              hour < 24 || (hour == 24 && minute == 0 && second == 0) else { return false }
+        var i = 19
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            let start = i
+            while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
+            guard i > start else { return false }
+        }
+        if i == b.count { return true }
+        if b[i] == UInt8(ascii: "Z") { return i + 1 == b.count }
+        guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), b.count == i + 6, digits((i + 1)..<(i + 3)),
+              b[i + 3] == UInt8(ascii: ":"), digits((i + 4)..<(i + 6)) else { return false }
+        let oh = number((i + 1)..<(i + 3)), om = number((i + 4)..<(i + 6))
+        return om < 60 && (oh < 14 || (oh == 14 && om == 0))
     }
 
     /// `YYYY-MM-DDThh:mm:ss[.fff]Z` and nothing else (Hikvision refuses `+00:00`, A4).

@@ -14,8 +14,8 @@ enum PathReport {
             case .failed: status = Localized(vi: "LỖI", en: "FAILED").text()
             }
             let free = v.diskSpaceGB.map { ", \(Format.gigabytes($0)) \(Localized(vi: "trống", en: "free").text())" } ?? ""
-            out += "\(v.sourceName) → \(v.sourcePath)  (\(status)\(free))\n"
-            let w = max(8, v.cameras.map(\.camera.count).max() ?? 0) + 1
+            out += "\(CLI.shown(v.sourceName)) → \(CLI.shown(v.sourcePath))  (\(status)\(free))\n"
+            let w = max(8, v.cameras.map { CLI.width($0.camera) }.max() ?? 0) + 1
             for c in v.cameras {
                 out += "  \(c.ok ? "✓" : "✗") \(CLI.pad(c.camera, w))\(c.path)\n"
             }

@@ -3,6 +3,7 @@ import CLISupport
 import Common
 import Core
 import Foundation
+import TUI
 
 /// `--db PATH`, shared by every command that uses the database. Without it, `$VTRACK_DB`, else
 /// the standard file (`$XDG_DATA_HOME/vtrack/vtrack.db`).
@@ -91,8 +92,31 @@ enum CLI {
         print(text)
     }
 
-    /// Pads to a display width (one column per character; enough for Latin and Vietnamese).
+    /// Pads to a display width in terminal columns (wide characters and emoji take two,
+    /// combining marks none), after ``shown(_:)``.
     static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+        let t = shown(s)
+        let w = TextWidth.of(t)
+        return w >= width ? t + " " : t + String(repeating: " ", count: width - w)
+    }
+
+    /// Terminal columns `s` takes once shown.
+    static func width(_ s: String) -> Int { TextWidth.of(shown(s)) }
+
+    /// Text as it may go to a terminal: bidirectional controls (U+202A–202E, U+2066–2069,
+    /// U+200E/200F, U+061C), which would reorder the rest of the line, and control characters
+    /// are written as `\u{202e}`, so a name can neither disguise itself nor break a table.
+    static func shown(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            let v = u.value
+            let bidi = (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
+            if bidi || u.properties.generalCategory == .control {
+                out += "\\u{\(String(v, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }

@@ -59,7 +59,7 @@ enum SourceReport {
             return Localized(vi: "Chưa có nguồn nào. Thêm bằng: vtrack sources add TÊN --host ĐỊA_CHỈ --user NGƯỜI_DÙNG --password-stdin\n",
                              en: "No sources yet. Add one with: vtrack sources add NAME --host ADDRESS --user USER --password-stdin\n").text()
         }
-        let w = max(6, sources.map(\.name.count).max() ?? 0) + 1
+        let w = max(6, sources.map { CLI.width($0.name) }.max() ?? 0) + 1
         var out = CLI.pad(Localized(vi: "TÊN", en: "NAME").text(), w) + CLI.pad(Localized(vi: "ĐỊA CHỈ", en: "ADDRESS").text(), 24)
             + CLI.pad(Localized(vi: "LOẠI", en: "TYPE").text(), 8) + CLI.pad("CAMERA", 14) + CLI.pad(Localized(vi: "MẬT KHẨU", en: "PASSWORD").text(), 10) + Localized(vi: "HOẠT ĐỘNG", en: "ACTIVE").text() + "\n"
         for s in sources {
@@ -71,7 +71,7 @@ enum SourceReport {
     }
 
     static func show(_ s: VideoSource, paths: [String: String]) -> String {
-        var out = "\(Localized(vi: "Nguồn", en: "Source").text()) \(s.name) (id \(s.id), \(s.sourceType), \(s.active ? Localized(vi: "đang dùng", en: "active").text() : Localized(vi: "tạm tắt", en: "inactive").text()))\n"
+        var out = "\(Localized(vi: "Nguồn", en: "Source").text()) \(CLI.shown(s.name)) (id \(s.id), \(s.sourceType), \(s.active ? Localized(vi: "đang dùng", en: "active").text() : Localized(vi: "tạm tắt", en: "inactive").text()))\n"
         out += "  \(CLI.pad(Localized(vi: "Địa chỉ:", en: "Address:").text(), 12))\(address(s))  \(Localized(vi: "người dùng", en: "user").text()) \(s.config.username.isEmpty ? "—" : s.config.username)  "
             + "\(Localized(vi: "mật khẩu", en: "password").text()) \(s.hasPassword ? Localized(vi: "đã lưu (mã hóa)", en: "saved (encrypted)").text() : Localized(vi: "chưa có", en: "none").text())\n"
         if let d = s.config.device {
@@ -83,7 +83,7 @@ enum SourceReport {
         let keys = CameraKeys.keys(for: s.config.detectedCameras)
         let chosen = Set(records.map(\.key))
         out += "  \(Localized(vi: "Camera", en: "Cameras").text()) (\(records.count)/\(s.config.detectedCameras.count) \(Localized(vi: "được chọn", en: "selected").text())):\n"
-        let w = max(8, keys.map(\.count).max() ?? 0) + 1
+        let w = max(8, keys.map { CLI.width($0) }.max() ?? 0) + 1
         for (key, cam) in zip(keys, s.config.detectedCameras) {
             let mark = chosen.contains(key) ? "[x]" : "[ ]"
             var line = "    \(mark) \(CLI.pad(key, w))\(CLI.pad(cam.codec, 6))\(CLI.pad(cam.resolution.isEmpty ? "—" : cam.resolution, 11))"
