@@ -107,7 +107,12 @@ import TestSupport
         let path = scratch.file("rec.mp4")
         try FileManager.default.createSymbolicLink(atPath: path + ".part", withDestinationPath: target.path)
         let sink = MP4RecordingSink(path: path)
-        #expect(throws: StreamingError.fileWrite(path: path + ".part", errno: EEXIST)) { _ = try sink.received(clip.unit(0)) }
+        // (`vtrack record`'s sink looks before it creates: the same refusal as `record -o` gives)
+        #expect(throws: StreamingError.outputExists(path: path + ".part")) { _ = try sink.received(clip.unit(0)) }
+        #expect(throws: StreamingError.fileWrite(path: path + ".part", errno: EEXIST)) {
+            _ = try MP4FragmentWriter(path: path, video: try #require(VideoTrackFormat(codec: clip.unit(0).codec,
+                                                                                      parameterSets: clip.unit(0).parameterSets)))
+        }
         #expect(throws: StreamingError.fileWrite(path: path + ".part", errno: ELOOP)) {
             try MP4Recovery.finalize(partPath: path + ".part")
         }
