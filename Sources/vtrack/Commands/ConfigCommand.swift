@@ -16,13 +16,11 @@ struct ConfigCommand: ParsableCommand {
 struct ConfigShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the processing settings.")
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: DatabaseOptions
+    var json: Bool { options.json }
 
     func run() throws {
-        global.apply()
-        let repo = try store.open(readOnly: true)
+        let repo = try options.open(readOnly: true)
         let config = try CLI.attempt { try repo.processingConfig() }
         if json {
             var object: [String: JSONValue] = [:]
@@ -52,13 +50,11 @@ struct ConfigSet: ParsableCommand {
 
     @Argument(help: "The setting.") var key: String
     @Argument(help: "Its new value.") var value: String
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: DatabaseOptions
+    var json: Bool { options.json }
 
     func run() throws {
-        global.apply()
-        let repo = try store.open()
+        let repo = try options.open()
         let (config, validations) = try CLI.attempt(json: json) { try SaveConfig(repository: repo).set(key, to: value) }
         let shown = config.columns.first { $0.key == key }?.value ?? .null
         if json {

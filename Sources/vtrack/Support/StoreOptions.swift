@@ -33,6 +33,24 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// What every command on the database takes: `--db`, `--lang` and `--json`.
+struct DatabaseOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    /// Applies `--lang`, then opens the database (see `StoreOptions.open`).
+    func open(readOnly: Bool = false) throws -> Repository {
+        global.apply()
+        return try store.open(readOnly: readOnly)
+    }
+
+    /// Core's sources service on the database.
+    func sources(readOnly: Bool = false) throws -> SourceService {
+        SourceService(repository: try open(readOnly: readOnly))
+    }
+}
+
 /// How the store commands talk to the terminal: one sentence per failure on standard error,
 /// exit 1 for failures and 64 for bad input; JSON with sorted keys on standard output.
 enum CLI {

@@ -6,13 +6,11 @@ import Core
 struct SourcesList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the saved sources.")
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: DatabaseOptions
+    var json: Bool { options.json }
 
     func run() throws {
-        global.apply()
-        let service = SourceService(repository: try store.open(readOnly: true))
+        let service = try options.sources(readOnly: true)
         let sources = try CLI.attempt { try service.list().sources }
         if json {
             CLI.printJSON(sources.map { SourceView($0, detailed: false) })

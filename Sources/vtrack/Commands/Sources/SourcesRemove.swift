@@ -9,13 +9,11 @@ struct SourcesRemove: ParsableCommand {
                                                     abstract: "Remove a source and its saved password (its folders and videos are kept).")
 
     @Argument(help: "The source's name.") var name: String
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: DatabaseOptions
+    var json: Bool { options.json }
 
     func run() throws {
-        global.apply()
-        let service = SourceService(repository: try store.open())
+        let service = try options.sources()
         let removed = try CLI.attempt { try service.remove(name: name) }
         if json {
             CLI.printJSON(["removed": removed.name])

@@ -12,13 +12,11 @@ struct SourcesSelect: ParsableCommand {
     @Argument(help: "The source's name.") var name: String
     @Option(help: ArgumentHelp("all, none, or camera names separated by commas.", valueName: "all|none|NAME,NAME"))
     var cameras: String
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: DatabaseOptions
+    var json: Bool { options.json }
 
     func run() throws {
-        global.apply()
-        let service = SourceService(repository: try store.open())
+        let service = try options.sources()
         let outcome = try CLI.attempt(json: json) { try service.select(name: name, choice: .parse(cameras)) }
         if json {
             CLI.printJSON(SaveReport(outcome))

@@ -7,13 +7,11 @@ struct SourcesShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a source, its cameras and their folders.")
 
     @Argument(help: "The source's name.") var name: String
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: DatabaseOptions
+    var json: Bool { options.json }
 
     func run() throws {
-        global.apply()
-        let service = SourceService(repository: try store.open(readOnly: true))
+        let service = try options.sources(readOnly: true)
         let (source, config) = try CLI.attempt { try service.source(named: name) }
         let paths = SourceView.cameraPaths(of: source, in: config)
         if json {
