@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the hand-made seeds of Fuzz/corpus/ (field quirks of /work/shared/field-quirks.md and
 RTP packets cut from the simulator's assets). Answers captured from the simulator are written by
-scripts/fuzz-capture-sim; both are committed, so this only runs when seeds change."""
+a one-off capture (OPTIONS…PLAY and SOAP requests against vtrack-sim, kept
+   under Fuzz/corpus/*/sim-*); both are committed, so this only runs when seeds change."""
 import os, struct, sys
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
@@ -184,3 +185,35 @@ for i, t in enumerate(["2024-01-15T08:30:00Z", "2024-01-15 08:30", "\x01today", 
                        "\x03+99999999999h", "2024-02-30T25:61:61+14:00", "\x04 2024-1-5", "08:30", "2024-01-15T08:30:00.123456789-03:30"]):
     put("time", f"t{i:02}.txt", t)
 print("seeds written to", root)
+
+# --- fragmented MP4 shaped like MP4FragmentWriter's (ftyp, moov with mehd, then prft+moof+mdat per GOP)
+def box(t, body):
+    return struct.pack(">I", 8 + len(body)) + t.encode() + body
+def full(t, v, flags, body):
+    return box(t, bytes([v]) + flags.to_bytes(3, "big") + body)
+def fmp4(fragments, cut=0, v1=False):
+    tkhd = full("tkhd", 0, 3, b"\x00" * 8 + struct.pack(">I", 1) + b"\x00" * 68)
+    mdhd = full("mdhd", 0, 0, b"\x00" * 8 + struct.pack(">II", 90000, 0) + b"\x55\xc4\x00\x00")
+    hdlr = full("hdlr", 0, 0, b"\x00" * 4 + b"vide" + b"\x00" * 12 + b"Video\x00")
+    avc1 = box("stsd", b"\x00" * 8)
+    trak = box("trak", tkhd + box("mdia", mdhd + hdlr + box("minf", box("stbl", avc1))))
+    mvex = box("mvex", full("mehd", 1, 0, struct.pack(">Q", 0)) + full("trex", 0, 0, struct.pack(">IIIII", 1, 1, 0, 0, 0)))
+    out = box("ftyp", b"iso6\x00\x00\x02\x00iso6mp41") + box("moov", full("mvhd", 0, 0, b"\x00" * 8 + struct.pack(">II", 1000, 0) + b"\x00" * 80) + trak + mvex)
+    dts = 0
+    for k in range(fragments):
+        samples = [(3600, 40 + k), (3600, 20), (3600, 25)]
+        prft = full("prft", 1 if v1 else 0, 0, struct.pack(">IQ", 1, 0xE9C2A2B000000000 + k * 0x100000000) + (struct.pack(">Q", dts) if v1 else struct.pack(">I", dts)))
+        tfhd = full("tfhd", 0, 0x020008, struct.pack(">II", 1, 3600))
+        tfdt = full("tfdt", 1, 0, struct.pack(">Q", dts))
+        trun = full("trun", 0, 0x000301, struct.pack(">Ii", len(samples), 0) + b"".join(struct.pack(">II", d, s) for d, s in samples))
+        moof = box("moof", full("mfhd", 0, 0, struct.pack(">I", k + 1)) + box("traf", tfhd + tfdt + trun))
+        mdat = box("mdat", b"".join(bytes([0, 0, 0, s - 4]) + b"\x65" * (s - 4) for _, s in samples))
+        out += prft + moof + mdat
+        dts += sum(d for d, _ in samples)
+    return out[:len(out) - cut] if cut else out
+put("mp4", "two-fragments.mp4", fmp4(2))
+put("mp4", "cut-in-third-fragment.mp4", fmp4(3, cut=30))
+put("mp4", "prft-v1.mp4", fmp4(1, v1=True))
+put("mp4", "header-only.mp4", fmp4(0))
+big = bytearray(fmp4(1)); big[0:4] = b"\x00\x00\x00\x01"
+put("mp4", "largesize-ftyp.mp4", bytes(big[:8]) + struct.pack(">Q", 0x20) + bytes(big[8:]))

@@ -1,3 +1,4 @@
+import Common
 import Core
 import Foundation
 
@@ -12,6 +13,8 @@ public enum TimeFuzz {
         var input = FuzzInput(data)
         let zone = zones[Int(input.byte()) % zones.count]
         let text = String(decoding: input.rest(), as: UTF8.self)
-        _ = try? UserTime.parse(text, timeZone: zone, now: now)
+        guard let date = try? UserTime.parse(text, timeZone: zone, now: now) else { return }
+        _ = UTC.fields(date)  // what the CLI and the app do next: show it, send it in whole seconds
+        _ = UTC.iso(date)
     }
 }

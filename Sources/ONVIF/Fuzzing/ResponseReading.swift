@@ -31,7 +31,14 @@ public enum ResponseReading {
     static func readEveryway(_ e: XMLElement) -> String {
         let rewriter = AddressRewriter(device: DeviceAddress(host: "192.0.2.1", port: 8080))
         var parts: [String] = []
-        parts.append("\(DeviceParsing.systemDateAndTime(e)?.timeIntervalSince1970 ?? 0)")
+        // dates go on to be shown and sent back in whole seconds: UTC.fields must take them
+        var dates = [DeviceParsing.systemDateAndTime(e)]
+        let recordings = e.all("RecordingInformation").compactMap(ProfileGParsing.recordingInformation)
+        dates += recordings.flatMap { r in [r.earliest, r.latest] + r.tracks.flatMap { [$0.dataFrom, $0.dataTo] } }
+        let summary = ProfileGParsing.summary(e)
+        dates += [summary.dataFrom, summary.dataUntil]
+        for d in dates.compactMap({ $0 }) { _ = UTC.iso(d) }
+        parts.append("\(dates.count)")
         parts.append("\(DeviceParsing.zoneOfLocalTimeLabelledUTC(e) ?? 0)")
         var info = DeviceParsing.deviceInformation(e)
         DeviceParsing.apply(scopes: DeviceParsing.scopes(e), to: &info)
@@ -40,9 +47,9 @@ public enum ResponseReading {
         parts.append("\(DeviceParsing.capabilities(e, rewriter: rewriter).addresses.count)")
         let profiles = e.all("Profiles")
         parts.append("\(profiles.compactMap(MediaProfile.media1).count)/\(profiles.compactMap(MediaProfile.media2).count)")
-        parts.append("\(e.all("RecordingInformation").compactMap(ProfileGParsing.recordingInformation).count)")
+        parts.append("\(recordings.count)")
         parts.append("\(e.all("RecordingItem").compactMap(ProfileGParsing.recordingItem).count)")
-        parts.append("\(ProfileGParsing.summary(e).numberOfRecordings)")
+        parts.append("\(summary.numberOfRecordings)")
         parts.append("\(e.all("Result").compactMap(ProfileGParsing.trackStateEvent).count)")
         for text in e.all("Duration").map(\.text) + e.all("Timeout").map(\.text) { _ = ISODuration.seconds(text) }
         for uri in e.all("Uri").map(\.text) { _ = rewriter.mediaURI(uri) }
