@@ -5,7 +5,9 @@ import Streaming
 /// inspected, then finalized (truncated, duration written, renamed).
 public enum MP4Fuzz {
     static let folder: String = {
-        let path = NSTemporaryDirectory() + "vtrack-fuzz-mp4-\(getpid())"
+        // tmpfs when there is one: finalize fsyncs every input
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
+        let path = base + "vtrack-fuzz-mp4-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()
