@@ -15,6 +15,10 @@ def put(target, name, data):
     with open(os.path.join(d, name), "wb") as f:
         f.write(data)
 
+def put_all(target, files):
+    for name, data in files.items():
+        put(target, name, data)
+
 S12 = "http://www.w3.org/2003/05/soap-envelope"
 S11 = "http://schemas.xmlsoap.org/soap/envelope/"
 
@@ -31,8 +35,7 @@ xml = {
     "deep.xml": "<a>" * 200 + "x" + "</a>" * 200,
     "bom-utf16ish.xml": b"\xef\xbb\xbf<?xml version='1.0'?><r>\xc3\xa9\xff\xfe</r>",
 }
-for n, d in xml.items():
-    put("xml", n, d)
+put_all("xml", xml)
 
 tt = ' xmlns:tt="http://www.onvif.org/ver10/schema" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:tr2="http://www.onvif.org/ver20/media/wsdl" xmlns:tse="http://www.onvif.org/ver10/search/wsdl"'
 soap = {
@@ -51,8 +54,7 @@ soap = {
     "summary.bin": "\x00" + env('<tse:GetRecordingSummaryResponse><tse:Summary><tt:DataFrom>2024-01-01T00:00:00Z</tt:DataFrom><tt:DataUntil>2024-01-02T00:00:00Z</tt:DataUntil><tt:NumberRecordings>-9223372036854775808</tt:NumberRecordings></tse:Summary></tse:GetRecordingSummaryResponse>', extra=tt),
     "digest-401.bin": "\x05" + env("<s:Fault><s:Code><s:Value>s:Sender</s:Value></s:Code><s:Reason><s:Text>Unauthorized</s:Text></s:Reason></s:Fault>"),
 }
-for n, d in soap.items():
-    put("soap", n, d)
+put_all("soap", soap)
 
 # --- WS-Discovery (C2, C3, C5, D4, D5): shapes after Tests/DiscoveryTests/Support/FieldSamples.swift
 wsd = ' xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing" xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery" xmlns:dn="http://www.onvif.org/ver10/network/wsdl"'
@@ -68,8 +70,7 @@ discovery = {
     "resolve-matches.xml": disc("ResolveMatches", f"<d:ResolveMatches>{match.replace('ProbeMatch', 'ResolveMatch')}</d:ResolveMatches>"),
     "not-xml.bin": b"HTTP/1.1 400 Bad Request\r\n\r\n\x00\xff<<\x00>",
 }
-for n, d in discovery.items():
-    put("discovery", n, d)
+put_all("discovery", discovery)
 
 # --- WWW-Authenticate (A5, F8) ---
 auth = {
@@ -80,8 +81,7 @@ auth = {
     "basic-only.txt": "Basic realm=\"/\"",
     "garbage.txt": 'Digest ,,, =, realm=, nonce="unterminated\\',
 }
-for n, d in auth.items():
-    put("auth", n, d)
+put_all("auth", auth)
 
 # --- RTSP (G1, G2, F6, F7): chunk byte, setup byte, stream ---
 def rtp(seq, ts, payload, pt=96, marker=True, ext=None):
@@ -102,8 +102,7 @@ rtsp = {
     "replay-ext.bin": b"\x00\x01" + il(0, rtp(1, 0, b"\x65\x88", ext=onvif_ext)) + il(1, b"\x81\xcb\x00\x01\x00\x00\x12\x34"),
     "lf-only.bin": b"\x00\x00" + b"RTSP/1.0 401 Unauthorized\nCSeq: 2\nWWW-Authenticate: Digest realm=\"r\", nonce=\"n\"\n\n",
 }
-for n, d in rtsp.items():
-    put("rtsp", n, d)
+put_all("rtsp", rtsp)
 
 # --- SDP (G5) ---
 sdp = {
@@ -111,8 +110,7 @@ sdp = {
     "h265.sdp": "v=0\nm=video 0 RTP/AVP 98\na=rtpmap:98 H265/90000\na=fmtp:98 sprop-vps=QAEMAf//AWAAAAMAkAAAAwAAAwBdlZgJ;sprop-sps=QgEBAWAAAAMAkAAAAwAAAwBdoAKAgC0WWVmkkyvA;sprop-pps=RAHBcrRiQA==;sprop-max-don-diff=1\na=control:rtsp://h/track1\nm=audio 0 RTP/AVP 97\na=rtpmap:97 MPEG4-GENERIC/16000/1\na=fmtp:97 streamtype=5; mode=AAC-hbr; config=1408; sizelength=13; indexlength=3; indexdeltalength=3\n",
     "broken.sdp": "m=video\nm=video x RTP/AVP 300\na=rtpmap:\na=rtpmap:96 H264/\na=fmtp:96 sprop-parameter-sets=!!!,,\na=rtpmap:0\nm=audio 0 RTP/AVP 97\na=rtpmap:97 mpeg4-generic/99999999999999999999/-1\na=fmtp:97 config=1;sizelength=99;indexlength=-5\n",
 }
-for n, d in sdp.items():
-    put("sdp", n, d)
+put_all("sdp", sdp)
 
 # --- RTP packets from the simulator's assets ---
 assets = os.path.join(os.path.dirname(root), "..", "Sources", "Simulator", "RTSP", "Assets")
@@ -131,34 +129,24 @@ def nals(path, limit):
     return out
 def frame(ch, pkt):
     return bytes([ch]) + struct.pack(">H", len(pkt)) + pkt
-def h264_packets(ns, fu_size=60):
+def packets(ns, header_len, fu_header, fu_size=60):
+    """Single-NAL packets, or fragmentation units (FU-A / H.265 FU) of NALs cut to 300 bytes."""
     seq, out = 0, []
     for n in ns:
         n = n[:300]
         if len(n) <= fu_size:
             out.append(rtp(seq, 0, n)); seq += 1
-        else:
-            hdr, body = n[0], n[1:]
-            parts = [body[i:i + fu_size] for i in range(0, len(body), fu_size)]
-            for k, p in enumerate(parts):
-                fu = bytes([(hdr & 0xE0) | 28, (0x80 if k == 0 else 0) | (0x40 if k == len(parts) - 1 else 0) | (hdr & 0x1F)])
-                out.append(rtp(seq, 0, fu + p, marker=k == len(parts) - 1)); seq += 1
+            continue
+        body = n[header_len:]
+        parts = [body[i:i + fu_size] for i in range(0, len(body), fu_size)]
+        for k, p in enumerate(parts):
+            flags = (0x80 if k == 0 else 0) | (0x40 if k == len(parts) - 1 else 0)
+            out.append(rtp(seq, 0, fu_header(n, flags) + p, marker=k == len(parts) - 1)); seq += 1
     return out
-def h265_packets(ns, fu_size=60):
-    seq, out = 0, []
-    for n in ns:
-        n = n[:300]
-        if len(n) <= fu_size:
-            out.append(rtp(seq, 0, n)); seq += 1
-        else:
-            t = (n[0] >> 1) & 0x3F
-            ph = bytes([(n[0] & 0x81) | (49 << 1), n[1]])
-            body = n[2:]
-            parts = [body[i:i + fu_size] for i in range(0, len(body), fu_size)]
-            for k, p in enumerate(parts):
-                fu = bytes([(0x80 if k == 0 else 0) | (0x40 if k == len(parts) - 1 else 0) | t])
-                out.append(rtp(seq, 0, ph + fu + p, marker=k == len(parts) - 1)); seq += 1
-    return out
+def h264_packets(ns):
+    return packets(ns, 1, lambda n, f: bytes([(n[0] & 0xE0) | 28, f | (n[0] & 0x1F)]))
+def h265_packets(ns):
+    return packets(ns, 2, lambda n, f: bytes([(n[0] & 0x81) | (49 << 1), n[1], f | ((n[0] >> 1) & 0x3F)]))
 n264 = nals(os.path.join(assets, "sub_360p15.h264"), 6)
 n265 = nals(os.path.join(assets, "sub_360p15.h265"), 6)
 put("rtp", "h264-sim-asset.bin", b"\x00" + b"".join(frame(0, p) for p in h264_packets(n264)) + frame(1, b"\x80\xc8\x00\x06" + b"\x11" * 24))
