@@ -90,6 +90,13 @@ let package = Package(
         .executableTarget(name: "import-rules"),
         .plugin(name: "ImportRules", capability: .buildTool(), dependencies: ["import-rules"]),
 
+        // Fuzzing (Fuzz/, scripts/fuzz): one target per parser of untrusted input, behind public
+        // entry points of the engines; vtrack-fuzz replays inputs or, built with
+        // -DVTRACK_LIBFUZZER, runs libFuzzer; FuzzTests replays every corpus and crash file.
+        .target(name: "FuzzTargets", dependencies: ["Common", "ONVIF", "Streaming", "Core", "TUI"],
+                plugins: ["ImportRules"]),
+        .executableTarget(name: "vtrack-fuzz", dependencies: ["FuzzTargets"], plugins: ["ImportRules"]),
+
         // Benchmark tools (bench/streaming.sh)
         .executableTarget(name: "streaming-bench", dependencies: ["Streaming"]),
 
@@ -116,6 +123,8 @@ let package = Package(
         .testTarget(name: "DownloadTests", dependencies: ["TestSupport", "Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
         // Terminal app (issue 7)
         .testTarget(name: "TUITests", dependencies: ["TestSupport", "TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
+        // Fuzzing (issue 12): every corpus and crash file of Fuzz/ through its target.
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)
         .testTarget(name: "RecordingsTests", dependencies: ["TestSupport", "Core", "ONVIF", "Simulator", "Store", "Streaming", "Common"]),
     ],

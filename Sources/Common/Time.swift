@@ -43,17 +43,23 @@ public enum UTC {
     }
 
     /// The Date of UTC fields. Out-of-range fields are carried over (61 minutes = 1 h 1 min).
+    /// Fields come from devices and users: any Int, even `Int.max`, gives a Date (far away)
+    /// instead of an overflow trap — years and months are clamped to ±10^6 years, and the
+    /// carry-over sum is computed in floating point.
     public static func date(_ f: Fields) -> Date {
+        let limit = 1_000_000
         // normalise month first so day counting works for month 0 or 13
-        var y = f.year, m = f.month
+        var y = min(max(f.year, -limit), limit), m = min(max(f.month, -12 * limit), 12 * limit)
         if m < 1 || m > 12 {
             let m0 = m - 1
             y += m0 >= 0 ? m0 / 12 : (m0 - 11) / 12
             m = ((m0 % 12) + 12) % 12 + 1
         }
-        let days = daysFromCivil(y, m, 1) + (f.day - 1)
-        let secs = days * 86_400 + f.hour * 3600 + f.minute * 60 + f.second
-        return Date(timeIntervalSince1970: Double(secs) + Double(f.nanosecond) / 1e9)
+        let days = Double(daysFromCivil(y, m, 1)) + (Double(f.day) - 1)
+        let secs = days * 86_400 + Double(f.hour) * 3600 + Double(f.minute) * 60 + Double(f.second) + Double(f.nanosecond) / 1e9
+        // within ±10^6 years, so whoever turns the Date back into whole seconds (Int) cannot trap
+        let bound = Double(limit) * 366 * 86_400
+        return Date(timeIntervalSince1970: min(max(secs, -bound), bound))
     }
 
     private static func pad(_ v: Int, _ width: Int) -> String {

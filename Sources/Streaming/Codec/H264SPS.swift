@@ -25,8 +25,9 @@ public struct H264SPS: Sendable, Equatable {
         if [100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135].contains(profileIDC) {
             chromaFormatIDC = r.ue()
             if chromaFormatIDC == 3 { separateColourPlane = r.u1() == 1 }
-            bitDepthLuma = r.ue() + 8
-            bitDepthChroma = r.ue() + 8
+            // bit_depth_*_minus8 is 0…6; a damaged SPS may say up to 2^32 - 2 (no overflow trap)
+            bitDepthLuma = min(r.ue(), 64) + 8
+            bitDepthChroma = min(r.ue(), 64) + 8
             _ = r.u1()  // qpprime_y_zero_transform_bypass_flag
             if r.u1() == 1 {  // seq_scaling_matrix_present_flag
                 let lists = chromaFormatIDC != 3 ? 8 : 12
@@ -72,8 +73,9 @@ public struct H264SPS: Sendable, Equatable {
         var last: Int32 = 8, next: Int32 = 8
         for _ in 0..<size {
             if next != 0 {
-                let delta = r.se()
-                next = (last + delta + 256) % 256
+                // delta_scale is -128…127; in Int so that a damaged one cannot overflow
+                let delta = Int(r.se())
+                next = Int32(((Int(last) + delta) % 256 + 256) % 256)
             }
             last = next == 0 ? last : next
         }

@@ -53,8 +53,8 @@ public struct H265SPS: Sendable, Equatable {
         if r.u1() == 1 {
             l = Int(r.ue()); rr = Int(r.ue()); t = Int(r.ue()); b = Int(r.ue())
         }
-        bitDepthLuma = r.ue() + 8
-        bitDepthChroma = r.ue() + 8
+        bitDepthLuma = min(r.ue(), 64) + 8  // 0…8 when valid; never an overflow trap
+        bitDepthChroma = min(r.ue(), 64) + 8
         guard !r.overrun else { return nil }
         let subWidthC = chromaFormatIDC == 1 || chromaFormatIDC == 2 ? 2 : 1
         let subHeightC = chromaFormatIDC == 1 ? 2 : 1

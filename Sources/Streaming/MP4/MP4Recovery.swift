@@ -47,7 +47,7 @@ public enum MP4Recovery {
             } else if size == 0 {
                 return nil  // "to end of file": a box still being written
             }
-            guard size >= headerSize, at + size <= length else { return nil }
+            guard size >= headerSize, size <= length - at else { return nil }  // no `at + size` overflow
             return (type, headerSize, size)
         }
 
@@ -94,7 +94,7 @@ public enum MP4Recovery {
                 if let m = pendingMoof, sawMoov {
                     fragments += 1
                     samples += m.samples
-                    endDTS = m.base + m.duration
+                    endDTS = m.base &+ m.duration  // a damaged tfdt may be anywhere in Int64
                     if let p = pendingPrft {
                         if firstWall == nil { firstWall = NTPTime.date(p.ntp).addingTimeInterval(-Double(p.media) / Double(videoTimescale)) }
                         lastFragmentPrft = p
@@ -114,7 +114,7 @@ public enum MP4Recovery {
         guard sawFtyp, sawMoov else { throw StreamingError.notRecoverable(path: path) }
         var endWall: Date?
         if let p = lastFragmentPrft ?? lastPrft {
-            endWall = NTPTime.date(p.ntp).addingTimeInterval(Double(endDTS - p.media) / Double(videoTimescale))
+            endWall = NTPTime.date(p.ntp).addingTimeInterval((Double(endDTS) - Double(p.media)) / Double(videoTimescale))
         }
         let summary = MP4FileSummary(path: path, bytes: valid, fragments: fragments, videoSamples: samples,
                                      duration: Double(endDTS) / Double(videoTimescale), firstWallClock: firstWall, endWallClock: endWall)
@@ -146,7 +146,9 @@ public enum MP4Recovery {
         }
         if let m = info.mehdOffset {
             var b = [UInt8]()
-            b.appendU64(UInt64(info.summary.duration * 1000))
+            // a damaged file may give a negative or huge duration: record 0 rather than trap
+            let millis = info.summary.duration * 1000
+            b.appendU64(millis >= 0 && millis < 1.8e19 ? UInt64(millis) : 0)
             _ = b.withUnsafeBytes { pwrite(fd, $0.baseAddress, 8, off_t(m)) }
         }
         guard fsync(fd) == 0 else { throw StreamingError.fileWrite(path: partPath, errno: errno) }
@@ -181,7 +183,7 @@ public enum MP4Recovery {
             } else if type == "trak", !found {
                 var id: UInt32 = 0, ts: Int64 = 0, isVideo = false
                 children(b, s, e) { t, s2, e2 in
-                    if t == "tkhd", e2 - s2 >= 16 { id = b[s2] == 1 ? b.readU32(s2 + 20) : b.readU32(s2 + 12) }
+                    if t == "tkhd", e2 - s2 >= 24 || (b[s2] != 1 && e2 - s2 >= 16) { id = b[s2] == 1 ? b.readU32(s2 + 20) : b.readU32(s2 + 12) }
                     if t == "mdia" {
                         children(b, s2, e2) { t3, s3, e3 in
                             if t3 == "mdhd", e3 - s3 >= 24 { ts = Int64(b[s3] == 1 ? b.readU32(s3 + 20) : b.readU32(s3 + 12)) }
@@ -223,9 +225,14 @@ public enum MP4Recovery {
                     let per = (flags & 0x100 != 0 ? 4 : 0) + (flags & 0x200 != 0 ? 4 : 0) + (flags & 0x400 != 0 ? 4 : 0) + (flags & 0x800 != 0 ? 4 : 0)
                     guard p + n * per <= e2 else { return }
                     count += n
-                    for _ in 0..<n {
-                        if flags & 0x100 != 0 { total += Int64(b.readU32(p)) } else { total += defaultDuration }
-                        p += per
+                    if flags & 0x100 != 0 {
+                        for _ in 0..<n {
+                            total = total &+ Int64(b.readU32(p))
+                            p += per
+                        }
+                    } else {
+                        // per-sample fields absent: n (up to 2^32) samples of the default duration, not a loop
+                        total = total &+ Int64(n) &* defaultDuration
                     }
                 default:
                     break

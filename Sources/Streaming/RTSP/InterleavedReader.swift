@@ -161,7 +161,9 @@ final class InterleavedReader {
         let text = String(decoding: base.slice(start, headEnd), as: UTF8.self)
         guard var m = RTSPResponse.parseHead(text) else { return .garbage }
         let length = Int(m.headers["Content-Length"] ?? "0") ?? 0
-        if length < 0 || length > 1 << 20 { return .garbage }
+        // a body the buffer can never hold would wait forever (the connection then reads into
+        // no space and looks closed): not a message
+        if length < 0 || length > min(1 << 20, storage.count - (bodyStart - start)) { return .garbage }
         if end - bodyStart < length { return .needMore }
         m.body = Array(base.slice(bodyStart, bodyStart + length))
         start = bodyStart + length

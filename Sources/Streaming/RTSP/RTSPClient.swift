@@ -102,24 +102,36 @@ public final class RTSPClient {
         if requireReplay { h.append(("Require", "onvif-replay")) }
         let r = try request("SETUP", controlURL(media), h)
         if let s = r.headers["Session"] {
-            let parts = s.split(separator: ";")
-            sessionID = parts.first.map { $0.trimmingCharacters(in: .whitespaces) }
-            for p in parts.dropFirst() {
-                let kv = p.split(separator: "=", maxSplits: 1)
-                if kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces).lowercased() == "timeout",
-                   let t = Int(kv[1].trimmingCharacters(in: .whitespaces)), t > 0 {
-                    sessionTimeout = t
-                }
-            }
+            let session = RTSPClient.session(s)
+            sessionID = session.id
+            if let t = session.timeout { sessionTimeout = t }
         }
-        var chosen = (channel, channel + 1)
-        if let t = r.headers["Transport"], let range = t.range(of: "interleaved=") {
-            let v = t[range.upperBound...].prefix { $0 != ";" && $0 != "," }
-            let nums = v.split(separator: "-").compactMap { UInt8($0.trimmingCharacters(in: .whitespaces)) }
-            if nums.count >= 1 { chosen = (nums[0], nums.count > 1 ? nums[1] : nums[0] &+ 1) }
-        }
+        let chosen = r.headers["Transport"].map { RTSPClient.interleavedChannels($0, requested: channel) } ?? (channel, channel &+ 1)
         reader.expect(rtp: chosen.0, rtcp: chosen.1, payloadType: media.payloadType)
         return chosen
+    }
+
+    /// A `Session` header: the id (without parameters) and a positive `timeout=`.
+    static func session(_ s: String) -> (id: String?, timeout: Int?) {
+        let parts = s.split(separator: ";")
+        var timeout: Int?
+        for p in parts.dropFirst() {
+            let kv = p.split(separator: "=", maxSplits: 1)
+            if kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces).lowercased() == "timeout",
+               let t = Int(kv[1].trimmingCharacters(in: .whitespaces)), t > 0 {
+                timeout = t
+            }
+        }
+        return (parts.first.map { $0.trimmingCharacters(in: .whitespaces) }, timeout)
+    }
+
+    /// The interleaved channels a SETUP answer's `Transport` names (G2), or the requested ones.
+    static func interleavedChannels(_ t: String, requested channel: UInt8) -> (rtp: UInt8, rtcp: UInt8) {
+        guard let range = t.range(of: "interleaved=") else { return (channel, channel &+ 1) }
+        let v = t[range.upperBound...].prefix { $0 != ";" && $0 != "," }
+        let nums = v.split(separator: "-").compactMap { UInt8($0.trimmingCharacters(in: .whitespaces)) }
+        guard let first = nums.first else { return (channel, channel &+ 1) }
+        return (first, nums.count > 1 ? nums[1] : first &+ 1)
     }
 
     /// PLAY with the request's `Range`, `Rate-Control`, `Scale` and `Require` headers.

@@ -11,6 +11,12 @@ public struct RTSPHeaders: Sendable, Equatable {
         fields.removeAll { $0.name.lowercased() == name.lowercased() }
         add(name, value)
     }
+    /// Continues the value of field `i` (a folded header line): the field keeps its place, and
+    /// other fields of the same name stay.
+    mutating func continueField(at i: Int, _ more: String) {
+        guard fields.indices.contains(i) else { return }
+        fields[i].value += " " + more
+    }
     public subscript(_ name: String) -> String? {
         let l = name.lowercased()
         return fields.first { $0.name.lowercased() == l }?.value
@@ -57,8 +63,9 @@ public struct RTSPResponse: Sendable, Equatable {
         var last: Int?
         for line in lines.dropFirst() where !line.isEmpty {
             if line.first == " " || line.first == "\t", let l = last {  // folded header
-                let f = r.headers.fields[l]
-                r.headers.set(f.name, f.value + " " + line.trimmingCharacters(in: .whitespaces))
+                // in place: `set` would drop an earlier field of the same name and move this one,
+                // leaving `last` pointing past the end (a trap on the next folded line)
+                r.headers.continueField(at: l, line.trimmingCharacters(in: .whitespaces))
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { continue }
