@@ -52,7 +52,9 @@ public enum UserTime {
     /// `-90m`, `-2h`, `-7d`, `-30s` → seconds (positive); nil for anything else.
     static func relativeSeconds(_ s: String) -> Double? {
         guard s.hasPrefix("-"), s.count >= 3, let unit = s.last, let n = Double(s.dropFirst().dropLast()),
-              n >= 0, n <= 1e9 else { return nil }  // not `inf`, `nan` or 10^400: a Date must stay finite
+              n >= 0, n <= 1e12 else { return nil }  // not `inf`, `nan` or 10^400: a Date must stay finite
+        // (a finite but absurd amount, say -99999999999d, is read, and refused by the range check
+        // with its own sentence: "before 2000")
         switch unit {
         case "s": return n
         case "m": return n * 60
