@@ -30,6 +30,32 @@ import TestSupport
         #expect(log.summaries.count == 1, "exactly one end")
     }
 
+    /// A device that refuses the search: the run ends with `.stopped`, and its last progress
+    /// shows the cameras failed with the reason, never still "queued".
+    @Test func aJobWhosePlanningFailsShowsItsCamerasFailed() throws {
+        struct RefusingAccess: RecordingAccess {
+            func plan(_ cameras: [DownloadCamera], in range: DateInterval) throws -> [PlannedCamera] { throw SummaryFault() }
+            func replayAddress(_ replay: ReplaySource, camera: DownloadCamera, piece: DateInterval) throws -> ReplayAddress {
+                throw SummaryFault()
+            }
+            func fallback(for camera: DownloadCamera) -> ReplaySource? { nil }
+            var rtspCredentials: (user: String, password: String)? { nil }
+            func deviceClockOffset() throws -> Double { 0 }
+        }
+        let fx = try EngineFixture()
+        let range = try fx.steadyRange(minutes: 2)
+        let log = EventLog()
+        let engine = DownloadEngine(repository: fx.repo, options: .testing, queue: DispatchQueue(label: "test.events"),
+                                    access: { _, _ in RefusingAccess() }, onEvent: { log.append($0) })
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"]))
+        #expect(engine.waitUntilIdle(timeout: 120))
+        let summary = try #require(log.summaries.last)
+        #expect(summary.jobID == job.id && summary.state == .failed && summary.reason == SummaryFault().message)
+        let last = try #require(log.all.compactMap { e -> JobProgress? in if case .progress(let p) = e { p } else { nil } }.last)
+        #expect(last.cameras.map(\.state) == [.failed], "\(last.cameras)")
+        #expect(last.cameras.first?.reason == SummaryFault().message)
+    }
+
     /// Through the binary: another program deletes the job while `vtrack download` runs (its rows
     /// go with it), so the run cannot read its summary back. `vtrack download` ends with one
     /// sentence and status 1 instead of waiting for an end that never comes.

@@ -214,6 +214,14 @@ final class JobRunner: Sendable {
                 s.jobState = .failed
                 s.jobReason = why
                 s.planned = true
+                // the cameras shown while planning were waiting to run: they never will in this run
+                s.preview = s.preview.map { p in
+                    guard p.state == .queued else { return p }
+                    var failed = p
+                    failed.state = .failed
+                    failed.reason = why
+                    return failed
+                }
             }
             finish()
         }
