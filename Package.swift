@@ -22,6 +22,10 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "CShims"),
+        // Camera pictures (issue 13): chafa draws pixels as terminal cells / sixels / kitty
+        // graphics; FFmpeg's libavcodec + libswscale decode JPEG, H.264, H.265 and scale.
+        .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
+        .systemLibrary(name: "CFFmpeg", pkgConfig: "libavcodec", providers: [.apt(["libavcodec-dev", "libswscale-dev"])]),
 
         // Libraries
         .target(name: "Common", dependencies: [
@@ -38,21 +42,25 @@ let package = Package(
             "Common", "CShims",
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["ImportRules"]),
+        // Pictures: decode a snapshot (JPEG) or a video key frame (H.264/H.265), scale it, encode
+        // JPEG, and draw pixels for a terminal (cells, sixel, kitty). Used by Core, the TUI, the
+        // CLI and the simulator; the only code that imports chafa or FFmpeg.
+        .target(name: "Pictures", dependencies: ["Common", "CChafa", "CFFmpeg"], plugins: ["ImportRules"]),
         .target(name: "Store", dependencies: [
             "Common",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], plugins: ["ImportRules"]),
         .target(name: "Core", dependencies: [
-            "Common", "ONVIF", "Streaming", "Store",
+            "Common", "ONVIF", "Streaming", "Store", "Pictures",
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["ImportRules"]),
         // The terminal app reaches the engines through Core only: an `import ONVIF` (or Store,
         // Streaming) in it fails the build (ImportRules).
-        .target(name: "TUI", dependencies: ["Common", "Core", "CShims"], plugins: ["ImportRules"]),
+        .target(name: "TUI", dependencies: ["Common", "Core", "Pictures", "CShims"], plugins: ["ImportRules"]),
         .target(name: "NcursesBackend", dependencies: ["TUI", "Common", "CNcursesw", "CShims"], plugins: ["ImportRules"]),
         .target(name: "Simulator", dependencies: [
-            "Common", "ONVIF", "Streaming",
+            "Common", "ONVIF", "Streaming", "Pictures",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -76,7 +84,7 @@ let package = Package(
         // Executables
         // The fronts reach ONVIF, Streaming and Store through Core only (Simulator for `vtrack demo`).
         .executableTarget(name: "vtrack", dependencies: [
-            "Core", "Common", "TUI", "NcursesBackend", "Simulator", "VTrackDiagnostics", "CLISupport",
+            "Core", "Common", "Pictures", "TUI", "NcursesBackend", "Simulator", "VTrackDiagnostics", "CLISupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["ImportRules"]),
@@ -107,6 +115,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ONVIF", "Simulator", .product(name: "Logging", package: "swift-log")],
                 path: "Tests/TestSupport"),
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
+        .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Common"]),
         .testTarget(name: "ONVIFTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Simulator"]),
         .testTarget(name: "DiscoveryTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common", "Core"]),
