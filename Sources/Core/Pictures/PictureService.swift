@@ -115,4 +115,12 @@ extension SourceService {
     public func pictureTargets(name: String, selectedOnly: Bool = false) throws -> [PictureTarget] {
         [] // TODO(snapshots)
     }
+
+    /// Picture targets for cameras of a device being tested or shown (the terminal app's
+    /// connection): `password` nil means the one saved for source `name`; an empty `user` means
+    /// no login.
+    public func pictureTargets(name: String, host: String, port: Int?, user: String, password: String?,
+                               cameras: [Camera]) throws -> [PictureTarget] {
+        [] // TODO(snapshots)
+    }
 }
