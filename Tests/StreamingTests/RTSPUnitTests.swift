@@ -158,6 +158,28 @@ struct RTSPUnitTests {
         return (frames, messages, r.lostBytes)
     }
 
+    /// The header scan resumes where the last read stopped: a long header arriving in small
+    /// reads, its blank line split at every place, and a 20 KiB would-be header that never ends
+    /// (skipped byte by byte) still give exactly the messages and frames that are there.
+    @Test(arguments: [1, 2, 3, 5, 4096])
+    func headerScanResumesAcrossReads(chunk: Int) {
+        var s: [UInt8] = []
+        let long = (0..<300).map { "X-Pad-\($0): \(String(repeating: "v", count: 20))\r\n" }.joined()
+        s += Array("RTSP/1.0 200 OK\r\nCSeq: 1\r\n\(long)Content-Length: 3\r\n\r\nxyz".utf8)
+        s += Self.frame(0, Self.rtp(1))
+        s += Array("RTSP/1.0 200 OK\nCSeq: 2\n\n".utf8)                       // bare LF line ends
+        s += [UInt8](repeating: 0x41, count: 20 * 1024)                          // "AAAA…" with no end
+        s += Array("\u{01}".utf8)                                              // then a binary byte
+        s += Array("RTSP/1.0 454 Session Not Found\r\nCSeq: 3\r\n\r\n".utf8)
+        s += Self.frame(0, Self.rtp(2))
+        let out = Self.run(s, chunk: chunk)
+        #expect(out.messages.map(\.cseq) == [1, 2, 3])
+        #expect(out.messages.first?.body == Array("xyz".utf8))
+        #expect(out.messages.first?.headers["X-Pad-299"] == String(repeating: "v", count: 20))
+        #expect(out.frames.count == 2)
+        #expect(out.lost == 20 * 1024 + 1)
+    }
+
     @Test(arguments: [1, 7, 4096])
     func garbageResponsesAndSplitReadsAreHandled(chunk: Int) {
         var s: [UInt8] = []

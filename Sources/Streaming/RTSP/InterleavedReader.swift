@@ -25,6 +25,12 @@ final class InterleavedReader {
     private var anyChannel = true
     private var payloadTypes = [Int16](repeating: -1, count: 256)
     private var lastSeq = [Int32](repeating: -1, count: 256)
+    /// Header scanning already done: the bytes from `scanOrigin` to `scanOrigin + scanDone` hold
+    /// no blank line, so a message whose start lies in them need not be scanned there again (a
+    /// header arriving in many small reads, or a run of would-be headers that never end, is
+    /// read once, not once per read or per skipped byte). `scanOrigin` -1: nothing scanned.
+    private var scanOrigin = -1
+    private var scanDone = 0
 
     /// 512 KiB holds several 64 KiB frames and takes large socket reads; every byte of it gets
     /// touched as data cycles through, so it counts fully in each session's memory (the
@@ -45,10 +51,11 @@ final class InterleavedReader {
 
     /// Free space to read into (compacting first when needed).
     func writableSpace() -> UnsafeMutableRawBufferPointer {
-        if start == end { start = 0; end = 0 }
+        if start == end { start = 0; end = 0; scanOrigin = -1 }
         if storage.count - end < 128 * 1024 && start > 0 {
             let n = end - start
             storage.baseAddress!.copyMemory(from: storage.baseAddress! + start, byteCount: n)
+            if scanOrigin >= start { scanOrigin -= start } else { scanOrigin = -1 }
             start = 0
             end = n
         }
@@ -145,6 +152,10 @@ final class InterleavedReader {
     private func message(_ base: UnsafeRawBufferPointer) -> MessageResult {
         let limit = min(end, start + 16 * 1024)
         var i = start
+        // resume where an earlier scan stopped (two bytes back: a blank line may straddle it)
+        if scanOrigin >= 0, scanOrigin <= start, start < scanOrigin + scanDone {
+            i = max(start, scanOrigin + scanDone - 2)
+        }
         var headEnd = -1
         var bodyStart = -1
         while i < limit {
@@ -153,11 +164,19 @@ final class InterleavedReader {
                 if i + 1 < limit && base[i + 1] == 0x0A { headEnd = i; bodyStart = i + 2; break }
                 if i + 2 < limit && base[i + 1] == 0x0D && base[i + 2] == 0x0A { headEnd = i; bodyStart = i + 3; break }
             } else if c != 0x0D && c != 0x09 && (c < 0x20 || c > 0x7E) && c < 0x80 {
-                return .garbage  // binary inside a would-be header
+                // binary inside a would-be header: every start before it fails here too
+                if !(scanOrigin >= 0 && scanOrigin <= start && start < scanOrigin + scanDone) { scanOrigin = start }
+                scanDone = i - scanOrigin
+                return .garbage
             }
             i += 1
         }
-        if headEnd < 0 { return limit - start >= 16 * 1024 ? .garbage : .needMore }
+        if headEnd < 0 {
+            if !(scanOrigin >= 0 && scanOrigin <= start && start < scanOrigin + scanDone) { scanOrigin = start }
+            scanDone = max(0, i - scanOrigin)
+            return limit - start >= 16 * 1024 ? .garbage : .needMore
+        }
+        scanOrigin = -1
         let text = String(decoding: base.slice(start, headEnd), as: UTF8.self)
         guard var m = RTSPResponse.parseHead(text) else { return .garbage }
         let length = Int(m.headers["Content-Length"] ?? "0") ?? 0
