@@ -274,6 +274,56 @@ extension EngineFaultTests {
         try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
     }
 
+    /// The camera's folder is swapped mid-download for a symbolic link to a folder outside the
+    /// video root: no new file is made and nothing is renamed through the link (the `.part` open
+    /// at that moment may only be finished where it already is), the camera pauses with a
+    /// sentence saying the folder was replaced; a resume is refused while the link is there and
+    /// finishes once the folder is back.
+    @Test func aFolderSwappedForALinkMidRunIsNeverWrittenThrough() throws {
+        // the replay is held after 5 MB (two 2 MB files done): the swap happens mid-job, provably
+        let fx = try EngineFixture { $0.rtsp.faults.holdAfterBytes = [5_000_000] }
+        let hold = try #require(fx.sim.rtspServer?.hold)
+        let held = DispatchSemaphore(value: 0)
+        hold.onHold { _, _ in held.signal() }
+        let range = try fx.steadyRange(minutes: 10)
+        let log = EventLog()
+        let engine = fx.engine(fx.access(), events: log)
+        let job = try engine.start(DownloadRequest(sourceName: "sim", range: range, cameras: ["Camera 01"], maxFileSizeMB: 2))
+        let folder = try #require(try fx.repo.read { try $0.downloadCameras(jobID: job.id) }.first?.folder)
+        #expect(held.wait(timeout: .now() + 120) == .success)
+        #expect(try fx.doneFiles(job.id, "Camera 01").count >= 1)
+        let outside = fx.scratch.file("outside-the-root")
+        try FileManager.default.moveItem(atPath: folder, toPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: folder, withDestinationPath: outside)
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: outside))
+        hold.release()
+        #expect(engine.waitUntilIdle(timeout: 120))
+        let paused = try #require(log.summaries.last)
+        #expect(paused.state == .paused, "\(paused)")
+        #expect(paused.cameras.first?.reason?.en.contains("was replaced during the download") == true,
+                "\(String(describing: paused.cameras.first?.reason))")
+        // every name that appeared outside is the rename of a .part that was already there
+        let parts = before.filter { $0.hasSuffix(".mp4.part") }.map { String($0.dropLast(".mp4.part".count)) + "_" }
+        let added = Set(try FileManager.default.contentsOfDirectory(atPath: outside)).subtracting(before)
+        #expect(added.allSatisfy { n in !n.hasSuffix(".part") && parts.contains { n.hasPrefix($0) } }, "\(added)")
+        #expect(added.count <= 1, "\(added)")
+
+        // while the link is there, a resume refuses (the folder check) and writes nothing
+        let listing = Set(try FileManager.default.contentsOfDirectory(atPath: outside))
+        try? engine.resume(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 120))
+        #expect(log.summaries.last?.state != .done)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: outside)) == listing)
+
+        // the folder back in its place: the resume finishes the job with nothing missing
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.moveItem(atPath: outside, toPath: folder)
+        try engine.resume(jobID: job.id)
+        #expect(engine.waitUntilIdle(timeout: 120))
+        #expect(log.summaries.last?.state == .done, "\(String(describing: log.summaries.last))")
+        try EngineTests.checkCoverage(fx, jobID: job.id, camera: "Camera 01", covered: [range])
+    }
+
     /// The job's lock file cannot be opened (here a folder sits at its path): one sentence that
     /// names it — not "already running", which would send the technician looking for another
     /// process — nothing starts, and once the path is free the job runs.

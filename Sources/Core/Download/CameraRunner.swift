@@ -350,7 +350,12 @@ final class CameraRunner: Sendable {
             default: return .fatal(o.message)
             }
         }
-        if let d = error as? DownloadError { return .fatal(d.message) }
+        if let d = error as? DownloadError {
+            switch d {
+            case .folderMissing, .folderReplaced: return .storage(d.message)
+            default: return .fatal(d.message)
+            }
+        }
         if let u = error as? any UserFacingError { return .fatal(u.message) }
         return .fatal(.unexpected(error))
     }

@@ -70,9 +70,19 @@ final class CameraSink: MediaSink {
     /// Pictures that carried no wall-clock time (it was estimated from RTP time).
     private(set) var estimatedTimes = 0
 
+    /// The folder as it was when the run started (the run checked it with `PathValidator`).
+    private let folderIdentity: FolderIdentity?
+
     init(settings: Settings, ledger: DownloadLedger) {
         self.settings = settings
         self.ledger = ledger
+        self.folderIdentity = FolderIdentity.of(settings.folder)
+    }
+
+    /// Throws unless the folder's path still leads to the folder the run started with.
+    private func checkFolder() throws {
+        guard let id = folderIdentity else { throw DownloadError.folderMissing(settings.folder) }
+        try id.check(settings.folder)
     }
 
     /// The wall-clock time up to which footage has been written in this piece (the end of the
@@ -195,6 +205,7 @@ final class CameraSink: MediaSink {
     }
 
     private func openFile(_ format: VideoTrackFormat, start: Date) throws {
+        try checkFolder()
         let path = DownloadFileName.writerPath(folder: settings.folder, cameraFolder: settings.cameraFolder, start: start)
         let id = try ledger.fileOpening(partPath: path + ".part", start: start)
         do {
@@ -232,6 +243,10 @@ final class CameraSink: MediaSink {
         }
         writer = nil
         fileID = nil
+        // The folder's path must still lead to the folder the run started with; if not, the
+        // writer is dropped here (its descriptor closes, its .part stays where it was written)
+        // and a resume, which checks the folder again, finishes it.
+        try checkFolder()
         let target = DownloadFileName.unused(settings.folder + "/"
             + DownloadFileName.final(cameraFolder: settings.cameraFolder, start: fileStart, end: end))
         let summary: MP4FileSummary
@@ -254,6 +269,9 @@ final class CameraSink: MediaSink {
     }
 
     private func salvage(partPath: String, id: Int64) throws {
+        // never truncate or rename by path in a folder that was swapped: the row stays
+        // `writing` and a resume (after its folder check) finishes the .part
+        guard (try? checkFolder()) != nil else { return }
         let summary: MP4FileSummary?
         do {
             summary = try PartFileRecovery.finish(partPath: partPath, folder: settings.folder, cameraFolder: settings.cameraFolder,

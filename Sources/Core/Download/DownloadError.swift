@@ -31,6 +31,8 @@ public enum DownloadError: UserFacingError, Equatable {
     case rangeIgnored(asked: Date, got: Date)
     /// The camera's folder is gone (deleted, or its disk unmounted).
     case folderMissing(String)
+    /// The camera's folder was replaced during the run (by a symbolic link or another folder).
+    case folderReplaced(String)
     /// The disk holding the camera's folder is full.
     case diskFull(String)
     /// The folder (or its disk) is read-only, or not writable for this user.
@@ -111,6 +113,9 @@ public enum DownloadError: UserFacingError, Equatable {
         case .folderMissing(let f):
             return Localized(vi: "Thư mục \"\(f)\" không còn tồn tại (bị xóa hoặc ổ đĩa đã bị tháo): hãy tạo lại hoặc gắn lại ổ đĩa, rồi tiếp tục tải.",
                              en: "The folder \"\(f)\" no longer exists (deleted, or its disk unmounted): create it again or remount the disk, then resume the download.")
+        case .folderReplaced(let f):
+            return Localized(vi: "Thư mục \"\(f)\" đã bị thay thế trong lúc tải (bằng một liên kết tượng trưng hoặc thư mục khác) nên không ghi thêm vào đó: hãy đặt lại đúng thư mục (`vtrack paths check`), rồi tiếp tục tải; các tệp đã tải vẫn còn nguyên.",
+                             en: "The folder \"\(f)\" was replaced during the download (by a symbolic link or another folder), so nothing more is written there: put the right folder back (`vtrack paths check`), then resume the download; the files already downloaded are intact.")
         case .diskFull(let f):
             return Localized(vi: "Ổ đĩa chứa \"\(f)\" đã đầy: hãy giải phóng dung lượng, rồi tiếp tục tải; các tệp đã tải vẫn còn nguyên.",
                              en: "The disk holding \"\(f)\" is full: free some space, then resume the download; the files already downloaded are intact.")
