@@ -254,6 +254,10 @@ enum PicturesBench {
             grid.formUnion(tile)
             _ = n
         }
+        var fastGrid = Set<PictureCellPair>()
+        for p in pictures.prefix(12) {
+            fastGrid.formUnion(CellRenderer.halfBlocks(p, columns: tw, rows: th, depth: .indexed256).cells.map(PictureCellPair.init))
+        }
         var full: [Int] = [], union = Set<PictureCellPair>()
         for p in pictures {
             let image = CellRenderer.render(p, columns: columns, rows: rows, depth: .indexed256)
@@ -264,6 +268,7 @@ enum PicturesBench {
         let colours = Set(union.flatMap { [$0.fg, $0.bg] }).count
         print("pictures: \(pictures.count) (\(pictures.map(\.resolution).joined(separator: ", ")))")
         print("grid 200x60 of 4x3 tiles (50x20 cells each), 256 colours: \(grid.count) distinct (fg,bg) pairs; per tile \(perTile.map(String.init).joined(separator: " "))")
+        print("the same grid with half blocks (CellRenderer.halfBlocks): \(fastGrid.count) distinct pairs")
         print("each picture alone at 200x60: min \(full.min() ?? 0), median \(full.sorted()[full.count / 2]), max \(full.max() ?? 0) pairs; all \(pictures.count) together \(union.count) pairs of \(colours) colours")
     }
 }
