@@ -15,7 +15,9 @@ public enum CellRenderer {
     ///
     /// With `.indexed256` the colours are those of xterm's 6x6x6 cube and grey ramp (indices
     /// 16…255, never the 16 colours a terminal theme changes); with `.indexed16` those of the 16
-    /// ANSI colours; a backend finds the index as the nearest colour.
+    /// ANSI colours (`TerminalPalette` gives their indices). Some cells may have a nil foreground
+    /// (a space needs none). chafa looks at 8x8 pixels a cell: a picture larger than
+    /// `columns*8` x `rows*8` adds only time (`ImageDecoder.decode(_:maxWidth:maxHeight:)`).
     public static func render(_ picture: Picture, columns: Int, rows: Int, depth: ColorDepth) -> CellImage {
         let columns = min(max(0, columns), PictureLimits.maxCells)
         let rows = min(max(0, rows), PictureLimits.maxCells)
@@ -38,6 +40,40 @@ public enum CellRenderer {
         for y in 0..<g.rows {
             let base = (g.y + y) * columns + g.x
             for x in 0..<g.columns { image.cells[base + x] = canvas.cell(x, y) }
+        }
+        return image
+    }
+
+    /// The fast way for live video: every cell an upper half block whose foreground is the
+    /// average of the cell's top half and background of its bottom half (a space when both are
+    /// the same), colours mapped to `depth` with `TerminalPalette`. No symbol search, so about
+    /// twenty times cheaper than `render` and a little blurrier; same fitting, centring and
+    /// margins. `.none` gives the same ASCII shades as `render`.
+    public static func halfBlocks(_ picture: Picture, columns: Int, rows: Int, depth: ColorDepth) -> CellImage {
+        let columns = min(max(0, columns), PictureLimits.maxCells)
+        let rows = min(max(0, rows), PictureLimits.maxCells)
+        var image = CellImage.blank(columns: columns, rows: rows)
+        guard PictureLimits.isValidSize(picture.width, picture.height) else { return image }
+        let g = CellGeometry.fit(pictureWidth: picture.width, pictureHeight: picture.height, columns: columns, rows: rows)
+        guard g.columns > 0, g.rows > 0 else { return image }
+        if depth == .none {
+            drawShades(picture, into: &image, at: g)
+            return image
+        }
+        guard let small = try? PictureScaler.scale(picture, width: g.columns, height: g.rows * 2) else { return image }
+        let map: (RGB) -> RGB = switch depth {
+        case .indexed256: { TerminalPalette.color256(TerminalPalette.index256($0))! }
+        case .indexed16: { TerminalPalette.ansi16[TerminalPalette.index16($0)] }
+        default: { $0 }
+        }
+        for y in 0..<g.rows {
+            for x in 0..<g.columns {
+                let t = small.pixel(x, 2 * y), b = small.pixel(x, 2 * y + 1)
+                let top = map(RGB(t.r, t.g, t.b)), bottom = map(RGB(b.r, b.g, b.b))
+                image.cells[(g.y + y) * columns + g.x + x] = top == bottom
+                    ? PictureCell(text: " ", fg: top, bg: top)
+                    : PictureCell(text: "▀", fg: top, bg: bottom)
+            }
         }
         return image
     }
