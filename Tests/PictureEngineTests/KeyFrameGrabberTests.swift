@@ -8,8 +8,9 @@ import TestSupport
 
 /// Streaming's first-key-frame take against the simulator's RTSP server.
 @Suite struct KeyFrameGrabberTests {
-    private func streamURI(_ s: PictureSim, main: Bool = false) throws -> String {
-        let camera = try #require(try s.targets().first?.camera)
+    /// Channel 1's sub stream is H.264, channel 2's H.265 (the simulator's model).
+    private func streamURI(_ s: PictureSim, channel: Int = 1, main: Bool = false) throws -> String {
+        let camera = try #require(try s.targets().first { $0.camera.channel == channel }?.camera)
         return try #require(main ? camera.mainStream?.uri : camera.subStream?.uri)
     }
 
@@ -18,19 +19,28 @@ import TestSupport
         NALUnit.splitAnnexB(annexB).filter { !$0.isEmpty }.map { h265 ? ($0[0] >> 1) & 0x3F : $0[0] & 0x1F }
     }
 
-    @Test func subStreamKeyFrameHasItsParameterSetsAndDecodes() throws {
+    @Test func h265SubStreamKeyFrameHasItsParameterSetsAndDecodes() throws {
         let s = try PictureSim()
-        let frame = try KeyFrameGrabber.grab(url: try streamURI(s), user: "admin", password: "admin123")
+        let frame = try KeyFrameGrabber.grab(url: try streamURI(s, channel: 2), user: "admin", password: "admin123")
         #expect(frame.codec == .h265)
         #expect(Array(frame.annexB.prefix(4)) == [0, 0, 0, 1])
         let types = nalTypes(frame.annexB, h265: true)
         #expect(Array(types.prefix(3)) == [32, 33, 34]) // VPS, SPS, PPS
         #expect(types.contains { (16...23).contains($0) }) // an IRAP slice
         let picture = try VideoFrameDecoder.decodeKeyFrame(frame.annexB, codec: .h265)
-        let sub = s.sim.model.channels[0].sub
+        let sub = s.sim.model.channels[1].sub
         #expect(picture.width == sub.width && picture.height == sub.height)
         // the session was torn down
         #expect(eventually { (s.sim.rtspServer?.statistics.teardowns ?? 0) == 1 })
+    }
+
+    @Test func h264SubStream() throws {
+        let s = try PictureSim()
+        let frame = try KeyFrameGrabber.grab(url: try streamURI(s, channel: 1), user: "admin", password: "admin123")
+        #expect(frame.codec == .h264)
+        #expect(Array(nalTypes(frame.annexB, h265: false).prefix(2)) == [7, 8])
+        let picture = try VideoFrameDecoder.decodeKeyFrame(frame.annexB, codec: .h264)
+        #expect(picture.width == 640 && picture.height == 360)
     }
 
     @Test func mainStreamH264() throws {
@@ -54,7 +64,7 @@ import TestSupport
     }
 
     @Test func streamThatStallsIsTheTimeoutSentence() throws {
-        let s = try PictureSim { $0.rtsp.faults.stallAfterBytes = 1 }
+        let s = try PictureSim { $0.rtsp.faults.stallAfterBytes = 0 }
         let e = #expect(throws: KeyFrameError.self) {
             _ = try KeyFrameGrabber.grab(url: try streamURI(s), user: "admin", password: "admin123",
                                          options: KeyFrameOptions(timeout: 0.5))
