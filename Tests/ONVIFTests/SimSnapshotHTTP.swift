@@ -53,7 +53,7 @@ enum SimSnapshotHTTP {
         let envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\">"
             + "<s:Body>\(bodyXML)</s:Body></s:Envelope>"
         let dir = Scratch("snap-soap")
-        FileManager.default.createFile(atPath: dir.file("req.xml"), contents: Data(envelope.utf8))
+        _ = FileManager.default.createFile(atPath: dir.file("req.xml"), contents: Data(envelope.utf8))
         return run(login.arguments + ["--max-time", "30", "-H", "Content-Type: application/soap+xml; charset=utf-8",
                                       "--data-binary", "@" + dir.file("req.xml"), url])
     }
