@@ -74,10 +74,17 @@ import TestSupport
         #expect(rows[1]["file"] is NSNull)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["Camera 01.jpg"])
 
-        let text = snapshot(["--host", "127.0.0.1:\(s.port)", "--user", "admin", "-o", dir.path, "--timeout", "1", "--camera", "camera 02"])
+        let text = snapshot(["--host", "127.0.0.1:\(s.port)", "--user", "admin", "-o", dir.path, "--timeout", "1", "--camera", "camera 02",
+                             "--verbose"])
         #expect(text.status == 1)
         #expect(text.out.hasPrefix("Camera 02: No picture: "))
+        #expect(text.err.contains("taking the first key frame of rtsp://127.0.0.1:"))  // the log is on
         #expect(!text.out.contains(Self.password) && !text.err.contains(Self.password))
+
+        let vi = snapshot(["--host", "127.0.0.1:\(s.port)", "--user", "admin", "-o", dir.path, "--timeout", "1", "--lang", "vi"])
+        #expect(vi.status == 1)
+        #expect(vi.out.contains("Camera 01: 640x360, ảnh chụp → "))
+        #expect(vi.out.contains("Camera 02: Không có ảnh: "))
     }
 
     @Test func savedSourceTickedCamerasAndShowInCells() throws {
