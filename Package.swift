@@ -107,6 +107,8 @@ let package = Package(
 
         // Benchmark tools (bench/streaming.sh)
         .executableTarget(name: "streaming-bench", dependencies: ["Streaming"]),
+        // Benchmark tools (bench/pictures.sh)
+        .executableTarget(name: "pictures-bench", dependencies: ["Pictures"]),
 
         // Tests
         // Helpers every test target shares (built products, spawning programs, vtrack-sim as a
@@ -115,7 +117,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ONVIF", "Simulator", .product(name: "Logging", package: "swift-log")],
                 path: "Tests/TestSupport"),
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
-        .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Common"]),
+        .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Common"], exclude: ["Fixtures"]),
         .testTarget(name: "ONVIFTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Simulator"]),
         .testTarget(name: "DiscoveryTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common", "Core"]),
