@@ -118,7 +118,7 @@ let package = Package(
                 path: "Tests/TestSupport"),
         .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Common"], exclude: ["Fixtures"]),
-        .testTarget(name: "ONVIFTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common"]),
+        .testTarget(name: "ONVIFTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common", "Pictures"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Simulator"]),
         .testTarget(name: "DiscoveryTests", dependencies: ["TestSupport", "ONVIF", "Simulator", "Common", "Core"]),
         .testTarget(name: "StreamingTests", dependencies: ["TestSupport", "Streaming", "Simulator", "Common",

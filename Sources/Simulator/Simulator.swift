@@ -15,7 +15,8 @@ import Synchronization
 /// ```
 ///
 /// Subsystems: SOAP services are `SimSOAPService` values registered in `init` (one file per
-/// service under `Services/`), routed by path and operation by `SOAPRouter`.
+/// service under `Services/`), routed by path and operation by `SOAPRouter`; the snapshot URIs
+/// (`GET /onvif/snapshot/…`) are answered by `SimSnapshotService` (`Snapshot/`).
 public final class Simulator: Sendable {
     public let config: SimulatorConfig
     public let model: NVRModel
@@ -24,6 +25,9 @@ public final class Simulator: Sendable {
     let searchSessions: SimSearchSessions
 
     let router = SOAPRouter()
+    /// `GET /onvif/snapshot/…` (Snapshot/): the pictures GetSnapshotUri points at.
+    let snapshots: SimSnapshotService
+    private let snapshotFaultNow: Mutex<SnapshotFault?>
     private let counters = Mutex(SimulatorStats())
     private let clockSkew: Mutex<TimeInterval>
     private let http = Mutex<SimHTTPServer?>(nil)
@@ -35,6 +39,8 @@ public final class Simulator: Sendable {
         self.config = config
         self.model = NVRModel(config: config)
         self.clockSkew = Mutex(config.clockSkew)
+        self.snapshots = SimSnapshotService(model: model)
+        self.snapshotFaultNow = Mutex(config.snapshotFault)
         // until the RTSP server exists, URIs carry the configured port (or the RTSP default)
         self.rtspPortValue = Mutex(config.rtspPort == 0 ? 554 : config.rtspPort)
 
@@ -60,6 +66,9 @@ public final class Simulator: Sendable {
         do {
             server = try SimHTTPServer(host: config.host, port: config.port) { [weak self] request in
                 guard let self else { return SimHTTPResponse(status: 503) }
+                if SimSnapshotService.handles(request) {
+                    return self.snapshots.respond(request, env: self.environment(), authenticator: self.router.authenticator, stats: self.counters)
+                }
                 return self.router.handle(request, environment: { self.environment() }, stats: self.counters)
             }
         } catch {
@@ -153,6 +162,13 @@ public final class Simulator: Sendable {
     /// Changes the device clock's offset from real time while running (a drifting clock).
     public func setClockSkew(_ seconds: TimeInterval) { clockSkew.withLock { $0 = seconds } }
 
+    /// The snapshot fault in force (`config.snapshotFault` until changed).
+    public var snapshotFault: SnapshotFault? { snapshotFaultNow.withLock { $0 } }
+
+    /// Changes the snapshot fault while running (a device that starts or stops failing); it
+    /// applies to the next request, GetSnapshotUri's wrong host included.
+    public func setSnapshotFault(_ fault: SnapshotFault?) { snapshotFaultNow.withLock { $0 = fault } }
+
     /// The simulated device's clock now.
     public var deviceTime: Date { Date().addingTimeInterval(clockSkew.withLock { $0 }) }
 
@@ -172,6 +188,8 @@ public final class Simulator: Sendable {
 
     private func environment() -> SOAPRouter.SOAPEnvironment {
         let adv = advertised
+        var config = self.config
+        config.snapshotFault = snapshotFault
         return SOAPRouter.SOAPEnvironment(config: config, model: model, deviceTime: deviceTime, httpAuthority: adv.httpAuthority,
                                           rtspHost: adv.rtspHost, rtspPort: rtspPort)
     }

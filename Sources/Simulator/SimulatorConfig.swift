@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything `vtrack-sim` can be told. One struct so tests, the demo and the CLI build the
-/// same simulator. Grouped by subsystem: ONVIF SOAP (HTTP), RTSP, Profile G, WS-Discovery.
+/// same simulator. Grouped by subsystem: ONVIF SOAP (HTTP), snapshots, RTSP, Profile G, WS-Discovery.
 public struct SimulatorConfig: Sendable {
     // MARK: Device and network
     public var host: String = "127.0.0.1"
@@ -80,6 +80,17 @@ public struct SimulatorConfig: Sendable {
         public var wsseCreatedZuluOnly = false
         public init() {}
     }
+
+    // MARK: Snapshots (Snapshot/)
+    /// The login `/onvif/snapshot/<source token>.jpg` asks for; by default the device's.
+    public var snapshotAuth: SnapshotAuth = .device
+    /// A fault of the snapshot URIs or their answers (nil: pictures are served).
+    public var snapshotFault: SnapshotFault?
+    /// Channels whose GetSnapshotUri answers a SOAP fault (no URI), so a client must take a key
+    /// frame of the stream instead; with `.all`, GetServiceCapabilities also says `SnapshotUri="false"`.
+    public var noSnapshotURI: SimChannelSet = []
+    /// The size of the pictures served: the sub resolution (default) or the main one.
+    public var snapshotSize: SnapshotSize = .sub
 
     // MARK: RTSP
     /// RTSP server behaviour: session timeout, replay limit, auth variant, fault switches.

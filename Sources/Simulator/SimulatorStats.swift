@@ -14,7 +14,18 @@ public struct SimulatorStats: Sendable, Equatable {
     /// SOAP 1.2 requests refused for (not) having `action=` in the Content-Type.
     public var actionParameterRefusals = 0
 
+    /// Channel → requests for its snapshot URI, whatever the answer (a refused login, a fault).
+    public var snapshotRequests: [Int: Int] = [:]
+    /// Channel → pictures served (200 `image/jpeg`, the oversized one included).
+    public var snapshotsServed: [Int: Int] = [:]
+
     public init() {}
+
+    /// Pictures served for one channel.
+    public func snapshots(channel: Int) -> Int { snapshotsServed[channel] ?? 0 }
+
+    /// Pictures served for every channel.
+    public var totalSnapshots: Int { snapshotsServed.values.reduce(0, +) }
 
     /// Requests for one operation.
     public func count(_ operation: String) -> Int { requests[operation] ?? 0 }

@@ -51,6 +51,10 @@ struct SimMain: ParsableCommand {
     @Flag(name: .customLong("print-model"), help: "Print the channels and profiles these flags give, as JSON, and exit.")
     var printModel = false
 
+    // MARK: Snapshots (see SnapshotFlags.swift)
+    @OptionGroup(title: "Snapshots")
+    var snapshotFlags: SnapshotFlags
+
     // MARK: RTSP (see RTSPFlags.swift)
     @OptionGroup(title: "RTSP")
     var rtspFlags: RTSPFlags
@@ -110,6 +114,7 @@ struct SimMain: ParsableCommand {
         profileGFlags.apply(to: &c)
         discoveryFlags.apply(to: &c)
         rtspFlags.apply(to: &c)
+        snapshotFlags.apply(to: &c)
         return c
     }
 

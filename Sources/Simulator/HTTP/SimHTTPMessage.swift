@@ -31,6 +31,11 @@ public struct SimHTTPResponse: Sendable {
     /// When set, the answer actually sent: called once `delay` has passed (on the server's event
     /// loop, so it must not block), for answers that depend on what happened meanwhile (long polls).
     public var later: (@Sendable () -> SimHTTPResponse)?
+    /// When set, the body is written from this stream (its length is the `Content-Length`) and `body` is ignored.
+    public var stream: SimHTTPBodyStream?
+    /// Never answer: the request is read and the connection left open and silent until the client
+    /// closes it or the server stops (a stalled device). Nothing waits on it.
+    public var neverAnswer = false
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], delay: Double = 0) {
         self.status = status

@@ -72,6 +72,7 @@ private final class RequestHandler: ChannelInboundHandler {
                                          headers: head.headers.map { ($0.name, $0.value) }, body: body)
             body = []
             let response = respond(request)
+            if response.neverAnswer { return }
             let keepAlive = head.isKeepAlive
             let version = head.version
             if response.delay > 0 {
@@ -89,20 +90,47 @@ private final class RequestHandler: ChannelInboundHandler {
     private func write(_ response: SimHTTPResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
         guard context.channel.isActive else { return }
         var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
-        headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+        headers.replaceOrAdd(name: "Content-Length", value: String(response.stream?.length ?? response.body.count))
         headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
+        if let stream = response.stream {
+            writeStream(stream, index: 0, keepAlive: keepAlive, context: context)
+            return
+        }
         if !response.body.isEmpty {
             var buf = context.channel.allocator.buffer(capacity: response.body.count)
             buf.writeBytes(response.body)
             context.write(wrapOutboundOut(.body(.byteBuffer(buf))), promise: nil)
         }
+        end(keepAlive: keepAlive, context: context)
+    }
+
+    private func end(keepAlive: Bool, context: ChannelHandlerContext) {
         if keepAlive {
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         } else {
             let channel = context.channel
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    /// Writes chunk `index` of a streamed body and, once it has left, the next; closes the
+    /// connection when the client has gone.
+    private func writeStream(_ stream: SimHTTPBodyStream, index: Int, keepAlive: Bool, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        guard let chunk = stream.chunk(index) else {
+            end(keepAlive: keepAlive, context: context)
+            return
+        }
+        let buf = context.channel.allocator.buffer(bytes: chunk)
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buf)))).whenComplete { result in
+            let (handler, ctx) = bound.value
+            switch result {
+            case .success: handler.writeStream(stream, index: index + 1, keepAlive: keepAlive, context: ctx)
+            case .failure: ctx.close(promise: nil)
+            }
         }
     }
 }

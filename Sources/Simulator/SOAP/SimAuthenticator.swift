@@ -14,7 +14,7 @@ final class SimAuthenticator: Sendable {
     static let window: Double = 5
 
     /// HTTP Digest: nonces handed out and answers checked (the same verifier as the RTSP server's).
-    private let digest = SimDigestVerifier(realm: SimAuthenticator.realm,
+    let digest = SimDigestVerifier(realm: SimAuthenticator.realm,
                                            shape: .init(opaque: "5ccc069c403ebaf9f0171e9517f40e41"))
 
     enum WSSEResult: Equatable { case absent, valid, wrong, badTime, badFormat }

@@ -13,7 +13,7 @@ enum SimMedia2Service {
                 "GetProfiles": profiles,
                 "GetStreamUri": streamURI,
                 "GetSnapshotUri": snapshotURI,
-                "GetServiceCapabilities": { _ in "<tr2:GetServiceCapabilitiesResponse><tr2:Capabilities SnapshotUri=\"true\"><tr2:ProfileCapabilities MaximumNumberOfProfiles=\"64\" ConfigurationsSupported=\"VideoSource VideoEncoder\"/><tr2:StreamingCapabilities RTSPStreaming=\"true\" RTP_RTSP_TCP=\"true\"/></tr2:Capabilities></tr2:GetServiceCapabilitiesResponse>" },
+                "GetServiceCapabilities": { c in "<tr2:GetServiceCapabilitiesResponse><tr2:Capabilities SnapshotUri=\"\(SnapshotURI.capability(c))\"><tr2:ProfileCapabilities MaximumNumberOfProfiles=\"64\" ConfigurationsSupported=\"VideoSource VideoEncoder\"/><tr2:StreamingCapabilities RTSPStreaming=\"true\" RTP_RTSP_TCP=\"true\"/></tr2:Capabilities></tr2:GetServiceCapabilitiesResponse>" },
             ])
     }
 
@@ -51,6 +51,6 @@ enum SimMedia2Service {
 
     static func snapshotURI(_ c: SOAPContext) throws -> String {
         let (ch, _) = try SimMediaXML.requestedProfile(c, media2: true)
-        return "<tr2:GetSnapshotUriResponse><tr2:Uri>\(SimMediaXML.uri(c.serviceURL(SimMediaXML.snapshotPath(ch)), c))</tr2:Uri></tr2:GetSnapshotUriResponse>"
+        return "<tr2:GetSnapshotUriResponse><tr2:Uri>\(SimMediaXML.uri(try SnapshotURI.url(ch, c), c))</tr2:Uri></tr2:GetSnapshotUriResponse>"
     }
 }

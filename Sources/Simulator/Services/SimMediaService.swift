@@ -16,7 +16,7 @@ enum SimMediaService {
                 "GetVideoSourceConfigurations": videoSourceConfigurations,
                 "GetStreamUri": streamURI,
                 "GetSnapshotUri": snapshotURI,
-                "GetServiceCapabilities": { _ in "<trt:GetServiceCapabilitiesResponse><trt:Capabilities SnapshotUri=\"true\"><trt:ProfileCapabilities MaximumNumberOfProfiles=\"64\"/><trt:StreamingCapabilities RTP_TCP=\"true\" RTP_RTSP_TCP=\"true\"/></trt:Capabilities></trt:GetServiceCapabilitiesResponse>" },
+                "GetServiceCapabilities": { c in "<trt:GetServiceCapabilitiesResponse><trt:Capabilities SnapshotUri=\"\(SnapshotURI.capability(c))\"><trt:ProfileCapabilities MaximumNumberOfProfiles=\"64\"/><trt:StreamingCapabilities RTP_TCP=\"true\" RTP_RTSP_TCP=\"true\"/></trt:Capabilities></trt:GetServiceCapabilitiesResponse>" },
             ])
     }
 
@@ -69,7 +69,7 @@ enum SimMediaService {
 
     static func snapshotURI(_ c: SOAPContext) throws -> String {
         let (ch, _) = try SimMediaXML.requestedProfile(c, media2: false)
-        return "<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>\(SimMediaXML.uri(c.serviceURL(SimMediaXML.snapshotPath(ch)), c))</tt:Uri>"
+        return "<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>\(SimMediaXML.uri(try SnapshotURI.url(ch, c), c))</tt:Uri>"
             + "<tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false</tt:InvalidAfterReboot>"
             + "<tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetSnapshotUriResponse>"
     }
