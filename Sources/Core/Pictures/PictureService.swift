@@ -1,101 +1,147 @@
-import Foundation
 import Common
+import Dispatch
+import Foundation
 import ONVIF
 import Pictures
-
-// Camera pictures (issue 13): the contract the fronts build against. Bodies marked
-// "TODO(snapshots)" are placeholders until the engine lands.
-
-/// A camera to take a picture of: where its device is, the login, and the camera as probed.
-/// The password never appears in `description`.
-public struct PictureTarget: Sendable, Hashable, CustomStringConvertible {
-    /// The source's name (saved sources) or the host (an unsaved device).
-    public var sourceName: String
-    public var host: String
-    public var port: Int?
-    public var username: String
-    public var password: String?
-    public var camera: Camera
-
-    public init(sourceName: String, host: String, port: Int? = nil, username: String, password: String?, camera: Camera) {
-        self.sourceName = sourceName; self.host = host; self.port = port
-        self.username = username; self.password = password; self.camera = camera
-    }
-
-    /// What the cache and the events are keyed by: one camera of one device.
-    public var key: String { "\(host):\(port ?? 80)/\(camera.id)" }
-
-    public var description: String { "\(sourceName) · \(camera.name)" }
-}
-
-/// Where a picture came from.
-public enum PictureOrigin: String, Sendable {
-    /// The camera's ONVIF snapshot URI (HTTP).
-    case snapshot
-    /// The first key frame of the sub stream (RTSP), decoded.
-    case keyFrame = "key_frame"
-}
-
-/// A camera's picture as taken.
-public struct CameraPicture: Sendable {
-    /// The decoded pixels (at most 1280 pixels wide; the original size is in `width`/`height`).
-    public var picture: Picture
-    /// The JPEG as the device sent it; encoded from `picture` when it came from a key frame.
-    public var jpeg: [UInt8]
-    /// The original picture's size.
-    public var width: Int
-    public var height: Int
-    public var takenAt: Date
-    public var origin: PictureOrigin
-
-    public init(picture: Picture, jpeg: [UInt8], width: Int, height: Int, takenAt: Date, origin: PictureOrigin) {
-        self.picture = picture; self.jpeg = jpeg; self.width = width; self.height = height
-        self.takenAt = takenAt; self.origin = origin
-    }
-
-    /// `1920x1080`.
-    public var resolution: String { "\(width)x\(height)" }
-}
-
-/// What `PictureService.load` reports, per camera key.
-public enum PictureEvent: Sendable {
-    case loading(key: String)
-    case loaded(key: String, CameraPicture)
-    /// One sentence: "no picture: the device refused the snapshot login", …
-    case failed(key: String, Localized)
-}
-
-/// A running live view (`PictureService.startLive`): frames keep coming until `stop()`.
-public protocol LiveView: AnyObject, Sendable {
-    /// The front has drawn the last frame and can take the next one (frames arriving before
-    /// that are dropped, never queued: a slow terminal link is never flooded).
-    func ready()
-    func stop()
-}
+import Synchronization
 
 /// Takes camera pictures: the snapshot URI over HTTP (the device's login, remembered per
 /// device), or the first key frame of the sub stream over RTSP when there is no snapshot URI or
 /// it fails; decoded with libavcodec. Loads run on background queues, a few at once, and
 /// pictures are cached for the session.
+///
+/// ```swift
+/// let pictures = PictureService()
+/// let targets = try sources.pictureTargets(name: "nvr_localhost")
+/// pictures.load(targets, refresh: false) { event in ui.async { model.apply(event) } }
+/// ```
 public final class PictureService: Sendable {
-    public init(clientOptions: ClientOptions = ClientOptions(), maxConcurrent: Int = 4) {
-        // TODO(snapshots)
+    /// Most takes running at once (`load`).
+    public let maxConcurrent: Int
+    public let options: PictureOptions
+    let taker: PictureTaker
+    private let state = Mutex(LoadState())
+
+    /// What `load` has done, for tests, benchmarks and a status line.
+    public struct Statistics: Sendable, Equatable {
+        /// Takes started by `load` (a refresh of a camera being loaded joins it: no new take).
+        public var takes = 0
+        /// Targets `load` answered from the cache.
+        public var cacheHits = 0
+        /// Takes running now.
+        public var running = 0
+        /// The most takes that ran at once.
+        public var peakRunning = 0
     }
+
+    private struct LoadState {
+        var cache: [String: CameraPicture] = [:]
+        var failures: [String: Localized] = [:]
+        /// Keys being taken (queued or running) and who waits for each.
+        var waiting: [String: [@Sendable (PictureEvent) -> Void]] = [:]
+        var queue: [PictureTarget] = []
+        var stats = Statistics()
+    }
+
+    public convenience init(clientOptions: ClientOptions = ClientOptions(), maxConcurrent: Int = 4) {
+        self.init(clientOptions: clientOptions, maxConcurrent: maxConcurrent, options: PictureOptions())
+    }
+
+    /// - Parameters:
+    ///   - clientOptions: TLS policy and address rewriting, as for the device's SOAP requests.
+    ///   - maxConcurrent: most takes at once in `load` (at least 1).
+    ///   - options: timeouts, size caps, the widest picture kept.
+    public init(clientOptions: ClientOptions, maxConcurrent: Int, options: PictureOptions) {
+        self.maxConcurrent = max(1, maxConcurrent)
+        self.options = options
+        taker = PictureTaker(clientOptions: clientOptions, options: options)
+    }
+
+    public var statistics: Statistics { state.withLock { $0.stats } }
 
     /// Takes one picture now (no cache). Throws one sentence.
     public func take(_ target: PictureTarget) throws -> CameraPicture {
-        throw PictureError(vi: "Chưa hỗ trợ lấy ảnh.", en: "Pictures are not built yet.") // TODO(snapshots)
+        try taker.take(target)
     }
 
     /// Loads pictures in the background: cached ones at once (unless `refresh`), others a few at
     /// a time; every target gets `.loading` then `.loaded` or `.failed` through `onEvent` (on a
-    /// background queue).
+    /// background queue). A camera that failed is answered from the session's memory too until a
+    /// `refresh`; a camera already being taken is not taken twice (its result goes to both).
     public func load(_ targets: [PictureTarget], refresh: Bool, onEvent: @escaping @Sendable (PictureEvent) -> Void) {
-        for t in targets { onEvent(.failed(key: t.key, Localized(vi: "Chưa hỗ trợ lấy ảnh.", en: "Pictures are not built yet."))) } // TODO(snapshots)
+        var seen = Set<String>()
+        for target in targets where seen.insert(target.key).inserted {
+            let key = target.key
+            onEvent(.loading(key: key))
+            let answer = state.withLock { s -> PictureEvent? in
+                if s.waiting[key] != nil {
+                    s.waiting[key]!.append(onEvent)
+                    return nil
+                }
+                if !refresh {
+                    if let p = s.cache[key] { s.stats.cacheHits += 1; return .loaded(key: key, p) }
+                    if let f = s.failures[key] { s.stats.cacheHits += 1; return .failed(key: key, f) }
+                }
+                s.waiting[key] = [onEvent]
+                s.queue.append(target)
+                return nil
+            }
+            if let answer { onEvent(answer) }
+        }
+        pump()
     }
 
     /// The cached picture of a camera, if any.
-    public func cached(key: String) -> CameraPicture? { nil } // TODO(snapshots)
+    public func cached(key: String) -> CameraPicture? { state.withLock { $0.cache[key] } }
+
+    /// The snapshot login that worked for a target's device (`none`, `basic`, `digest`), once known.
+    public func snapshotLogin(_ target: PictureTarget) -> String? {
+        guard let device = try? PictureTaker.device(target) else { return nil }
+        return taker.snapshots.login(device: device, user: target.username.isEmpty ? nil : target.username)?.name
+    }
+
+    /// Forgets every cached picture and failure (the next `load` takes them again).
+    public func clearCache() {
+        state.withLock { s in
+            s.cache.removeAll()
+            s.failures.removeAll()
+        }
+    }
+
+    /// Starts queued takes while fewer than `maxConcurrent` run.
+    private func pump() {
+        while let target = state.withLock({ s -> PictureTarget? in
+            guard s.stats.running < maxConcurrent, !s.queue.isEmpty else { return nil }
+            s.stats.running += 1
+            s.stats.takes += 1
+            s.stats.peakRunning = max(s.stats.peakRunning, s.stats.running)
+            return s.queue.removeFirst()
+        }) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                let event: PictureEvent
+                do {
+                    event = .loaded(key: target.key, try taker.take(target))
+                } catch {
+                    event = .failed(key: target.key, PictureTaker.reason(error))
+                }
+                let listeners = state.withLock { s -> [@Sendable (PictureEvent) -> Void] in
+                    s.stats.running -= 1
+                    switch event {
+                    case .loaded(let key, let p):
+                        s.cache[key] = p
+                        s.failures[key] = nil
+                    case .failed(let key, let why):
+                        s.failures[key] = why
+                    case .loading:
+                        break
+                    }
+                    return s.waiting.removeValue(forKey: target.key) ?? []
+                }
+                for listener in listeners { listener(event) }
+                pump()
+            }
+        }
+    }
 
     /// Starts live video of a camera's sub stream: decoded pictures, at most `maxFPS` a second,
     /// through `onFrame` (background queue); `onEnd` once with nil when stopped or a sentence
@@ -103,24 +149,6 @@ public final class PictureService: Sendable {
     public func startLive(_ target: PictureTarget, maxFPS: Int = 10,
                           onFrame: @escaping @Sendable (Picture) -> Void,
                           onEnd: @escaping @Sendable (Localized?) -> Void) -> any LiveView {
-        // TODO(snapshots)
-        final class Stopped: LiveView { func ready() {}; func stop() {} }
-        onEnd(Localized(vi: "Chưa hỗ trợ xem trực tiếp.", en: "Live view is not built yet."))
-        return Stopped()
-    }
-}
-
-extension SourceService {
-    /// Picture targets of a saved source's cameras (all, or the ticked ones), password decrypted.
-    public func pictureTargets(name: String, selectedOnly: Bool = false) throws -> [PictureTarget] {
-        [] // TODO(snapshots)
-    }
-
-    /// Picture targets for cameras of a device being tested or shown (the terminal app's
-    /// connection): `password` nil means the one saved for source `name`; an empty `user` means
-    /// no login.
-    public func pictureTargets(name: String, host: String, port: Int?, user: String, password: String?,
-                               cameras: [Camera]) throws -> [PictureTarget] {
-        [] // TODO(snapshots)
+        LiveSession.start(target, taker: taker, maxFPS: maxFPS, onFrame: onFrame, onEnd: onEnd)
     }
 }

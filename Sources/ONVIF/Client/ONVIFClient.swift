@@ -102,7 +102,7 @@ public final class ONVIFClient: Sendable {
             let connect = detail.lowercased().contains("connection timed out") || detail.lowercased().contains("connect")
             return .timeout(host: address.description, seconds: connect ? options.connectTimeout : (timeout ?? options.requestTimeout))
         case .tls: return .tlsCertificate(host: address.description, detail: detail)
-        case .other: return .network(host: address.description, detail: detail)
+        case .tooLarge, .other: return .network(host: address.description, detail: detail)
         }
     }
 }

@@ -29,14 +29,18 @@ final class CurlEasy: @unchecked Sendable {
     private final class Sink {
         var body: [UInt8] = []
         var headerLines: [String] = []
+        /// Most body bytes taken (Int.max: no cap); set when a write went past it.
+        var cap = Int.max
+        var overCap = false
     }
 
-    /// Sends one POST and returns the response. Authentication headers, if any, are in the request:
+    /// Sends one request (POST or GET) and returns the response. Authentication headers, if any, are in the request:
     /// libcurl never sees a password.
     func perform(_ request: HTTPRequest, settings: TransportSettings) -> Result<HTTPResponse, TransportFailure> {
         lock.lock()
         defer { lock.unlock() }
         let sink = Sink()
+        sink.cap = request.maxBodyBytes ?? Int.max
         let sinkPtr = Unmanaged.passUnretained(sink).toOpaque()
         var headers: UnsafeMutablePointer<curl_slist>? = nil
         for h in request.headers + ["Expect:"] { headers = curl_slist_append(headers, h) }
@@ -53,18 +57,27 @@ final class CurlEasy: @unchecked Sendable {
         vtrack_curl_setopt_long(h, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.timeout ?? settings.requestTimeout))
         vtrack_curl_setopt_long(h, CURLOPT_SSL_VERIFYPEER, settings.allowInsecureTLS ? 0 : 1)
         vtrack_curl_setopt_long(h, CURLOPT_SSL_VERIFYHOST, settings.allowInsecureTLS ? 0 : 2)
-        vtrack_curl_setopt_long(h, CURLOPT_POST, 1)
-        vtrack_curl_setopt_long(h, CURLOPT_POSTFIELDSIZE, request.body.count)
-        let body = request.body.isEmpty ? [UInt8(0)] : request.body
-        body.withUnsafeBufferPointer { buf in
-            // COPYPOSTFIELDS copies the bytes (POSTFIELDSIZE of them), so they need not outlive this call
-            _ = vtrack_curl_setopt_pointer(h, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buf.baseAddress))
+        switch request.method {
+        case .post:
+            vtrack_curl_setopt_long(h, CURLOPT_POST, 1)
+            vtrack_curl_setopt_long(h, CURLOPT_POSTFIELDSIZE, request.body.count)
+            let body = request.body.isEmpty ? [UInt8(0)] : request.body
+            body.withUnsafeBufferPointer { buf in
+                // COPYPOSTFIELDS copies the bytes (POSTFIELDSIZE of them), so they need not outlive this call
+                _ = vtrack_curl_setopt_pointer(h, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buf.baseAddress))
+            }
+        case .get:
+            vtrack_curl_setopt_long(h, CURLOPT_HTTPGET, 1)
         }
         vtrack_curl_setopt_slist(h, CURLOPT_HTTPHEADER, headers)
         vtrack_curl_setopt_write(h, CURLOPT_WRITEFUNCTION) { ptr, size, count, ctx in
             let n = size * count
             guard let ctx, let ptr else { return n }
             let sink = Unmanaged<Sink>.fromOpaque(ctx).takeUnretainedValue()
+            if n > sink.cap - sink.body.count {
+                sink.overCap = true
+                return 0 // fewer bytes than given: libcurl aborts the transfer (CURLE_WRITE_ERROR)
+            }
             ptr.withMemoryRebound(to: UInt8.self, capacity: n) { sink.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n)) }
             return n
         }
@@ -85,6 +98,7 @@ final class CurlEasy: @unchecked Sendable {
         vtrack_curl_setopt_pointer(h, CURLOPT_WRITEDATA, nil)
         vtrack_curl_setopt_pointer(h, CURLOPT_HEADERDATA, nil)
         vtrack_curl_setopt_slist(h, CURLOPT_HTTPHEADER, nil)
+        if sink.overCap { return .failure(TransportFailure(kind: .tooLarge, detail: "body over \(sink.cap) bytes")) }
         guard code == CURLE_OK else { return .failure(failure(code)) }
         var status = 0
         vtrack_curl_getinfo_long(h, CURLINFO_RESPONSE_CODE, &status)

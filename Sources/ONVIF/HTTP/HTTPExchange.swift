@@ -1,11 +1,15 @@
-/// One HTTP POST as the SOAP layer needs it.
+/// One HTTP request: a SOAP POST, or a GET (snapshots).
 struct HTTPRequest: Sendable {
+    enum Method: Sendable { case post, get }
     var url: String
     /// Extra header lines, `Name: value`.
     var headers: [String]
     var body: [UInt8]
     /// Seconds this request may take, instead of the transport's request timeout (long polls).
     var timeout: Double? = nil
+    var method: Method = .post
+    /// Most body bytes to take; past it the transfer is aborted (`TransportFailure.Kind.tooLarge`).
+    var maxBodyBytes: Int? = nil
 }
 
 /// What came back.
@@ -31,7 +35,7 @@ struct HTTPResponse: Sendable {
 
 /// A transport failure before any HTTP answer, classified for the user-facing error.
 struct TransportFailure: Error, Sendable, Equatable {
-    enum Kind: Sendable, Equatable { case unresolved, unreachable, refused, timeout, tls, other }
+    enum Kind: Sendable, Equatable { case unresolved, unreachable, refused, timeout, tls, tooLarge, other }
     var kind: Kind
     /// libcurl's own text (never contains credentials: we never put them in URLs).
     var detail: String
