@@ -136,6 +136,9 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TestSupport", "TUI", "Common", "Core", "Store", "ONVIF", "Simulator", "Pictures"], exclude: ["Goldens"]),
         // Fuzzing (issue 12): every corpus and crash file of Fuzz/ through its target.
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
+        // Camera pictures (issue 13): snapshots, key frames, PictureService and live view against the simulator.
+        .testTarget(name: "PictureEngineTests", dependencies: ["TestSupport", "Core", "ONVIF", "Streaming", "Simulator", "Pictures",
+                                                              "Common", "Store"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)
         .testTarget(name: "RecordingsTests", dependencies: ["TestSupport", "Core", "ONVIF", "Simulator", "Store", "Streaming", "Common"]),
     ],

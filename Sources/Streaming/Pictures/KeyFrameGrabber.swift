@@ -67,7 +67,10 @@ public enum KeyFrameGrabber {
         } catch {
             if run.overCap { throw KeyFrameError.tooLarge(host: u.authority, limitBytes: options.maxBytes) }
             if timedOut.load(ordering: .sequentiallyConsistent) { throw KeyFrameError.timeout(host: u.authority, seconds: t) }
-            throw error
+            switch error as? StreamingError {
+            case .stalled?, .responseTimeout?: throw KeyFrameError.timeout(host: u.authority, seconds: t) // the same deadline, met first
+            default: throw error
+            }
         }
         if let found { return found }
         if run.overCap { throw KeyFrameError.tooLarge(host: u.authority, limitBytes: options.maxBytes) }

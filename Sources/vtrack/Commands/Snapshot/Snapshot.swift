@@ -136,11 +136,12 @@ struct Snapshot: ParsableCommand {
             if row.error != nil { failed += 1 }
             rows.append(row)
             guard !options.json else { return }
-            print(Self.line(row), terminator: "\n")
+            // written at once (not through print's buffer): each line shows as its camera is done
+            var text = Self.line(row) + "\n"
             if case .picture(let p) = result, row.error == nil, drawMode != .none {
-                print(TerminalPicture.text(p.picture, mode: drawMode, depth: depth, columns: columns), terminator: "")
+                text += TerminalPicture.text(p.picture, mode: drawMode, depth: depth, columns: columns)
             }
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
         if options.json { CLI.printJSON(rows) }
         if failed > 0 { throw ExitCode(1) }
