@@ -42,6 +42,40 @@ public enum CellRenderer {
         return image
     }
 
+    /// The fast way for live video: every cell an upper half block whose foreground is the
+    /// average of the cell's top half and background of its bottom half (a space when both are
+    /// the same), colours mapped to `depth` with `TerminalPalette`. No symbol search, so about
+    /// twenty times cheaper than `render` and a little blurrier; same fitting, centring and
+    /// margins. `.none` gives the same ASCII shades as `render`.
+    public static func halfBlocks(_ picture: Picture, columns: Int, rows: Int, depth: ColorDepth) -> CellImage {
+        let columns = min(max(0, columns), PictureLimits.maxCells)
+        let rows = min(max(0, rows), PictureLimits.maxCells)
+        var image = CellImage.blank(columns: columns, rows: rows)
+        guard PictureLimits.isValidSize(picture.width, picture.height) else { return image }
+        let g = CellGeometry.fit(pictureWidth: picture.width, pictureHeight: picture.height, columns: columns, rows: rows)
+        guard g.columns > 0, g.rows > 0 else { return image }
+        if depth == .none {
+            drawShades(picture, into: &image, at: g)
+            return image
+        }
+        guard let small = try? PictureScaler.scale(picture, width: g.columns, height: g.rows * 2) else { return image }
+        let map: (RGB) -> RGB = switch depth {
+        case .indexed256: { TerminalPalette.color256(TerminalPalette.index256($0))! }
+        case .indexed16: { TerminalPalette.ansi16[TerminalPalette.index16($0)] }
+        default: { $0 }
+        }
+        for y in 0..<g.rows {
+            for x in 0..<g.columns {
+                let t = small.pixel(x, 2 * y), b = small.pixel(x, 2 * y + 1)
+                let top = map(RGB(t.r, t.g, t.b)), bottom = map(RGB(b.r, b.g, b.b))
+                image.cells[(g.y + y) * columns + g.x + x] = top == bottom
+                    ? PictureCell(text: " ", fg: top, bg: top)
+                    : PictureCell(text: "▀", fg: top, bg: bottom)
+            }
+        }
+        return image
+    }
+
     /// ASCII shades by luminance: the picture averaged down to one pixel per cell.
     private static func drawShades(_ picture: Picture, into image: inout CellImage, at g: CellGeometry) {
         guard let small = try? PictureScaler.scale(picture, width: g.columns, height: g.rows) else { return }

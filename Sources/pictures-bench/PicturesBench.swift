@@ -181,12 +181,20 @@ enum PicturesBench {
                 sink &+= CellRenderer.render(sub, columns: 160, rows: 45, depth: depth).cells.count
             }, baseline: "naive half blocks in Swift", naive)
         }
+        for depth in [ColorDepth.trueColor, .indexed256] {
+            row("half blocks 160x45 \(depth.rawValue) from 640x360", time(runs) {
+                sink &+= CellRenderer.halfBlocks(sub, columns: 160, rows: 45, depth: depth).cells.count
+            }, baseline: "naive half blocks in Swift", naive)
+        }
         let naiveFull = time(runs) { sink &+= halfBlocks(full, columns: 160, rows: 45).count }
         row("cells 160x45 256 from 1920x1080", time(runs) {
             sink &+= CellRenderer.render(full, columns: 160, rows: 45, depth: .indexed256).cells.count
         }, baseline: "naive half blocks in Swift", naiveFull)
         row("preview frame: JPEG 1080p -> cells 160x45", try time(runs) {
             sink &+= CellRenderer.render(try ImageDecoder.decode(jpeg), columns: 160, rows: 45, depth: .indexed256).cells.count
+        }, baseline: "naive half blocks in Swift", naiveFull)
+        row("preview frame, half blocks: JPEG 1080p -> 160x45", try time(runs) {
+            sink &+= CellRenderer.halfBlocks(try ImageDecoder.decode(jpeg), columns: 160, rows: 45, depth: .indexed256).cells.count
         }, baseline: "naive half blocks in Swift", naiveFull)
         row("sixel 160x45 cells (1600x900 px) from 640x360", time(runs) {
             sink &+= PixelRenderer.sixel(sub, columns: 160, rows: 45).utf8.count
