@@ -331,6 +331,25 @@ import TestSupport
         #expect(String(decoding: m2.body, as: UTF8.self).contains("SnapshotUri=\"false\""))
     }
 
+    @Test func aProbeListsNoSnapshotForTheChannelsWithout() throws {
+        let f = try SimFixture { $0.noSnapshotURI = [2] }
+        let cameras = try f.client().probe().cameras
+        #expect(cameras.count == 4)
+        for camera in cameras {
+            #expect((camera.snapshotURL == nil) == (camera.channel == 2), "\(camera.name)")
+            #expect(camera.capabilities.contains("snapshot") == (camera.channel != 2))
+            #expect(camera.mainStream?.uri != nil)
+        }
+    }
+
+    @Test func aProbeOfAWrongHostDeviceGetsSnapshotURIsItCanReach() throws {
+        let f = try SimFixture { $0.snapshotFault = .wrongHost }
+        let cameras = try f.client().probe().cameras
+        let first = try #require(cameras.first { $0.channel == 1 }?.snapshotURL)
+        #expect(first == Self.url(f, channel: 1)) // the probe put back 127.0.0.1
+        #expect(SimSnapshotHTTP.get(first, login: .admin).isJPEG)
+    }
+
     @Test func channelSetsReadAllAndLists() {
         #expect(SimChannelSet(parsing: "all") == .all)
         #expect(SimChannelSet(parsing: "1,3") == [1, 3])

@@ -126,10 +126,15 @@ private final class RequestHandler: ChannelInboundHandler {
         let buf = context.channel.allocator.buffer(bytes: chunk)
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buf)))).whenComplete { result in
-            let (handler, ctx) = bound.value
             switch result {
-            case .success: handler.writeStream(stream, index: index + 1, keepAlive: keepAlive, context: ctx)
-            case .failure: ctx.close(promise: nil)
+            case .success:
+                // on the next turn of the loop: a write that completes at once must not recurse
+                bound.value.1.eventLoop.execute {
+                    let (handler, ctx) = bound.value
+                    handler.writeStream(stream, index: index + 1, keepAlive: keepAlive, context: ctx)
+                }
+            case .failure:
+                bound.value.1.close(promise: nil)
             }
         }
     }

@@ -10,8 +10,9 @@ import Synchronization
 /// count the request → the faults that need no login (404, HTML page, stall) → login (401) →
 /// picture (the oversized fault pads it to 12 MB).
 ///
-/// Rendering and encoding run on the HTTP event loop: a 640x360 picture takes about a
-/// millisecond or two (see the report in SimSnapshotTests), so nothing else waits noticeably.
+/// Rendering and encoding run on the HTTP event loop (no extra thread): a 640x360 picture takes
+/// about 1.5 ms (0.2 ms to draw, 1.3 ms to encode), a 1920x1080 one about 16 ms — which is why
+/// the sub size is the default.
 final class SimSnapshotService: Sendable {
     static let pathPrefix = "/onvif/snapshot/"
     /// JPEG quality of the pictures served.
@@ -49,8 +50,7 @@ final class SimSnapshotService: Sendable {
         case .oversized?, .wrongHost?, nil: break
         }
 
-        let scheme = config.snapshotAuth.effective(deviceAuth: config.auth)
-        if let refusal = authenticator.checkPlainGET(request, scheme: scheme, config: config, stats: stats) {
+        if let refusal = authenticator.checkPlainGET(request, scheme: config.snapshotAuth, config: config, stats: stats) {
             return refusal
         }
 

@@ -6,11 +6,12 @@ import Synchronization
 /// A wrong password counts as a failed login of the account and the account lock applies; an
 /// answer in a scheme not asked for just gets the challenge again.
 extension SimAuthenticator {
-    /// Nil when the request may pass under `scheme` (`.none`, `.basic` or `.digest`); otherwise
-    /// the 401 to send, with the challenge.
-    func checkPlainGET(_ request: SimHTTPRequest, scheme: SnapshotAuth, config: SimulatorConfig,
+    /// Nil when the request may pass under `wanted` (`.device` meaning the device's login);
+    /// otherwise the 401 to send, with the challenge.
+    func checkPlainGET(_ request: SimHTTPRequest, scheme wanted: SnapshotAuth, config: SimulatorConfig,
                        stats: borrowing Mutex<SimulatorStats>) -> SimHTTPResponse? {
-        if scheme == .none || scheme == .device { return nil }
+        let scheme = wanted.effective(deviceAuth: config.auth)
+        if scheme == .none { return nil }
         let result = plainGETResult(request, scheme: scheme, config: config)
         let locked: Bool = stats.withLock { s in
             if !s.locked && result == .wrong {
