@@ -15,7 +15,9 @@ public enum CellRenderer {
     ///
     /// With `.indexed256` the colours are those of xterm's 6x6x6 cube and grey ramp (indices
     /// 16…255, never the 16 colours a terminal theme changes); with `.indexed16` those of the 16
-    /// ANSI colours; a backend finds the index as the nearest colour.
+    /// ANSI colours (`TerminalPalette` gives their indices). Some cells may have a nil foreground
+    /// (a space needs none). chafa looks at 8x8 pixels a cell: a picture larger than
+    /// `columns*8` x `rows*8` adds only time (`ImageDecoder.decode(_:maxWidth:maxHeight:)`).
     public static func render(_ picture: Picture, columns: Int, rows: Int, depth: ColorDepth) -> CellImage {
         let columns = min(max(0, columns), PictureLimits.maxCells)
         let rows = min(max(0, rows), PictureLimits.maxCells)

@@ -11,6 +11,7 @@ final class CodecSession {
     /// The newest frame received and not yet converted.
     private let held: UnsafeMutablePointer<AVFrame>
     private let converter = FrameConverter()
+    private let fit: (width: Int, height: Int)?
     private let damaged: PictureError
     private let waitsForKeyFrame: Bool
     /// Whether a picture has come out yet (until then a video decoder may be fed the middle of
@@ -22,8 +23,11 @@ final class CodecSession {
     ///     snapshot is worse than a sentence); live video conceals.
     ///   - lowDelay: output each frame as soon as it is complete (live view).
     ///   - waitsForKeyFrame: data refused before the first picture means "not yet" (nil), not damage.
+    ///   - lowres: decode at 1/2^lowres of the size (JPEG's scaled IDCT), for previews.
+    ///   - fit: pictures come out fitted inside this size (aspect kept).
     init(codec id: AVCodecID, name: String, strict: Bool, lowDelay: Bool, waitsForKeyFrame: Bool = false,
-         damaged: PictureError) throws {
+         lowres: Int = 0, fit: (width: Int, height: Int)? = nil, damaged: PictureError) throws {
+        self.fit = fit
         LibAV.silence()
         self.damaged = damaged
         self.waitsForKeyFrame = waitsForKeyFrame
@@ -40,6 +44,7 @@ final class CodecSession {
         c.pointee.max_pixels = Int64(PictureLimits.maxSide) * Int64(PictureLimits.maxSide)
         if strict { c.pointee.err_recognition |= AV_EF_EXPLODE | AV_EF_BUFFER | AV_EF_CRCCHECK }
         if lowDelay { c.pointee.flags |= AV_CODEC_FLAG_LOW_DELAY }
+        c.pointee.lowres = Int32(min(max(0, lowres), Int(codec.pointee.max_lowres)))
         guard avcodec_open2(c, codec, nil) >= 0 else {
             avcodec_free_context(&ctx); av_packet_free(&pkt); av_frame_free(&frm); av_frame_free(&hld)
             throw PictureError.missingCodec(name)
@@ -107,7 +112,7 @@ final class CodecSession {
         if held.pointee.decode_error_flags != 0 || held.pointee.flags & AV_FRAME_FLAG_CORRUPT != 0 {
             throw damaged
         }
-        let picture = try converter.picture(from: held)
+        let picture = try converter.picture(from: held, fit: fit)
         started = true
         return picture
     }

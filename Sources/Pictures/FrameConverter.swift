@@ -4,24 +4,32 @@ import CFFmpeg
 /// keeping its scaler between frames of the same size and format. One owner at a time.
 final class FrameConverter {
     private var sws: OpaquePointer?
-    private var key: (width: Int32, height: Int32, format: Int32, colorspace: UInt32, fullRange: Bool)?
+    private var key: (width: Int32, height: Int32, format: Int32, colorspace: UInt32, fullRange: Bool, out: Int)?
 
     deinit { sws_freeContext(sws) }
 
-    /// `frame` as an RGB picture of its own size.
-    func picture(from frame: UnsafePointer<AVFrame>) throws -> Picture {
+    /// `frame` as an RGB picture of its own size, or fitted inside `fit` (aspect kept) in the
+    /// same pass.
+    func picture(from frame: UnsafePointer<AVFrame>, fit: (width: Int, height: Int)? = nil) throws -> Picture {
         let w = Int(frame.pointee.width), h = Int(frame.pointee.height)
         guard PictureLimits.isValidSize(w, h) else { throw PictureError.badSize }
+        var ow = w, oh = h
+        if let fit, w > fit.width || h > fit.height {
+            let s = min(Double(fit.width) / Double(w), Double(fit.height) / Double(h))
+            ow = min(fit.width, max(1, Int((Double(w) * s).rounded())))
+            oh = min(fit.height, max(1, Int((Double(h) * s).rounded())))
+        }
         let format = AVPixelFormat(rawValue: frame.pointee.format)
-        if format == AV_PIX_FMT_RGB24 { return LibAV.picture(fromRGB: frame) }
+        if format == AV_PIX_FMT_RGB24 && ow == w && oh == h { return LibAV.picture(fromRGB: frame) }
         let fullRange = frame.pointee.color_range == AVCOL_RANGE_JPEG || Self.isJPEGRange(format)
         let colorspace = frame.pointee.colorspace.rawValue
-        if key == nil || key! != (frame.pointee.width, frame.pointee.height, frame.pointee.format, colorspace, fullRange) {
+        let out = ow << 16 | oh
+        if key == nil || key! != (frame.pointee.width, frame.pointee.height, frame.pointee.format, colorspace, fullRange, out) {
             sws_freeContext(sws)
             sws = nil
             key = nil
-            guard let ctx = sws_getContext(Int32(w), Int32(h), format, Int32(w), Int32(h), AV_PIX_FMT_RGB24,
-                                           SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nil, nil, nil)
+            guard let ctx = sws_getContext(Int32(w), Int32(h), format, Int32(ow), Int32(oh), AV_PIX_FMT_RGB24,
+                                           ow == w && oh == h ? SWS_BILINEAR : SWS_AREA, nil, nil, nil)
             else { throw PictureError.damagedPicture }
             sws = ctx
             // YUVJ formats are full range already (swscale knows); other YUV frames say so in
@@ -31,12 +39,12 @@ final class FrameConverter {
                 _ = sws_setColorspaceDetails(ctx, coefficients, fullRange ? 1 : 0,
                                              sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16)
             }
-            key = (frame.pointee.width, frame.pointee.height, frame.pointee.format, colorspace, fullRange)
+            key = (frame.pointee.width, frame.pointee.height, frame.pointee.format, colorspace, fullRange, out)
         }
-        let out = try LibAV.allocFrame(width: w, height: h, format: AV_PIX_FMT_RGB24)
-        defer { LibAV.free(out) }
-        guard sws_scale_frame(sws, out, frame) >= 0 else { throw PictureError.damagedPicture }
-        return LibAV.picture(fromRGB: out)
+        let rgb = try LibAV.allocFrame(width: ow, height: oh, format: AV_PIX_FMT_RGB24)
+        defer { LibAV.free(rgb) }
+        guard sws_scale_frame(sws, rgb, frame) >= 0 else { throw PictureError.damagedPicture }
+        return LibAV.picture(fromRGB: rgb)
     }
 
     private static func isJPEGRange(_ f: AVPixelFormat) -> Bool {

@@ -11,7 +11,8 @@ public enum PixelRenderer {
         draw(picture, columns: columns, rows: rows, cellWidth: cellWidth, cellHeight: cellHeight, mode: CHAFA_PIXEL_MODE_SIXELS)
     }
 
-    /// Kitty graphics protocol (APC G) data for the same.
+    /// Kitty graphics protocol (APC G) data for the same: raw RGBA at most the picture's own
+    /// size, which kitty scales to the cells.
     public static func kitty(_ picture: Picture, columns: Int, rows: Int, cellWidth: Int = 10, cellHeight: Int = 20) -> String {
         draw(picture, columns: columns, rows: rows, cellWidth: cellWidth, cellHeight: cellHeight, mode: CHAFA_PIXEL_MODE_KITTY)
     }
@@ -25,8 +26,17 @@ public enum PixelRenderer {
         let g = CellGeometry.fit(pictureWidth: picture.width, pictureHeight: picture.height, columns: columns, rows: rows,
                                  cellWidth: cellWidth, cellHeight: cellHeight)
         guard g.columns > 0, g.rows > 0, PictureLimits.isValidSize(g.columns * cellWidth, g.rows * cellHeight) else { return "" }
+        // Kitty scales the image to the cells it names (c=, r=): a picture smaller than the area
+        // goes at its own size (chafa sends raw RGBA: 7.6 MB of base64 for 1600x900, 1.2 MB for
+        // a 640x360 sub stream). Sixel pixels are shown one to one, so they keep the cell size.
+        var cw = cellWidth, ch = cellHeight
+        if mode == CHAFA_PIXEL_MODE_KITTY {
+            let f = min(1, Double(picture.width) / Double(g.columns * cellWidth), Double(picture.height) / Double(g.rows * cellHeight))
+            cw = max(1, Int((Double(cellWidth) * f).rounded()))
+            ch = max(1, Int((Double(cellHeight) * f).rounded()))
+        }
         let canvas = ChafaCanvas(columns: g.columns, rows: g.rows, canvasMode: CHAFA_CANVAS_MODE_TRUECOLOR,
-                                 pixelMode: mode, cellWidth: cellWidth, cellHeight: cellHeight)
+                                 pixelMode: mode, cellWidth: cw, cellHeight: ch)
         canvas.draw(picture)
         return canvas.printed()
     }

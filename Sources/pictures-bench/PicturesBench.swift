@@ -196,6 +196,16 @@ enum PicturesBench {
         row("preview frame, half blocks: JPEG 1080p -> 160x45", try time(runs) {
             sink &+= CellRenderer.halfBlocks(try ImageDecoder.decode(jpeg), columns: 160, rows: 45, depth: .indexed256).cells.count
         }, baseline: "naive half blocks in Swift", naiveFull)
+        row("preview frame, half blocks, decode to fit", try time(runs) {
+            let p = try ImageDecoder.decode(jpeg, maxWidth: 160, maxHeight: 90)
+            sink &+= CellRenderer.halfBlocks(p, columns: 160, rows: 45, depth: .indexed256).cells.count
+        }, baseline: "naive half blocks in Swift", naiveFull)
+        row("preview frame, chafa, decode to fit 1280x360", try time(runs) {
+            let p = try ImageDecoder.decode(jpeg, maxWidth: 1280, maxHeight: 360)
+            sink &+= CellRenderer.render(p, columns: 160, rows: 45, depth: .indexed256).cells.count
+        }, baseline: "naive half blocks in Swift", naiveFull)
+        row("JPEG 1080p decode to fit 320x180", try time(runs) { sink &+= try ImageDecoder.decode(jpeg, maxWidth: 320, maxHeight: 180).width },
+            baseline: "memcpy of its 6 MB of RGB", time(runs) { sink &+= copy(full.rgb).count })
         row("sixel 160x45 cells (1600x900 px) from 640x360", time(runs) {
             sink &+= PixelRenderer.sixel(sub, columns: 160, rows: 45).utf8.count
         }, baseline: "memcpy of its 0.7 MB of RGB", time(runs) { sink &+= copy(sub.rgb).count })
@@ -244,6 +254,10 @@ enum PicturesBench {
             grid.formUnion(tile)
             _ = n
         }
+        var fastGrid = Set<PictureCellPair>()
+        for p in pictures.prefix(12) {
+            fastGrid.formUnion(CellRenderer.halfBlocks(p, columns: tw, rows: th, depth: .indexed256).cells.map(PictureCellPair.init))
+        }
         var full: [Int] = [], union = Set<PictureCellPair>()
         for p in pictures {
             let image = CellRenderer.render(p, columns: columns, rows: rows, depth: .indexed256)
@@ -254,6 +268,7 @@ enum PicturesBench {
         let colours = Set(union.flatMap { [$0.fg, $0.bg] }).count
         print("pictures: \(pictures.count) (\(pictures.map(\.resolution).joined(separator: ", ")))")
         print("grid 200x60 of 4x3 tiles (50x20 cells each), 256 colours: \(grid.count) distinct (fg,bg) pairs; per tile \(perTile.map(String.init).joined(separator: " "))")
+        print("the same grid with half blocks (CellRenderer.halfBlocks): \(fastGrid.count) distinct pairs")
         print("each picture alone at 200x60: min \(full.min() ?? 0), median \(full.sorted()[full.count / 2]), max \(full.max() ?? 0) pairs; all \(pictures.count) together \(union.count) pairs of \(colours) colours")
     }
 }

@@ -89,6 +89,24 @@ import Testing
         #expect(throws: PictureError.self) { try ImageDecoder.decode(jpeg) }
     }
 
+    @Test func decodeToFitScalesInTheSamePass() throws {
+        let jpeg = try JPEGEncoder.encode(TestPictures.quadrants(width: 1920, height: 1080))
+        #expect(ImageDecoder.lowres(jpeg, fit: (320, 180)) == 2)   // 480x270 still covers 320x180
+        #expect(ImageDecoder.lowres(jpeg, fit: (1280, 360)) == 1)  // 640x360 fits; 960x540 covers it
+        #expect(ImageDecoder.lowres(jpeg, fit: (1600, 1000)) == 0) // 1600x900: only the full size covers it
+        #expect(ImageDecoder.lowres(jpeg, fit: (100, 100)) == 3)
+        #expect(ImageDecoder.lowres(Array("<html>".utf8), fit: (10, 10)) == 0)
+        let small = try ImageDecoder.decode(jpeg, maxWidth: 320, maxHeight: 320)
+        #expect(small.resolution == "320x180")
+        #expect(TestPictures.near(small.pixel(80, 45), TestPictures.red))
+        #expect(TestPictures.near(small.pixel(240, 135), TestPictures.white))
+        let png = try TestPictures.fixture("quadrants-64x32.png")
+        #expect(try ImageDecoder.decode(png, maxWidth: 16, maxHeight: 16).resolution == "16x8")
+        #expect(try ImageDecoder.decode(png, maxWidth: 100, maxHeight: 100) == ImageDecoder.decode(png))
+        #expect(throws: PictureError.badSize) { try ImageDecoder.decode(png, maxWidth: 0, maxHeight: 10) }
+        #expect(throws: PictureError.notAPicture) { try ImageDecoder.decode(Array("<html>".utf8), maxWidth: 10, maxHeight: 10) }
+    }
+
     @Test func decodesAtTheSameTimeOnSeveralThreads() async throws {
         let jpeg = try JPEGEncoder.encode(TestPictures.quadrants())
         let expected = try ImageDecoder.decode(jpeg)
