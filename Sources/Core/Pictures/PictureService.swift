@@ -68,7 +68,11 @@ public final class PictureService: Sendable {
     /// a time; every target gets `.loading` then `.loaded` or `.failed` through `onEvent` (on a
     /// background queue). A camera that failed is answered from the session's memory too until a
     /// `refresh`; a camera already being taken is not taken twice (its result goes to both).
-    public func load(_ targets: [PictureTarget], refresh: Bool, onEvent: @escaping @Sendable (PictureEvent) -> Void) {
+    public func load(_ targets: [PictureTarget], refresh: Bool, onEvent listener: @escaping @Sendable (PictureEvent) -> Void) {
+        // every event of this call goes through one serial queue: never on the caller's thread,
+        // and a camera's `.loading` always before its result
+        let delivery = DispatchQueue(label: "vtrack.pictures.events")
+        let onEvent: @Sendable (PictureEvent) -> Void = { event in delivery.async { listener(event) } }
         var seen = Set<String>()
         for target in targets where seen.insert(target.key).inserted {
             let key = target.key

@@ -1,5 +1,6 @@
 import Common
 import Foundation
+import Logging
 import ONVIF
 import Pictures
 import Streaming
@@ -11,6 +12,7 @@ struct PictureTaker: Sendable {
     let clientOptions: ClientOptions
     let options: PictureOptions
     let snapshots: SnapshotFetcher
+    let logger = Logger(label: "vtrack.pictures")
 
     init(clientOptions: ClientOptions, options: PictureOptions) {
         self.clientOptions = clientOptions
@@ -30,16 +32,20 @@ struct PictureTaker: Sendable {
                 return try fromSnapshot(uri, device: device, credentials: credentials)
             } catch {
                 snapshotReason = Self.reason(error)
+                logger.info("\(target): snapshot failed: \(Self.reason(error).text(.en))")
             }
         }
         guard let stream = Self.streamURI(target.camera) else {
             if let snapshotReason { throw PictureFailure.snapshotFailed(snapshotReason) }
             throw PictureFailure.noAddress(camera: target.camera.name)
         }
+        let address = streamAddress(stream, device: device)
+        logger.info("\(target): taking the first key frame of \(Redact.uri(address))")
         do {
-            return try fromKeyFrame(streamAddress(stream, device: device), credentials: credentials)
+            return try fromKeyFrame(address, credentials: credentials)
         } catch {
             let streamReason = Self.reason(error)
+            logger.info("\(target): no key frame: \(streamReason.text(.en))")
             if let snapshotReason { throw PictureFailure.bothFailed(snapshot: snapshotReason, stream: streamReason) }
             throw PictureFailure.streamFailed(streamReason)
         }

@@ -52,10 +52,10 @@ public enum SnapshotError: UserFacingError, Equatable {
                 vi: "Thiết bị \(host) trả lời ảnh chụp bằng \(bytes) byte không phải ảnh JPEG/PNG: hãy kiểm tra cấu hình ảnh chụp trên thiết bị.",
                 en: "The device \(host) answered the snapshot with \(bytes) bytes that are not a JPEG/PNG picture: check the snapshot settings on the device.")
         case .tooLarge(let host, let limit):
-            let mb = limit / (1024 * 1024)
+            let size = Self.size(limit)
             return Localized(
-                vi: "Ảnh chụp của \(host) lớn hơn \(mb) MB nên đã dừng tải: hãy giảm độ phân giải ảnh chụp trên thiết bị.",
-                en: "The snapshot of \(host) is larger than \(mb) MB, so it was not taken: lower the snapshot resolution on the device.")
+                vi: "Ảnh chụp của \(host) lớn hơn \(size) nên đã dừng tải: hãy giảm độ phân giải ảnh chụp trên thiết bị.",
+                en: "The snapshot of \(host) is larger than \(size), so it was not taken: lower the snapshot resolution on the device.")
         case .timeout(let host, let s):
             let n = Self.number(s)
             return Localized(
@@ -88,5 +88,10 @@ public enum SnapshotError: UserFacingError, Equatable {
     /// `5`, or `0.5` under ten seconds with a fraction.
     static func number(_ seconds: Double) -> String {
         seconds < 10 && seconds != seconds.rounded() ? String(format: "%.1f", seconds) : String(Int(seconds))
+    }
+
+    /// `8 MB` for whole mebibytes (how caps are set), else `Format.bytes`.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : Format.bytes(Int64(bytes))
     }
 }

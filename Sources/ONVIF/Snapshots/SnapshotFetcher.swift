@@ -48,9 +48,9 @@ public final class SnapshotFetcher: Sendable {
 
     /// The login that worked for snapshots of `device` as `user` (nil: not known yet).
     public func login(device: DeviceAddress, user: String?) -> SnapshotLogin? {
-        let creds = Self.credentials(user.map { Credentials(user: $0, password: "") })
+        let prefix = Self.keyPrefix(device.authority, user?.isEmpty == false ? user : nil)
         return states.withLock { all in
-            all.first { $0.key.hasPrefix(Self.keyPrefix(device.authority, creds?.user)) }?.value.login
+            all.first { $0.key.hasPrefix(prefix) && $0.value.login != nil }?.value.login
         }
     }
 

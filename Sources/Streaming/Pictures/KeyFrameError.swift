@@ -15,10 +15,15 @@ public enum KeyFrameError: UserFacingError, Equatable {
                 vi: "Luồng RTSP của \(host) không gửi khung hình chính nào trong \(n) giây: hãy kiểm tra luồng phụ và khoảng cách keyframe (GOP) trên thiết bị.",
                 en: "The RTSP stream of \(host) sent no key frame within \(n) seconds: check the sub stream and the keyframe interval (GOP) on the device.")
         case .tooLarge(let host, let limit):
-            let mb = limit / (1024 * 1024)
+            let size = Self.size(limit)
             return Localized(
-                vi: "Luồng RTSP của \(host) gửi hơn \(mb) MB mà chưa có khung hình chính trọn vẹn: hãy kiểm tra luồng phụ trên thiết bị.",
-                en: "The RTSP stream of \(host) sent more than \(mb) MB without a whole key frame: check the sub stream on the device.")
+                vi: "Luồng RTSP của \(host) gửi hơn \(size) mà chưa có khung hình chính trọn vẹn: hãy kiểm tra luồng phụ trên thiết bị.",
+                en: "The RTSP stream of \(host) sent more than \(size) without a whole key frame: check the sub stream on the device.")
         }
+    }
+
+    /// `8 MB` for whole mebibytes (how caps are set), else `Format.bytes`.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : Format.bytes(Int64(bytes))
     }
 }

@@ -72,8 +72,9 @@ public enum KeyFrameGrabber {
             default: throw error
             }
         }
-        if let found { return found }
+        // past the cap is a failure even when a key frame came in the same read
         if run.overCap { throw KeyFrameError.tooLarge(host: u.authority, limitBytes: options.maxBytes) }
+        if let found { return found }
         if timedOut.load(ordering: .sequentiallyConsistent) { throw KeyFrameError.timeout(host: u.authority, seconds: t) }
         throw StreamingError.noKeyframe
     }

@@ -49,6 +49,8 @@ struct Snapshot: ParsableCommand {
 
     @Flag(help: "Accept any TLS certificate (self-signed devices).") var insecure = false
 
+    @Flag(help: "Also log the RTSP requests on standard error (never a password).") var verbose = false
+
     @OptionGroup var options: DatabaseOptions
 
     /// What one camera gave.
