@@ -58,7 +58,7 @@ let package = Package(
         // The terminal app reaches the engines through Core only: an `import ONVIF` (or Store,
         // Streaming) in it fails the build (ImportRules).
         .target(name: "TUI", dependencies: ["Common", "Core", "Pictures", "CShims"], plugins: ["ImportRules"]),
-        .target(name: "NcursesBackend", dependencies: ["TUI", "Common", "CNcursesw", "CShims"], plugins: ["ImportRules"]),
+        .target(name: "NcursesBackend", dependencies: ["TUI", "Common", "Pictures", "CNcursesw", "CShims"], plugins: ["ImportRules"]),
         .target(name: "Simulator", dependencies: [
             "Common", "ONVIF", "Streaming", "Pictures",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -133,7 +133,7 @@ let package = Package(
         // Downloads (issue 6): engine, files, resume, CLI end to end against the simulator.
         .testTarget(name: "DownloadTests", dependencies: ["TestSupport", "Core", "Store", "Streaming", "Simulator", "Common", "ONVIF"]),
         // Terminal app (issue 7)
-        .testTarget(name: "TUITests", dependencies: ["TestSupport", "TUI", "Common", "Core", "Store", "ONVIF", "Simulator"], exclude: ["Goldens"]),
+        .testTarget(name: "TUITests", dependencies: ["TestSupport", "TUI", "Common", "Core", "Store", "ONVIF", "Simulator", "Pictures"], exclude: ["Goldens"]),
         // Fuzzing (issue 12): every corpus and crash file of Fuzz/ through its target.
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         // Camera pictures (issue 13): snapshots, key frames, PictureService and live view against the simulator.

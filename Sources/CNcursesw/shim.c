@@ -5,9 +5,10 @@
 #include <termios.h>
 #include <unistd.h>
 #include <term.h>
+#include <sys/ioctl.h>
 
 // Draw one cell (a grapheme: base letter plus combining marks) given as UTF-8.
-int vtrack_mvaddwch_utf8(int y, int x, const char *utf8, attr_t attrs, short pair) {
+int vtrack_mvaddwch_utf8(int y, int x, const char *utf8, attr_t attrs, int pair) {
     wchar_t wbuf[CCHARW_MAX + 1];
     mbstate_t st;
     memset(&st, 0, sizeof st);
@@ -16,7 +17,8 @@ int vtrack_mvaddwch_utf8(int y, int x, const char *utf8, attr_t attrs, short pai
     if (n == (size_t)-1) { wbuf[0] = L'?'; n = 1; }
     wbuf[n] = 0;
     cchar_t cc;
-    if (setcchar(&cc, wbuf, attrs, pair, NULL) != OK) return ERR;
+    // the pair number through opts (an int): extended pairs above 32767 work too
+    if (setcchar(&cc, wbuf, attrs, 0, &pair) != OK) return ERR;
     return mvadd_wch(y, x, &cc);
 }
 
@@ -74,4 +76,12 @@ void vtrack_install_crash_handlers(void) {
     sa.sa_flags = SA_RESETHAND;
     int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+}
+
+int vtrack_cell_pixels(int fd, int *width, int *height) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_row == 0 || ws.ws_xpixel == 0 || ws.ws_ypixel == 0) return -1;
+    *width = ws.ws_xpixel / ws.ws_col;
+    *height = ws.ws_ypixel / ws.ws_row;
+    return 0;
 }

@@ -4,6 +4,7 @@ import Synchronization
 import CNcursesw
 import CShims
 import Common
+import Pictures
 import TUI
 
 /// The terminal front end's run loop.
@@ -26,6 +27,8 @@ public final class TerminalApp: Sendable {
         var screen = NcursesScreen()
         var frame = CellBuffer(width: 0, height: 0)
         var previous: CellBuffer?
+        /// Commands to run once the next frame is on the terminal (a live view's `liveReady`).
+        var afterDraw: [Command] = []
         var throttle = FrameThrottle(interval: TerminalApp.frameInterval)
         var tickTimer: DispatchSourceTimer?
         var keepAlive: [any DispatchSourceProtocol] = []
@@ -52,18 +55,36 @@ public final class TerminalApp: Sendable {
                 l.screen = screen
                 // A terminal without colours gets the monochrome theme (attributes only).
                 if useColors { l.state.theme = l.state.theme.fitting(colors: l.screen.colors) }
+                l.state.pictureSettings.depth = Self.pictureDepth(requested: l.state.pictureSettings.depth, colors: l.screen.colors,
+                                                                  monochrome: l.state.theme.isMonochrome)
+                var cw: Int32 = 0, ch: Int32 = 0
+                if vtrack_cell_pixels(1, &cw, &ch) == 0, cw > 0, ch > 0 {
+                    l.state.pictureSettings.cellWidth = Int(cw)
+                    l.state.pictureSettings.cellHeight = Int(ch)
+                }
             }
         }
         ui.async { [self] in
             installSources()
             let size = NcursesScreen.querySize()
             NcursesScreen.resize(width: size.width, height: size.height)
+            loop.withLock { $0.screen.screenCleared(width: size.width, height: size.height) }
             handle(.resize(width: size.width, height: size.height))
             handle(.clock(Date()))
             dispatch(startCommands)
             draw()
         }
         dispatchMain()
+    }
+
+    /// The colour depth of picture cells: what was asked for (the environment's), no more
+    /// than ncurses can send (its colours: 256 under xterm-256color, 2^24 under xterm-direct),
+    /// and none with the monochrome theme (NO_COLOR): ASCII shades then.
+    static func pictureDepth(requested: ColorDepth, colors: Int, monochrome: Bool) -> ColorDepth {
+        if monochrome || colors == 0 || requested == .none { return .none }
+        let terminal: ColorDepth = colors >= 0x100_0000 ? .trueColor : (colors >= 256 ? .indexed256 : .indexed16)
+        let order: [ColorDepth] = [.indexed16, .indexed256, .trueColor]
+        return order[min(order.firstIndex(of: requested) ?? 1, order.firstIndex(of: terminal) ?? 1)]
     }
 
     /// The terminal type is unknown here (no terminfo entry) or unusable.
@@ -138,7 +159,10 @@ public final class TerminalApp: Sendable {
     private func resized() {
         let size = NcursesScreen.querySize()
         NcursesScreen.resize(width: size.width, height: size.height)
-        loop.withLock { $0.previous = nil }
+        loop.withLock { l in
+            l.previous = nil
+            l.screen.screenCleared(width: size.width, height: size.height)
+        }
         handle(.resize(width: size.width, height: size.height))
         draw()
     }
@@ -158,12 +182,20 @@ public final class TerminalApp: Sendable {
     }
 
     private func dispatch(_ commands: [Command]) {
-        for command in commands where command != .quit {
-            engine.run(command) { [self] event in
-                ui.async { [self] in
-                    handle(event)
-                    scheduleDraw()
-                }
+        let later = commands.filter(\.runsAfterDraw)
+        if !later.isEmpty {
+            loop.withLock { $0.afterDraw += later }
+            scheduleDraw()
+        }
+        for command in commands where command != .quit && !command.runsAfterDraw { start(command) }
+    }
+
+    /// Runs one command on the engine; its events come back to the UI queue.
+    private func start(_ command: Command) {
+        engine.run(command) { [self] event in
+            ui.async { [self] in
+                handle(event)
+                scheduleDraw()
             }
         }
     }
@@ -172,7 +204,8 @@ public final class TerminalApp: Sendable {
         loop.withLock { l in
             if on, l.tickTimer == nil {
                 let t = DispatchSource.makeTimerSource(queue: ui)
-                t.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100), leeway: .milliseconds(20))
+                let period = Int(AppState.tickSeconds * 1000)
+                t.schedule(deadline: .now() + .milliseconds(period), repeating: .milliseconds(period), leeway: .milliseconds(20))
                 t.setEventHandler { [self] in
                     handle(.tick)
                     scheduleDraw()
@@ -199,14 +232,24 @@ public final class TerminalApp: Sendable {
 
     /// Renders the state, diffs it against the last frame, and sends the changes.
     private func draw() {
-        loop.withLock { l in
-            guard !l.stopped else { return }
+        let after = loop.withLock { l -> [Command] in
+            guard !l.stopped else { return [] }
             render(l.state, into: &l.frame)
             let changes = l.frame.changes(from: l.previous)
             l.screen.apply(changes, cursor: l.frame.cursor)
+            let settings = l.state.pictureSettings
+            if settings.usesPixels {
+                let plan = PixelPlan(previous: l.previous?.placements, current: l.frame.placements,
+                                     redrawAllOnClear: settings.graphics == .kitty)
+                l.screen.paint(plan, mode: settings.graphics, cellWidth: settings.cellWidth, cellHeight: settings.cellHeight)
+            }
             l.previous = l.frame
             l.throttle.drew(at: DispatchTime.now().uptimeNanoseconds)
+            defer { l.afterDraw = [] }
+            return l.afterDraw
         }
+        // the frame is on the terminal: a live view may send its next picture
+        for command in after { start(command) }
     }
 
     // MARK: Leaving

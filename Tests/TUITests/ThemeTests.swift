@@ -96,6 +96,17 @@ import Testing
         #expect(TerminalSettings.path(environment: ["XDG_CONFIG_HOME": "/x"]) == "/x/vtrack/tui.conf")
         #expect(TerminalSettings.path(environment: ["HOME": "/home/t"]) == "/home/t/.config/vtrack/tui.conf")
     }
+
+    @Test func readsGraphicsAndPreviewRefreshKeptInRange() {
+        let s = TerminalSettings.parse("graphics = Cells\npreview_refresh = 2.5\n")
+        #expect(s.graphics == .cells && s.previewRefresh == 2.5)
+        #expect(TerminalSettings.parse("preview_refresh = 0\n").previewRefresh == 0.2)
+        #expect(TerminalSettings.parse("preview_refresh = 5s\n").previewRefresh == 5)
+        #expect(TerminalSettings.parse("preview_refresh = 1e9\n").previewRefresh == 60)
+        #expect(TerminalSettings.parse("preview_refresh = soon\ngraphics = hologram\n") == TerminalSettings())
+        #expect(PictureSettings(previewRefresh: 2.5).refreshTicks == 25 && PictureSettings(previewRefresh: 0.2).refreshTicks == 2)
+        #expect(PictureSettings(graphics: .auto).graphics == .cells, "auto is resolved before the app runs")
+    }
 }
 
 @Suite struct HTMLExportTests {

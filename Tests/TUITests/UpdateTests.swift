@@ -262,7 +262,8 @@ import Testing
         #expect(!done.form.testing && done.screen == .cameras && done.focus == .cameraGrid)
         #expect(done.cameras.rows.count == 4)
         #expect(done.cameras.selectedNames == ["Cổng trước", "Bàn đóng gói 1"], "the saved selection is ticked again")
-        #expect(c2 == [.checkStreams(conn, SampleScenes.cameras)])
+        #expect(c2 == [.checkStreams(conn, SampleScenes.cameras), .loadPictures(conn, cameras: SampleScenes.cameras, refresh: false)],
+                "the streams are checked and the pictures taken (the grid shows them after the test)")
         #expect(done.form.outcome?.level == .ok && done.sources.saved[0].lastOK == true)
         let reach = update(done, .streamChecked(cameraID: SampleScenes.cameras[3].id, reachable: false)).0
         #expect(reach.cameras.rows[3].reachable == false)
@@ -296,10 +297,15 @@ import Testing
         #expect(s.cameras.selectedNames == ["Cổng trước"])
         s = Drive.press(s, .char("l"), .space).0                     // right
         #expect(s.cameras.selectedNames == ["Cổng trước", "Kho hàng"])
-        s = Drive.press(s, .char("j")).0                             // down one tile row (2 columns at 80)
-        #expect(s.cameras.cursor == 3)
+        s = Drive.press(s, .char("j")).0                             // down one tile row (1 column at 80: the picture is beside)
+        #expect(s.cameras.cursor == 2)
         s = Drive.press(s, .char("h"), .up).0
         #expect(s.cameras.cursor == 0)
+        // without pictures the list has 2 columns at 80
+        var off = s
+        off.pictureSettings.graphics = .none
+        off.cameras.cursor = 1
+        #expect(Drive.press(off, .char("j")).0.cameras.cursor == 3)
         s = Drive.press(s, .char("n")).0
         #expect(s.cameras.selectedNames.isEmpty)
         s = Drive.press(s, .char("a")).0

@@ -31,7 +31,10 @@ static inline int vtrack_err(void) { return ERR; }
 /// initscr() that reports failure instead of exiting the process: false when the terminal
 /// type ($TERM) cannot be used. The screen it makes is the current one.
 static inline bool vtrack_open_screen(void) { return newterm(NULL, stdout, stdin) != NULL; }
-int vtrack_mvaddwch_utf8(int y, int x, const char *utf8, attr_t attrs, short pair);
+/// Draws one cell (UTF-8 grapheme) with attributes and a colour pair (an extended pair number).
+int vtrack_mvaddwch_utf8(int y, int x, const char *utf8, attr_t attrs, int pair);
+/// A terminal cell's size in pixels (ioctl TIOCGWINSZ); -1 when the terminal does not say.
+int vtrack_cell_pixels(int fd, int *width, int *height);
 /// Reads one key without waiting: returns KEY_CODE_YES (function key in *code), OK (character
 /// in *code) or ERR (nothing pending).
 int vtrack_get_key(unsigned int *code);

@@ -30,6 +30,17 @@ public enum AppEvent: Sendable {
     case commandFailed(Command, Localized)
     /// A line for the log from an engine (never a password).
     case log(LogLine.Level, Localized)
+
+    /// A camera's picture is being taken (by camera id).
+    case pictureLoading(cameraID: String)
+    /// A camera's picture arrived.
+    case pictureLoaded(cameraID: String, ShownPicture)
+    /// A camera's picture could not be taken, with the sentence to show in its tile.
+    case pictureFailed(cameraID: String, Localized)
+    /// A frame of live view `session` (answered with `.liveReady` once drawn).
+    case liveFrame(session: Int, ShownPicture)
+    /// Live view `session` ended: nil when stopped, or why the stream failed.
+    case liveEnded(session: Int, Localized?)
 }
 
 /// What WS-Discovery reports while it listens.

@@ -29,6 +29,10 @@ public struct AppState: Sendable {
     public var dates: DatesState
     public var downloads = DownloadsState()
     public var log = LogState()
+    /// The cameras' pictures and the preview.
+    public var pictures = PicturesState()
+    /// How pictures are drawn (graphics mode, colour depth, preview refresh).
+    public var pictureSettings = PictureSettings()
 
     /// Settings from the database's processing config (or defaults).
     public struct Config: Sendable, Equatable {
@@ -58,10 +62,15 @@ public struct AppState: Sendable {
     public static let minHeight = 24
     public var isTooSmall: Bool { width < Self.minWidth || height < Self.minHeight }
 
-    /// Something is moving on screen (a spinner needs `.tick` events).
+    /// Something is moving on screen (a spinner needs `.tick` events), or the preview counts
+    /// ticks to its next refresh.
     public var isAnimating: Bool {
         form.testing || cameras.saving || dates.coverageStatus == .loading || sources.discovering
+            || (screen == .cameras && (pictures.preview != nil || pictures.anyLoading(cameras.rows.lazy.map(\.camera.id))))
     }
+
+    /// Seconds between two `.tick` events (the UI loop's animation timer).
+    public static let tickSeconds = 0.1
 }
 
 /// The devices & sources screen.

@@ -47,6 +47,25 @@ public enum Command: Sendable, Equatable {
     case pauseDownload(job: Int64, camera: String?)
     case resumeDownload(job: Int64, camera: String?)
     case cancelDownload(job: Int64, camera: String?)
+    /// Take the cameras' pictures, in this order (the ones on screen first), a few at once;
+    /// cached ones come at once unless `refresh` (→ `.pictureLoading`, then `.pictureLoaded`
+    /// or `.pictureFailed`, per camera).
+    case loadPictures(Connection, cameras: [Camera], refresh: Bool)
+    /// Start live video of a camera's sub stream (→ `.liveFrame`s until `.liveEnded`).
+    case startLive(Connection, camera: Camera, session: Int)
+    /// Stop a live view (its `.liveEnded` follows; frames still on the way are ignored).
+    case stopLive(session: Int)
+    /// The last frame of a live view is on the terminal: the next may come (frames that
+    /// arrive before are dropped by the engine, never queued). The UI loop runs it after it
+    /// drew the frame (see `runsAfterDraw`).
+    case liveReady(session: Int)
     /// Leave the app (the loop restores the terminal and exits).
     case quit
+
+    /// Run only once the frame after the event is on the terminal (so a slow link slows the
+    /// live view down instead of queueing frames).
+    public var runsAfterDraw: Bool {
+        if case .liveReady = self { return true }
+        return false
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Common
+import Pictures
 
 /// Fixed, deterministic states of every screen: used by the snapshot tests, the screenshot
 /// script (`vtrack tui-scene`) and the frame-time benchmark. Nothing here talks to an engine.
@@ -7,6 +8,10 @@ public enum SampleScenes {
     /// One scene per screen and dialog.
     public enum Scene: String, CaseIterable, Sendable {
         case sources, form, formError, cameras, saveReport, dates, downloads, help, confirmQuit, tooSmall
+        /// The camera grid with pictures (loaded, loading, failed), eight cameras.
+        case cameraPictures
+        /// The full-screen preview of one camera.
+        case preview
     }
 
     /// 2026-11-25 10:30 in Vietnam (UTC+7).
@@ -29,6 +34,54 @@ public enum SampleScenes {
                           capabilities: ["video", "recording"], channel: ch, sourceToken: "VS\(ch)", mainStream: main, subStream: sub)
         }
     }()
+
+    /// Cameras 5…8 of the picture scene, with the factory names real NVRs keep.
+    public static let moreCameras: [Camera] = (5...8).map { ch in
+        let main = StreamInfo(profileToken: "main_\(ch)", profileName: "Main", codec: "H264", width: 1280, height: 720, fps: 25,
+                              uri: "rtsp://127.0.0.1:8554/ch\(ch)/main")
+        return Camera(id: "onvif_127.0.0.1_VS\(ch)", name: String(format: "Camera %02d", ch), streamURL: main.uri ?? "",
+                      resolution: "1280x720", codec: "H264", capabilities: ["video"], channel: ch, sourceToken: "VS\(ch)", mainStream: main)
+    }
+
+    /// A deterministic test picture per channel (160x90): a sky-and-ground gradient, stripes,
+    /// a checkerboard, a block on a plain field, …, so each tile looks different and a colour
+    /// mix-up shows.
+    public static func testPicture(channel: Int, width: Int = 160, height: Int = 90) -> Picture {
+        var px = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height {
+            for x in 0..<width {
+                let fx = Double(x) / Double(max(1, width - 1)), fy = Double(y) / Double(max(1, height - 1))
+                var c: (Double, Double, Double)
+                switch (channel - 1) % 6 {
+                case 0:   // sky over grass, a sun
+                    c = fy < 0.55 ? (40 + 80 * fy, 110 + 120 * fy, 235) : (40, 150 - 60 * (fy - 0.55), 50)
+                    let dx = fx - 0.75, dy = fy - 0.22
+                    if dx * dx * 3 + dy * dy < 0.012 { c = (250, 215, 60) }
+                case 1:   // vertical stripes
+                    c = (x / (width / 8)) % 2 == 0 ? (220, 40, 40) : (245, 245, 245)
+                case 2:   // checkerboard
+                    c = ((x / (width / 8)) + (y / (height / 4))) % 2 == 0 ? (20, 20, 20) : (240, 200, 0)
+                case 3:   // a block on a plain field
+                    c = (fx > 0.3 && fx < 0.7 && fy > 0.25 && fy < 0.75) ? (250, 120, 0) : (30, 60, 120)
+                case 4:   // a grey ramp
+                    let v = 255 * fx
+                    c = (v, v, v)
+                default:  // a colour ramp
+                    c = (255 * fx, 255 * (1 - fx), 255 * fy)
+                }
+                let i = (y * width + x) * 3
+                px[i] = UInt8(max(0, min(255, c.0))); px[i + 1] = UInt8(max(0, min(255, c.1))); px[i + 2] = UInt8(max(0, min(255, c.2)))
+            }
+        }
+        return Picture(width: width, height: height, rgb: px)
+    }
+
+    /// The shown picture of a sample camera (taken two seconds before `now`).
+    public static func shownPicture(_ camera: Camera) -> ShownPicture {
+        let size = camera.mainStream.map { ($0.width ?? 1920, $0.height ?? 1080) } ?? (1920, 1080)
+        return ShownPicture(picture: testPicture(channel: camera.channel), width: size.0, height: size.1,
+                            takenAt: now.addingTimeInterval(-2), origin: .snapshot)
+    }
 
     public static let device = DeviceInfo(manufacturer: "VTrack", model: "SIM-NVR", firmwareVersion: "1.0", serialNumber: "SIM0001",
                                           profiles: ["S", "G"])
@@ -170,6 +223,25 @@ public enum SampleScenes {
             s.modal = .confirmQuit
         case .tooSmall:
             s.width = min(width, 60); s.height = min(height, 20)
+        case .cameraPictures:
+            tested(&s)
+            s.cameras.rows += moreCameras.map { CameraRow(camera: $0, reachable: $0.channel != 7) }
+            s.screen = .cameras; s.focus = .cameraGrid; s.cameras.cursor = 1
+            for row in s.cameras.rows {
+                switch row.camera.channel {
+                case 3: s.pictures[row.camera.id] = PictureSlot(loading: true)
+                case 7: s.pictures[row.camera.id] = PictureSlot(failure: Localized(
+                    vi: "Không có ảnh: thiết bị từ chối đăng nhập để lấy ảnh; hãy kiểm tra tài khoản.",
+                    en: "No picture: the device refused the snapshot login; check the account."))
+                default: s.pictures[row.camera.id] = PictureSlot(shown: shownPicture(row.camera))
+                }
+            }
+        case .preview:
+            tested(&s)
+            s.screen = .cameras; s.focus = .cameraGrid; s.cameras.cursor = 0
+            let cam = cameras[0]
+            s.pictures[cam.id] = PictureSlot(shown: shownPicture(cam))
+            s.pictures.preview = PreviewState(cameraID: cam.id, ticksToRefresh: s.pictureSettings.refreshTicks)
         }
         return s
     }

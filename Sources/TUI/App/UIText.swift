@@ -20,6 +20,12 @@ public enum UIText {
     static let noFoundDevices = Localized(vi: "Chưa tìm thấy thiết bị nào trên mạng; nhấn r để tìm lại hoặc a để nhập địa chỉ.",
                                           en: "No device found on the network yet; press r to search again or a to type an address.")
 
+    static let picturesOff = Localized(vi: "Ảnh camera đang tắt (--graphics none); mở lại VTrack với --graphics auto để xem ảnh.",
+                                       en: "Camera pictures are off (--graphics none); open VTrack with --graphics auto to see them.")
+    static let liveRunning = Localized(vi: "Đang xem trực tiếp; nhấn l để dừng trước khi lấy lại ảnh.",
+                                       en: "Live video is on; press l to stop it before taking a picture again.")
+    static let onlyOneCamera = Localized(vi: "Chỉ có một camera đang hiện.", en: "Only one camera is shown.")
+
     // MARK: Form
     static let needAddress = Localized(vi: "Hãy nhập địa chỉ của camera hoặc đầu ghi (IP hoặc tên máy).", en: "Type the camera's or NVR's address (IP or host name).")
     static let badPort = Localized(vi: "Cổng phải là số từ 1 đến 65535 (ONVIF thường dùng 80, 8000 hoặc 8080).",

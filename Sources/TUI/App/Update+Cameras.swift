@@ -15,17 +15,12 @@ public struct LayoutMetrics: Sendable {
     public var main: Rect { Rect(x: 0, y: 1, width: width, height: height - 3 - logRows) }
     public var logRect: Rect { Rect(x: 0, y: main.maxY, width: width, height: logRows) }
 
-    /// Width of one camera tile, and how many fit side by side.
-    public static let tileWidth = 38
-    public var cameraColumns: Int { max(1, (width - 2) / Self.tileWidth) }
-    /// Tile rows that fit in the grid (a tile is 2 lines; 2 lines go to the summary).
-    public var cameraTileRows: Int { max(1, (main.height - 2 - 2) / 2) }
 }
 
 extension AppState {
     mutating func camerasAction(_ action: Action, _ commands: inout [Command]) {
         let visible = cameras.visibleIndices
-        let cols = LayoutMetrics(width: width, height: height).cameraColumns
+        let cols = cameraLayout.columns
         switch action {
         case .moveUp: cameras.cursor = clamp(cameras.cursor - cols < 0 ? cameras.cursor : cameras.cursor - cols, visible.count)
         case .moveDown: cameras.cursor = clamp(cameras.cursor + cols >= visible.count ? cameras.cursor : cameras.cursor + cols, visible.count)
@@ -54,6 +49,10 @@ extension AppState {
                                         selected: cameras.selectedNames))
         case .continueToDates:
             show(.dates, &commands)
+        case .openPreview:
+            openPreview(&commands)
+        case .refreshPictures:
+            requestPictures(pictureOrder(), refresh: true, &commands)
         default:
             break
         }

@@ -96,6 +96,11 @@ extension AppState {
             case .loadCoverage: dates.coverageStatus = .failed(message)
             case .startDiscovery: sources.discovering = false; sources.discoveryProblem = message
             case .loadSources: sources.loadStatus = .failed(message)
+            case let .loadPictures(_, list, _):
+                for c in list { pictures[c.id].loading = false; pictures[c.id].failure = message }
+            case let .startLive(_, _, session):
+                pictureEvent(.liveEnded(session: session, message), &commands)
+                return
             case .startDownload:
                 // the job was never made: nothing else changes
                 downloads.starting = max(0, downloads.starting - 1)
@@ -107,6 +112,9 @@ extension AppState {
 
         case let .log(level, text):
             addLog(level, text)
+
+        case .pictureLoading, .pictureLoaded, .pictureFailed, .liveFrame, .liveEnded:
+            pictureEvent(event, &commands)
 
         case .key, .resize, .tick, .clock:
             break
@@ -145,6 +153,8 @@ extension AppState {
         addLog(.ok, sentence)
         markSaved(connection.name, ok: true, sentence)
         let previouslySelected = Set(sources.saved.first(where: { $0.name == connection.name })?.selected ?? [])
+        closePreview(&commands)
+        pictures.slots = [:]
         cameras = CameraGridState()
         cameras.connection = connection
         cameras.device = outcome.device
@@ -158,6 +168,7 @@ extension AppState {
             screen = .cameras
             focus = .cameraGrid
             commands.append(.checkStreams(connection, outcome.cameras))
+            requestPictures(pictureOrder(), refresh: false, &commands)
         }
     }
 

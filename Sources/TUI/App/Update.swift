@@ -14,6 +14,7 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Command]
         s.clampCursors()
     case .tick:
         s.frame &+= 1
+        s.tickPictures(&commands)
     case let .clock(date):
         s.now = date
     default:
@@ -45,6 +46,7 @@ extension AppState {
         case .some: return [.confirm]
         case nil: break
         }
+        if isPreviewing { return [.preview] }
         if focus == .log { return [.log, .global] }
         switch screen {
         case .sources: return [.sources, .global]
@@ -54,6 +56,9 @@ extension AppState {
         case .downloads: return [.downloads, .global]
         }
     }
+
+    /// The full-screen picture preview is open (on the camera screen).
+    public var isPreviewing: Bool { screen == .cameras && pictures.preview != nil }
 
     /// A text field has focus, so printable keys type instead of acting.
     public var isTyping: Bool {
@@ -90,7 +95,15 @@ extension AppState {
 
     /// Why an action cannot run now (shown instead of doing nothing), or nil when it can.
     public func disabledReason(_ action: Action) -> Localized? {
+        if isPreviewing, modal == nil {
+            switch action {
+            case .moveLeft, .moveRight, .refreshPictures: return pictureDisabledReason(action)
+            default: return nil
+            }
+        }
         switch action {
+        case .openPreview, .refreshPictures:
+            return pictureDisabledReason(action)
         case .gotoCameras:
             return cameras.rows.isEmpty ? UIText.needTestFirst : nil
         case .gotoDates:
@@ -156,6 +169,7 @@ extension AppState {
         case .pageUp where modal == .help: helpScroll = max(0, helpScroll - 10)
         case .pageDown where modal == .help: helpScroll = min(Dialogs.helpMaxScroll(self), helpScroll + 10)
         default:
+            if isPreviewing { previewAction(action, &commands); return }
             if focus == .log { logAction(action); return }
             switch screen {
             case .sources: sourcesAction(action, &commands)
@@ -191,6 +205,7 @@ extension AppState {
     }
 
     mutating func quitApp(_ commands: inout [Command]) {
+        stopLive(&commands)
         running = false
         modal = nil
         commands.append(.quit)
@@ -199,6 +214,7 @@ extension AppState {
     /// Switches screen, putting focus on its main pane.
     mutating func show(_ target: Screen, _ commands: inout [Command]) {
         if target == .cameras { cameras.filtering = false }
+        if target != .cameras { closePreview(&commands) }
         screen = target
         focus = target.focusOrder[0]
         if target == .form { focus = form.address.text.isEmpty ? .formField(.address) : .formField(.testButton) }

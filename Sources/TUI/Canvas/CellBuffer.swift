@@ -7,6 +7,8 @@ public struct CellBuffer: Sendable, Equatable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor should be shown (a focused text field), or nil to hide it.
     public var cursor: Position?
+    /// Pictures to draw with pixel graphics over blank cells (sixel/kitty mode), in drawing order.
+    public var placements: [PicturePlacement] = []
 
     /// A cell position.
     public struct Position: Sendable, Equatable {
@@ -37,6 +39,7 @@ public struct CellBuffer: Sendable, Equatable {
             for i in cells.indices { cells[i] = blank }
         }
         cursor = nil
+        placements = []
     }
 
     /// Fills a rectangle (clipped to the buffer) with one character.
@@ -99,6 +102,12 @@ public struct CellBuffer: Sendable, Equatable {
     public mutating func write(_ text: String, x: Int, y: Int, width w: Int, style: Style, align: Alignment = .left) {
         guard w > 0 else { return }
         write(TextWidth.fit(text, w, align: align), x: x, y: y, style: style, limit: x + w)
+    }
+
+    /// Sets one single-width cell (a picture cell: a block symbol with its colours), clipped to
+    /// the buffer.
+    public mutating func set(_ x: Int, _ y: Int, text: String, style: Style) {
+        put(x, y, text.isEmpty ? " " : text, wide: false, style: style)
     }
 
     /// Sets one cell, repairing any wide glyph it cuts in half.

@@ -13,6 +13,8 @@ public enum Palette {
     public static func index(for color: Color, colors: Int) -> Int {
         guard case let .rgb(r8, g8, b8) = color else { return -1 }
         let r = Int(r8), g = Int(g8), b = Int(b8)
+        // a direct-colour terminal (TERM=xterm-direct: 2^24 colours): the colour is its number
+        if colors >= 0x100_0000 { return r << 16 | g << 8 | b }
         if colors >= 256 {
             func level(_ v: Int) -> Int {
                 var best = 0

@@ -6,8 +6,9 @@ import Synchronization
 
 /// Runs the app's commands with Core's services on background queues and reports back with
 /// events. This file (with `EngineMapping.swift`) is the only glue between the terminal app and
-/// Core: sources (test, save, list), discovery, coverage, stream checks and downloads. It keeps
-/// no state of its own beyond the services it made.
+/// Core: sources (test, save, list), discovery, coverage, stream checks, downloads and camera
+/// pictures (Core's `PictureService`: loads, cache, live views). It keeps no state of its own
+/// beyond the services it made and the live views it runs.
 public final class EngineCommandRunner: CommandRunning {
     private let work = DispatchQueue(label: "vtrack.engine", attributes: .concurrent)
     private let events = DispatchQueue(label: "vtrack.engine.events")
@@ -15,7 +16,9 @@ public final class EngineCommandRunner: CommandRunning {
     private let repository = Mutex<Repository?>(nil)
     private let discovery = Mutex<DiscoveryService?>(nil)
     private let downloadEngine = Mutex<DownloadEngine?>(nil)
-    private let clientOptions: ClientOptions
+    let pictureService = Mutex<PictureService?>(nil)
+    let lives = Mutex<LiveViews>(LiveViews())
+    let clientOptions: ClientOptions
     private let discoveryHosts: [String]
 
     /// - Parameters:
@@ -39,6 +42,7 @@ public final class EngineCommandRunner: CommandRunning {
             engine.waitUntilIdle(timeout: 3)
         }
         discovery.withLock { $0?.stop(); $0 = nil }
+        stopAllLiveViews()
         _ = repository.withLock { r in try? r?.close() }
     }
 
@@ -95,6 +99,14 @@ public final class EngineCommandRunner: CommandRunning {
             } catch {
                 send(.log(.warning, EngineFailure(error).message))
             }
+        case let .loadPictures(connection, cameras, refresh):
+            loadPictures(connection, cameras: cameras, refresh: refresh, command: command, send)
+        case let .startLive(connection, camera, session):
+            startLive(connection, camera: camera, session: session, send)
+        case let .stopLive(session):
+            stopLive(session)
+        case let .liveReady(session):
+            liveReady(session)
         case .quit:
             break
         }
@@ -113,7 +125,7 @@ public final class EngineCommandRunner: CommandRunning {
     }
 
     /// Core's sources service on the app's database.
-    private func sources() throws -> SourceService {
+    func sources() throws -> SourceService {
         SourceService(repository: try openRepository(), clientOptions: clientOptions)
     }
 

@@ -12,6 +12,8 @@ public enum Action: String, CaseIterable, Sendable {
     case nextField, previousField, activate, testSource, clearField
     // Camera grid
     case toggleCamera, selectAll, selectNone, startFilter, endFilter, clearFilter, saveSelection, continueToDates
+    // Pictures
+    case refreshPictures, openPreview, closePreview, toggleLive
     // Date range
     case dayBack, dayForward, weekBack, weekForward, monthBack, monthForward, gotoToday, markDay
     case presetToday, presetYesterday, presetLastWeek, presetDefaultDays, startDownload

@@ -8,6 +8,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case form
     case cameras
     case cameraFilter
+    case preview
     case dates
     case timeField
     case downloads
@@ -24,6 +25,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .form: return Localized(vi: "Biểu mẫu nguồn", en: "Source form")
         case .cameras: return Localized(vi: "Lưới camera", en: "Camera grid")
         case .cameraFilter: return Localized(vi: "Lọc camera (sau /)", en: "Camera filter (after /)")
+        case .preview: return Localized(vi: "Xem ảnh lớn (sau p)", en: "Picture preview (after p)")
         case .dates: return Localized(vi: "Chọn ngày", en: "Date range")
         case .timeField: return Localized(vi: "Ô giờ (bắt đầu, kết thúc)", en: "Time fields (start, end)")
         case .downloads: return Localized(vi: "Tải về", en: "Downloads")

@@ -40,10 +40,21 @@ public enum Keymap {
         KeyBinding(.cameras, [.char("n")], .selectNone, Localized(vi: "Bỏ chọn tất cả (đang hiện)", en: "Untick all (shown)"), short: Localized(vi: "bỏ hết", en: "none")),
         KeyBinding(.cameras, [.char("/")], .startFilter, Localized(vi: "Lọc theo tên", en: "Filter by name"), short: Localized(vi: "lọc", en: "filter"), primary: true),
         KeyBinding(.cameras, [.char("s")], .saveSelection, Localized(vi: "Lưu nguồn và lựa chọn, tạo và kiểm tra thư mục", en: "Save the source and selection, create and check the folders"), short: Localized(vi: "lưu", en: "save"), primary: true),
+        KeyBinding(.cameras, [.char("p")], .openPreview, Localized(vi: "Xem ảnh lớn của camera (tự làm mới mỗi giây)", en: "Full-screen picture of the camera (refreshed every second)"), short: Localized(vi: "xem ảnh", en: "view"), primary: true),
+        KeyBinding(.cameras, [.char("r")], .refreshPictures, Localized(vi: "Lấy lại ảnh các camera (camera đang hiện trước)", en: "Take the cameras' pictures again (the ones shown first)"), short: Localized(vi: "ảnh mới", en: "refresh")),
         KeyBinding(.cameras, [.enter], .continueToDates, Localized(vi: "Sang chọn ngày (sau khi lưu)", en: "Go on to the dates (after saving)"), short: Localized(vi: "tiếp", en: "next"), primary: true),
 
         KeyBinding(.cameraFilter, [.enter], .endFilter, Localized(vi: "Xong, giữ bộ lọc", en: "Done, keep the filter"), short: Localized(vi: "xong", en: "done"), primary: true),
         KeyBinding(.cameraFilter, [.escape], .clearFilter, Localized(vi: "Bỏ bộ lọc", en: "Clear the filter"), short: Localized(vi: "bỏ lọc", en: "clear"), primary: true),
+
+        // Picture preview
+        KeyBinding(.preview, [.escape, .char("p"), .char("q")], .closePreview, Localized(vi: "Đóng ảnh lớn, về lưới camera", en: "Close the preview, back to the grid"), short: Localized(vi: "đóng", en: "close"), primary: true),
+        KeyBinding(.preview, [.char("l")], .toggleLive, Localized(vi: "Xem trực tiếp (luồng phụ, tối đa 10 hình/giây) / tắt", en: "Live video (sub stream, up to 10 pictures a second) on / off"), short: Localized(vi: "trực tiếp", en: "live"), primary: true),
+        KeyBinding(.preview, [.char("r")], .refreshPictures, Localized(vi: "Lấy lại ảnh ngay", en: "Take the picture again now"), short: Localized(vi: "làm mới", en: "refresh")),
+        KeyBinding(.preview, [.left], .moveLeft, Localized(vi: "Camera trước", en: "Previous camera")),
+        KeyBinding(.preview, [.right], .moveRight, Localized(vi: "Camera sau", en: "Next camera"), short: Localized(vi: "camera", en: "camera"), barKeys: "←→"),
+        KeyBinding(.preview, [.space], .toggleCamera, Localized(vi: "Chọn / bỏ chọn camera này", en: "Tick / untick this camera"), short: Localized(vi: "chọn", en: "tick")),
+        KeyBinding(.preview, [.char("?"), .function(1)], .showHelp, Localized(vi: "Mở trợ giúp (mọi phím)", en: "Open help (every key)"), short: Localized(vi: "trợ giúp", en: "help"), primary: true),
 
         // Date range
         KeyBinding(.dates, [.left, .char("h")], .dayBack, Localized(vi: "Ngày trước", en: "Previous day")),

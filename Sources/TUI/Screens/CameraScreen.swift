@@ -64,24 +64,66 @@ enum CameraScreen {
             buf.write(s.t(text), x: inner.x + 1, y: gridTop, style: theme[.muted], limit: inner.maxX)
             return
         }
-        let m = LayoutMetrics(width: s.width, height: s.height)
-        let cols = m.cameraColumns
-        let tileRows = max(1, (inner.maxY - gridTop) / 2)
-        let tileW = inner.width / cols
-        let cursorRow = g.cursor / cols
-        let firstRow = max(0, cursorRow - tileRows + 1)
+        let layout = s.cameraLayout
+        let first = layout.firstRow(cursor: g.cursor)
         for (n, rowIndex) in visible.enumerated() {
-            let r = n / cols - firstRow
-            guard r >= 0, r < tileRows else { continue }
-            let c = n % cols
-            let tx = inner.x + c * tileW
-            let ty = gridTop + r * 2
-            drawTile(s, g.rows[rowIndex], x: tx, y: ty, width: tileW - 1, cursor: n == g.cursor, focused: focused, &buf)
+            guard let rect = layout.tile(n, cursor: g.cursor) else { continue }
+            let row = g.rows[rowIndex]
+            switch layout.kind {
+            case .matrix:
+                drawPictureTile(s, row, rect, layout: layout, cursor: n == g.cursor, focused: focused, &buf)
+            case .list:
+                drawTile(s, row, x: rect.x, y: rect.y, width: rect.width, cursor: n == g.cursor, focused: focused, &buf)
+            }
         }
-        let totalRows = (visible.count + cols - 1) / cols
-        if totalRows > firstRow + tileRows {
-            let more = s.t(Localized(vi: "↓ còn \(totalRows - firstRow - tileRows) hàng", en: "↓ \(totalRows - firstRow - tileRows) more rows"))
-            buf.write(more, x: inner.maxX - TextWidth.of(more) - 1, y: inner.maxY - 1, style: theme[.muted])
+        if let panel = layout.picture, visible.indices.contains(g.cursor) {
+            drawFocusedPicture(s, g.rows[visible[g.cursor]], panel, &buf)
+        }
+        let totalRows = (visible.count + layout.columns - 1) / layout.columns
+        if totalRows > first + layout.rows {
+            // on the bottom border, clear of tiles and pictures
+            let more = " " + s.t(Localized(vi: "↓ còn \(totalRows - first - layout.rows) hàng", en: "↓ \(totalRows - first - layout.rows) more rows")) + " "
+            buf.write(more, x: area.maxX - TextWidth.of(more) - 2, y: area.maxY - 1, style: theme[.muted])
+        }
+    }
+
+    /// A matrix tile: the picture, and under it the checkbox, channel, name, stream and mark.
+    static func drawPictureTile(_ s: AppState, _ row: CameraRow, _ rect: Rect, layout: CameraGridLayout, cursor: Bool, focused: Bool,
+                                _ buf: inout CellBuffer) {
+        let theme = s.theme
+        let slot = s.pictures[row.camera.id]
+        PictureView.draw(s, slot, slot.shown, in: Rect(x: rect.x, y: rect.y, width: layout.pictureColumns, height: layout.pictureRows), &buf)
+        let y = rect.y + layout.pictureRows
+        let base = Chrome.rowStyle(theme, selected: cursor, focused: focused) ?? theme[.text]
+        if cursor { buf.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
+        let cam = row.camera
+        var col = buf.write(row.selected ? "[x]" : "[ ]", x: rect.x, y: y,
+                            style: cursor && focused ? base : (row.selected ? theme[.checkbox_on] : theme[.checkbox_off]))
+        col = buf.write(String(format: " %02d ", cam.channel), x: col, y: y, style: cursor && focused ? base : theme[.muted])
+        let res = cam.mainStream?.resolution ?? cam.resolution
+        let resWidth = rect.width - col + rect.x >= 30 ? TextWidth.of(res) + 1 : 0
+        buf.write(row.key, x: col, y: y, width: max(0, rect.maxX - col - 2 - resWidth), style: cursor ? base.adding(.bold) : theme[.text].adding(.bold))
+        if resWidth > 0 { buf.write(res, x: rect.maxX - 2 - resWidth, y: y, style: cursor && focused ? base : theme[.muted]) }
+        buf.write(mark(row, theme).0, x: rect.maxX - 1, y: y, style: cursor && focused ? base : mark(row, theme).1)
+    }
+
+    /// The focused camera's picture beside (or above) the list, with its name and facts under it.
+    static func drawFocusedPicture(_ s: AppState, _ row: CameraRow, _ panel: Rect, _ buf: inout CellBuffer) {
+        let theme = s.theme
+        let slot = s.pictures[row.camera.id]
+        let (caption, picture) = panel.splitBottom(1)
+        PictureView.draw(s, slot, slot.shown, in: picture, &buf)
+        var text = String(format: "%02d ", row.camera.channel) + row.key
+        let facts = PictureView.facts(s, slot.shown)
+        if !facts.isEmpty { text += " · " + facts }
+        buf.write(TextWidth.fit(text, caption.width, align: .center), x: caption.x, y: caption.y, style: theme[.muted], limit: caption.maxX)
+    }
+
+    static func mark(_ row: CameraRow, _ theme: Theme) -> (String, Style) {
+        switch row.reachable {
+        case true?: return ("●", theme[.ok])
+        case false?: return ("✗", theme[.error])
+        case nil: return ("○", theme[.muted])
         }
     }
 
@@ -94,12 +136,7 @@ enum CameraScreen {
         let box = row.selected ? "[x]" : "[ ]"
         col = buf.write(box, x: col, y: y, style: cursor && focused ? base : (row.selected ? theme[.checkbox_on] : theme[.checkbox_off]))
         col = buf.write(String(format: " %02d ", cam.channel), x: col, y: y, style: cursor && focused ? base : theme[.muted])
-        let mark: (String, Style)
-        switch row.reachable {
-        case true?: mark = ("●", theme[.ok])
-        case false?: mark = ("✗", theme[.error])
-        case nil: mark = ("○", theme[.muted])
-        }
+        let mark = Self.mark(row, theme)
         buf.write(row.key, x: col, y: y, width: max(0, x + width - col - 2), style: cursor ? base.adding(.bold) : theme[.text].adding(.bold))
         buf.write(mark.0, x: x + width - 2, y: y, style: cursor && focused ? base : mark.1)
         let main = stream(cam.mainStream, fallbackRes: cam.resolution, fallbackCodec: cam.codec)

@@ -3,7 +3,10 @@ import Common
 import Core
 import Foundation
 import NcursesBackend
+import Pictures
 import TUI
+
+extension GraphicsMode: ExpressibleByArgument {}
 
 /// Options of the full-screen terminal app (`vtrack` with no subcommand, and `vtrack demo`).
 struct TerminalOptions: ParsableArguments {
@@ -13,6 +16,17 @@ struct TerminalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language of the app: vi or en (default: from LANG; vi_* gives Vietnamese).", valueName: "vi|en"))
     var lang: String?
 
+    @Option(name: .long, help: ArgumentHelp("How camera pictures are drawn: auto (sixel or kitty graphics where the terminal has them, outside tmux/screen; cells otherwise), cells (coloured symbols: works everywhere, over SSH and in tmux), sixel, kitty, or none (default: `graphics =` in ~/.config/vtrack/tui.conf, else auto).", valueName: "mode"))
+    var graphics: GraphicsMode?
+
+    /// How pictures are drawn on this terminal: the option, else the settings file's, else
+    /// auto, resolved for the environment (NO_COLOR gives ASCII shades).
+    func pictureSettings(_ settings: TerminalSettings = TerminalSettings(),
+                         environment: [String: String] = ProcessInfo.processInfo.environment) -> PictureSettings {
+        let mode = GraphicsMode.resolve(graphics ?? settings.graphics ?? .auto, environment: environment)
+        return PictureSettings(graphics: mode, depth: ColorDepth.detect(environment: environment),
+                               previewRefresh: settings.previewRefresh ?? 1)
+    }
 
     /// The language asked for, else the settings file's, else the environment's.
     func language(_ settings: TerminalSettings = TerminalSettings()) throws -> Language {
@@ -28,7 +42,7 @@ struct TerminalOptions: ParsableArguments {
 enum TerminalLauncher {
     /// The language and theme to open with, once the options read well and a terminal is there
     /// (checked before anything is started).
-    static func check(_ options: TerminalOptions) throws -> (Language, Theme) {
+    static func check(_ options: TerminalOptions) throws -> (Language, Theme, PictureSettings) {
         let settings = TerminalSettings.load()
         let lang = try options.language(settings)
         Language.current = lang
@@ -42,15 +56,16 @@ enum TerminalLauncher {
             throw ValidationError(Localized(vi: "vtrack cần một terminal để mở giao diện; dùng lệnh con cho script (vtrack --help).",
                                              en: "vtrack needs a terminal to open the app; use a subcommand in scripts (vtrack --help).").text(lang))
         }
-        return (lang, theme)
+        return (lang, theme, options.pictureSettings(settings))
     }
 
     /// Opens the app with what ``check(_:)`` returned. When the terminal cannot be taken over,
     /// `runner` is shut down and the error thrown.
-    static func open(_ checked: (Language, Theme), runner: any CommandRunning,
+    static func open(_ checked: (Language, Theme, PictureSettings), runner: any CommandRunning,
                      prepare: (inout AppState) -> Void = { _ in }) throws -> Never {
-        let (lang, theme) = checked
+        let (lang, theme, pictures) = checked
         var state = AppState(lang: lang, theme: theme, now: Date(), utcOffset: TimeZone.current.secondsFromGMT())
+        state.pictureSettings = pictures
         state.sources.loadStatus = .loading
         state.sources.discovering = true
         prepare(&state)
