@@ -13,7 +13,7 @@ struct VTrack: ParsableCommand {
         subcommands: [
             Probe.self, Discover.self, SourcesCommand.self, ConfigCommand.self, PathsCommand.self,
             Record.self, Recordings.self, Download.self, Jobs.self, Snapshot.self, Demo.self,
-            Keys.self, TUIScene.self, TUIBench.self, TerminalCommand.self,
+            Keys.self, TUIScene.self, TUIBench.self, PictureBench.self, TerminalCommand.self,
         ],
         defaultSubcommand: TerminalCommand.self
     )
