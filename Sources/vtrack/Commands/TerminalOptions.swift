@@ -21,9 +21,17 @@ struct TerminalOptions: ParsableArguments {
 
     /// How pictures are drawn on this terminal: the option, else the settings file's, else
     /// auto, resolved for the environment (NO_COLOR gives ASCII shades).
+    /// - Parameter askTerminal: asks the terminal whether it draws sixels (DA1); only called
+    ///   for `auto` when the environment alone leaves cells and an answer could change that.
     func pictureSettings(_ settings: TerminalSettings = TerminalSettings(),
-                         environment: [String: String] = ProcessInfo.processInfo.environment) -> PictureSettings {
-        let mode = GraphicsMode.resolve(graphics ?? settings.graphics ?? .auto, environment: environment)
+                         environment: [String: String] = ProcessInfo.processInfo.environment,
+                         askTerminal: () -> Bool = { TerminalQuery.answersSixel() }) -> PictureSettings {
+        let requested = graphics ?? settings.graphics ?? .auto
+        var mode = GraphicsMode.resolve(requested, environment: environment)
+        if requested == .auto, mode == .cells, GraphicsMode.resolve(.auto, environment: environment, answeredSixel: true) == .sixel,
+           askTerminal() {
+            mode = .sixel
+        }
         return PictureSettings(graphics: mode, depth: ColorDepth.detect(environment: environment),
                                previewRefresh: settings.previewRefresh ?? 1)
     }
