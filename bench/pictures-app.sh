@@ -27,7 +27,7 @@ trap cleanup EXIT
 
 "$BIN/vtrack-sim" --channels 32 --user admin --password admin123 >"$work/sim.out" 2>&1 &
 sim_pid=$!
-for _ in $(seq 1 200); do grep -q '^ready ' "$work/sim.out" 2>/dev/null && break; sleep 0.05; done
+for _ in $(seq 1 600); do grep -q '^ready ' "$work/sim.out" 2>/dev/null && break; sleep 0.05; done
 port=$(sed -n 's#^ready http://[^:]*:\([0-9]*\)/.*#\1#p' "$work/sim.out")
 [ -n "$port" ] || { echo "vtrack-sim did not start" >&2; exit 1; }
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -52,12 +52,16 @@ public final class ShownPicture: Sendable, Equatable, CustomStringConvertible {
 
     public static func == (a: ShownPicture, b: ShownPicture) -> Bool { a === b }
 
-    /// The picture drawn as `columns` x `rows` cells at `depth` (chafa, through Pictures'
-    /// `CellRenderer`), made on first use and kept; at most a few sizes are kept.
+    /// The picture drawn as `columns` x `rows` cells at `depth` (chafa's symbols through
+    /// Pictures' `CellRenderer` for a still, half blocks for a live frame), made on first use and
+    /// kept; at most a few sizes are kept.
     public func cells(columns: Int, rows: Int, depth: ColorDepth) -> CellImage {
         let key = CellKey(columns: columns, rows: rows, depth: depth)
         if let done = drawings.withLock({ $0.cells[key] }) { return done }
-        let made = CellRenderer.render(picture, columns: columns, rows: rows, depth: depth)
+        // live frames come up to 10 a second: the plain half-block drawing (about 1 ms for the
+        // full preview) instead of chafa's symbol search (about 25 ms), which stays for stills
+        let made = origin == .live ? CellRenderer.halfBlocks(picture, columns: columns, rows: rows, depth: depth)
+                                   : CellRenderer.render(picture, columns: columns, rows: rows, depth: depth)
         drawings.withLock { d in
             if d.cells.count >= 3 { d.cells.removeAll() }
             d.cells[key] = made
