@@ -93,7 +93,7 @@ import TestSupport
         let fx = try SyncFixture(channels: 1, behind: 600)
         let log = SyncLog()
         let camera = try #require(try fx.cameras().first)
-        let windowStart = Date().addingTimeInterval(-900)
+        let windowStart = Date().addingTimeInterval(-1200)
         let recorded = fx.sim.recordings.deviceNow.addingTimeInterval(-fx.config.clockSkew)
         // two stretches the device does not list yet (whole seconds, two minutes apart)
         let base = Date(timeIntervalSince1970: (windowStart.timeIntervalSince1970 / 60).rounded(.up) * 60)
@@ -103,7 +103,7 @@ import TestSupport
         let hidden = HiddenFootage([late, never])
         let access = HiddenFootageAccess.factory(fx, hidden: hidden)
         let service = fx.service({ o in
-            o.since = 900
+            o.since = 1200
             o.gapRechecks = 3
             o.gapRecheckDelay = 0
         }, access: access, log: log)
@@ -133,6 +133,6 @@ import TestSupport
         let mark = try #require(try fx.repo.read { try $0.syncCamera(sourceID: 1, camera: camera) }?.highWater)
         let span = DateInterval(start: windowStart.addingTimeInterval(5), end: mark)
         let device = IntervalMath.subtract(try fx.footage(camera, in: span), [never])
-        checkSyncCoverage(files: files, footage: device, span: span, camera: camera)
+        checkSyncCoverage(files: try fx.syncFiles(camera), footage: device, span: span, camera: camera)
     }
 }

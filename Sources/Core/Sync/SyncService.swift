@@ -146,8 +146,8 @@ public final class SyncService: Sendable {
             record.lastPassStart = options.now()
             record.nextRunAt = nextRun
             do {
-                try sync(source, into: &summary)
-                record.lastError = nil
+                record.lastError = try sync(source, into: &summary)
+                if let why = record.lastError { emit(.sourceFailed(source: source.name, why)) }
             } catch {
                 let why = CameraRunner.sentence(error)
                 record.lastError = why
@@ -193,16 +193,18 @@ public final class SyncService: Sendable {
         return active
     }
 
-    /// One source's part of a pass.
-    private func sync(_ source: VideoSource, into summary: inout SyncPassSummary) throws {
+    /// One source's part of a pass; returns why a job of it failed as a whole (the device could
+    /// not be reached for planning…), nil when none did.
+    private func sync(_ source: VideoSource, into summary: inout SyncPassSummary) throws -> Localized? {
+        var failure: Localized?
         // 1. what an earlier sync left unfinished
         let leftover = try repository.read { try $0.downloadJobs(unfinishedOnly: true) }
             .filter { $0.sourceID == source.id && $0.options["sync"] != nil }
             .sorted { $0.id < $1.id }
         for job in leftover {
-            if isStopping { return }
+            if isStopping { return failure }
             emit(.jobStarted(source: source.name, jobID: job.id, range: job.range, cameras: job.cameras, resumed: true))
-            try run(jobID: job.id, source: source, kind: SyncJobKind(job), into: &summary)
+            failure = try run(jobID: job.id, source: source, kind: SyncJobKind(job), into: &summary) ?? failure
         }
         // 2. known gaps due for another look
         if !isStopping, options.gapRechecks > 0 { try recheckGaps(source, into: &summary) }
@@ -218,15 +220,17 @@ public final class SyncService: Sendable {
             byStart[from, default: []].append(key)
         }
         for (from, cameras) in byStart.sorted(by: { $0.key < $1.key }) {
-            if isStopping { return }
-            try window(source, range: DateInterval(start: from, end: to), cameras: cameras, kind: .window, into: &summary)
+            if isStopping { return failure }
+            failure = try window(source, range: DateInterval(start: from, end: to), cameras: cameras, kind: .window, into: &summary) ?? failure
         }
+        return failure
     }
 
     /// Makes and runs a sync job over `range` for `cameras`; a camera another job downloads is
     /// left out (and told) until the next pass.
+    @discardableResult
     private func window(_ source: VideoSource, range: DateInterval, cameras: [String], kind: SyncJobKind,
-                        into summary: inout SyncPassSummary) throws {
+                        into summary: inout SyncPassSummary) throws -> Localized? {
         var cameras = cameras
         while !cameras.isEmpty {
             let request = DownloadRequest(sourceName: source.name, range: range, cameras: cameras, maxFileSizeMB: options.maxFileSizeMB,
@@ -235,8 +239,7 @@ public final class SyncService: Sendable {
             try repository.write { try $0.updateDownloadJobOptions(job.id, ["sync": .string(kind.rawValue)]) }
             do {
                 emit(.jobStarted(source: source.name, jobID: job.id, range: range, cameras: cameras, resumed: false))
-                try run(jobID: job.id, source: source, kind: kind, into: &summary)
-                return
+                return try run(jobID: job.id, source: source, kind: kind, into: &summary)
             } catch let e as DownloadError {
                 let busy: String?
                 switch e {
@@ -251,6 +254,7 @@ public final class SyncService: Sendable {
                 cameras.removeAll { $0 == camera }
             }
         }
+        return nil
     }
 
     private func noteProblem(_ source: VideoSource, _ camera: String, _ why: Localized, into summary: inout SyncPassSummary) {
@@ -264,20 +268,21 @@ public final class SyncService: Sendable {
         emit(.cameraProblem(source: source.name, camera: camera, why))
     }
 
-    /// Starts a job in the engine and waits for its end, then records what it brought.
-    private func run(jobID: Int64, source: VideoSource, kind: SyncJobKind, into summary: inout SyncPassSummary) throws {
+    /// Starts a job in the engine and waits for its end, then records what it brought. Returns why
+    /// the job failed as a whole (nil when it did not).
+    private func run(jobID: Int64, source: VideoSource, kind: SyncJobKind, into summary: inout SyncPassSummary) throws -> Localized? {
         let waiter = Waiter()
         waits.withLock { $0[jobID] = waiter }
         defer { waits.withLock { $0[jobID] = nil } }
         control.withLock { $0.current = jobID }
         defer { control.withLock { $0.current = nil } }
-        if isStopping { return }
+        if isStopping { return nil }
         try downloads.start(jobID: jobID, parallel: options.parallel)
         waiter.done.wait()
         // the run's lock is given back and the engine has counted it as stopped
         downloads.waitUntilIdle()
         summary.jobs.append(jobID)
-        guard let result = waiter.summary.withLock({ $0 }) else { return }
+        guard let result = waiter.summary.withLock({ $0 }) else { return nil }
         summary.files += result.files
         summary.bytes += result.bytes
         summary.mediaSeconds += result.mediaSeconds
@@ -288,12 +293,18 @@ public final class SyncService: Sendable {
             if (try? downloads.cancelStopped(jobID: jobID)) != nil { final = .cancelled }
         }
         try absorb(jobID: jobID, source: source, kind: kind, final: final.isFinal)
+        // a job that failed before any camera ran (planning: the device is unreachable) fails its source
+        if result.state == .failed, let why = result.reason, !result.cameras.contains(where: { $0.reason != nil }) {
+            summary.problems.append(why)
+            return why
+        }
         for c in result.cameras where c.state != .done {
             if let r = c.reason, c.state != .cancelled || !isStopping {
                 summary.problems.append(r)
                 emit(.cameraProblem(source: source.name, camera: c.camera, r))
             }
         }
+        return nil
     }
 
     // MARK: Bookkeeping
@@ -314,7 +325,7 @@ public final class SyncService: Sendable {
                 if let e = lastEnd { r.highWater = max(r.highWater ?? e, e) }
                 r.lastJobID = jobID
                 r.lastPassAt = now
-                r.lastError = c.state == .done ? nil : (c.reason ?? r.lastError)
+                r.lastError = c.state == .done ? nil : (c.reason ?? job.reason ?? r.lastError)
                 if final {
                     let covered = IntervalSet.clamp(c.covered ?? [], to: job.range).sorted { $0.start < $1.start }
                     let reached: Date? = c.state == .done ? covered.last?.end : lastEnd
@@ -381,7 +392,10 @@ public final class SyncService: Sendable {
             emit(.gapFilled(source: source.name, camera: gap.camera, found: found))
             guard let first = found.first, let last = found.last else { continue }
             if isStopping { return }
-            try window(source, range: DateInterval(start: first.start, end: last.end), cameras: [gap.camera], kind: .gap, into: &summary)
+            if let why = try window(source, range: DateInterval(start: first.start, end: last.end), cameras: [gap.camera], kind: .gap,
+                                    into: &summary) {
+                throw PlainError(why)
+            }
         }
     }
 }
