@@ -136,3 +136,44 @@ import TestSupport
         checkSyncCoverage(files: try fx.syncFiles(camera), footage: device, span: span, camera: camera)
     }
 }
+
+/// A sync and a manual download never fetch the same camera at once: a camera a manual job is
+/// fetching (any range) waits for the next pass, with the engine's sentence; the other cameras
+/// go on.
+@Suite(.serialized) struct SyncAndManualDownloadTests {
+    @Test func aCameraAManualDownloadFetchesWaitsForTheNextPass() throws {
+        let fx = try SyncFixture(behind: 900) { $0.rtsp.faults.holdAfterBytes = [200_000] }
+        let cameras = try fx.cameras()
+        let hold = fx.sim.rtspServer!.hold
+        // the manual job: an old minute of the first camera, held by the simulator mid-replay
+        let manualEvents = SyncLog()
+        let engine = DownloadEngine(repository: fx.repo, queue: DispatchQueue(label: "manual")) { manualEvents.append(.download($0)) }
+        let old = DateInterval(start: Date().addingTimeInterval(-1700), duration: 60)
+        let manual = try engine.start(DownloadRequest(sourceName: fx.sourceName, range: old, cameras: [cameras[0]]))
+        #expect(eventually { hold.isHeld })
+
+        let log = SyncLog()
+        let service = fx.service({ $0.since = 1200 }, log: log)
+        let pass = DispatchGroup()
+        pass.enter()
+        DispatchQueue.global().async {
+            service.runPass()
+            pass.leave()
+        }
+        // told before anything of it is fetched; then the streams go on
+        let told = eventually {
+            log.all.contains { if case .cameraProblem(_, let c, let why) = $0 { return c == cameras[0] && why.en.contains("job \(manual.id)") } else { return false } }
+        }
+        #expect(told, "\(log.problems)")
+        hold.release()
+        pass.wait()
+        engine.waitUntilIdle()
+        #expect(try fx.syncFiles(cameras[0]).isEmpty)
+        #expect(try !fx.syncFiles(cameras[1]).isEmpty)
+        #expect(try fx.repo.read { try $0.syncCamera(sourceID: 1, camera: cameras[0]) }?.lastError != nil)
+        // the manual job is over: the next pass brings the first camera too
+        service.runPass()
+        #expect(try !fx.syncFiles(cameras[0]).isEmpty)
+        #expect(try fx.repo.read { try $0.syncCamera(sourceID: 1, camera: cameras[0]) }?.lastError == nil)
+    }
+}

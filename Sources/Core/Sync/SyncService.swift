@@ -232,6 +232,11 @@ public final class SyncService: Sendable {
     private func window(_ source: VideoSource, range: DateInterval, cameras: [String], kind: SyncJobKind,
                         into summary: inout SyncPassSummary) throws -> Localized? {
         var cameras = cameras
+        // a camera another job fetches now (a manual download of any range) waits for the next pass
+        for (camera, why) in try camerasBeingFetched(source) where cameras.contains(camera) {
+            noteProblem(source, camera, SyncError.cameraBusy(camera, why).message, into: &summary)
+            cameras.removeAll { $0 == camera }
+        }
         while !cameras.isEmpty {
             let request = DownloadRequest(sourceName: source.name, range: range, cameras: cameras, maxFileSizeMB: options.maxFileSizeMB,
                                           parallel: options.parallel, replaySessions: options.replaySessions)
@@ -255,6 +260,26 @@ public final class SyncService: Sendable {
             }
         }
         return nil
+    }
+
+    /// The cameras of this source that a running job of another kind (a manual download, here
+    /// or in another process) fetches now, with the engine's sentence; looked at under the
+    /// engine's start lock, as the engine looks at overlapping jobs.
+    private func camerasBeingFetched(_ source: VideoSource) throws -> [(String, Localized)] {
+        let others = try repository.read { try $0.downloadJobs(unfinishedOnly: true) }
+            .filter { $0.sourceID == source.id && $0.options["sync"] == nil }
+        guard !others.isEmpty else { return [] }
+        let starting = try StartLock(databasePath: repository.path)
+        defer { withExtendedLifetime(starting) {} }
+        var out: [(String, Localized)] = []
+        for job in others.sorted(by: { $0.id < $1.id }) where JobLock.isHeld(databasePath: repository.path, jobID: job.id) {
+            let open = try repository.read { try $0.downloadCameras(jobID: job.id) }.filter { $0.state != .done && $0.state != .cancelled }
+            for c in open where !out.contains(where: { $0.0 == c.camera }) {
+                let e = DownloadError.overlapsRunningJob(job.id, camera: c.camera, pid: JobLock.holder(databasePath: repository.path, jobID: job.id))
+                out.append((c.camera, e.message))
+            }
+        }
+        return out
     }
 
     private func noteProblem(_ source: VideoSource, _ camera: String, _ why: Localized, into summary: inout SyncPassSummary) {
