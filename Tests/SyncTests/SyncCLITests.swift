@@ -48,6 +48,10 @@ import TestSupport
         let cams = try #require(list.first?["cameras"] as? [[String: Any]])
         #expect(cams.first?["last_saved"] is String, "\(status.out)")
         #expect(list.first?["next_run"] is String, "\(status.out)")
+        // SIGHUP: the settings read again and a pass at once (not in an hour)
+        kill(first.pid, SIGHUP)
+        #expect(eventually(timeout: 120) { Self.text(first.out).components(separatedBy: "Sync pass done").count == 3 },
+                "\(Self.text(first.out))")
         kill(first.pid, SIGTERM)
         #expect(Spawn.wait(first.pid) == 0)
         // the lock is free again
