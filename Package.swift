@@ -140,6 +140,9 @@ let package = Package(
         .testTarget(name: "PictureEngineTests", dependencies: ["TestSupport", "Core", "ONVIF", "Streaming", "Simulator", "Pictures",
                                                               "Common", "Store"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)
+        // Unattended sync (issue 15): passes against the simulator with a fast recording clock, gaps,
+        // outages, kill -9, retention on a tmpfs, two syncs at once, the systemd unit.
+        .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Core", "Store", "Simulator", "Common", "ONVIF"]),
         .testTarget(name: "RecordingsTests", dependencies: ["TestSupport", "Core", "ONVIF", "Simulator", "Store", "Streaming", "Common"]),
     ],
     swiftLanguageModes: [.v6]

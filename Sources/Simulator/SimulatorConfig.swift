@@ -101,6 +101,10 @@ public struct SimulatorConfig: Sendable {
     public var days: Int = 7
     /// Seed for the recordings' gaps.
     public var seed: UInt64 = 42
+    /// How far the recordings reach: up to now (nil, the default), or behind now and growing
+    /// faster than real time (`vtrack-sim --time-scale`); see `ProfileG/RecordingClock.swift`.
+    /// Share one clock between simulators started one after the other (an NVR outage).
+    public var recordingClock: RecordingClock?
     /// Switches of the Profile G services (recordings, search, replay); see `ProfileG/ProfileGSwitches.swift`.
     public var recordings = ProfileGSwitches()
     /// Behave like this vendor's NVR: its manufacturer name and its own playback URLs on the RTSP server.

@@ -85,6 +85,8 @@ enum Schema {
 
         // The downloader's tables (download jobs, cameras and files, issue 6): Downloads/DownloadSchema.swift.
         DownloadSchema.register(&m)
+        // Unattended sync's tables (issue 15): Sync/SyncSchema.swift.
+        SyncSchema.register(&m)
         return m
     }
 

@@ -37,7 +37,17 @@ struct ProfileGFlags: ParsableArguments {
     @Flag(name: .customLong("no-track-events"), help: "FindEvents finds no track-state events (only the recordings' first and last times tell what exists).")
     var noTrackEvents = false
 
+    @Option(name: .customLong("time-scale"),
+            help: "Recordings grow this many times faster than real time, from --recordings-behind seconds in the past until they reach now (e.g. 60: an hour of recording a minute).")
+    var timeScale: Double = 1
+
+    @Option(name: .customLong("recordings-behind"),
+            help: "Seconds behind now the recordings end at start (default 3600 with --time-scale above 1, else 0).")
+    var recordingsBehind: Double?
+
     func validate() throws {
+        if !(1...100_000).contains(timeScale) { throw ValidationError("--time-scale must be between 1 and 100000.") }
+        if let b = recordingsBehind, !(0...(86_400.0 * 3650)).contains(b) { throw ValidationError("--recordings-behind must be 0 or more seconds (at most 10 years).") }
         if days < 0 || days > 3650 { throw ValidationError("--days must be between 0 and 3650.") }
         if searchSeconds < 0 { throw ValidationError("--search-seconds must be 0 or more.") }
     }
@@ -54,5 +64,7 @@ struct ProfileGFlags: ParsableArguments {
         c.recordings.schedule = recording
         c.recordings.recordSubStreams = recordSubStreams
         c.recordings.noTrackEvents = noTrackEvents
+        let behind = recordingsBehind ?? (timeScale > 1 ? 3600 : 0)
+        if timeScale > 1 || behind > 0 { c.recordingClock = RecordingClock(scale: timeScale, behind: behind) }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The simulated NVR's recordings: one per channel, spanning `SimulatorConfig.days` days and
-/// ending now, with the seeded gaps of `RecordingTimeline`. The single truth that the Recording,
+/// ending now (or where `clock` says), with the seeded gaps of `RecordingTimeline`. The single truth that the Recording,
 /// Search and Replay services and the RTSP server's replay all read (it is the RTSP server's
 /// `FootageTimeline`: replay skips the gaps and flags the picture after one with D).
 ///
@@ -60,13 +60,16 @@ public struct SimRecordings: Sendable {
     /// stamped by the device's clock, as a real NVR's are, so every time here (timelines, search
     /// answers, replay ranges and the pictures' 0xABAC times) is device time.
     public let clockSkew: TimeInterval
+    /// How far the recordings reach (real time unless `SimulatorConfig.recordingClock` says otherwise).
+    public let clock: RecordingClock
     let model: NVRModel
 
     /// - Parameter now: the real time when the simulator starts; the recordings end at the
     ///   device's time then (`now + config.clockSkew`) and keep growing.
     public init(config: SimulatorConfig, model: NVRModel, now: Date = Date()) {
         clockSkew = config.clockSkew
-        let deviceNow = now.addingTimeInterval(config.clockSkew)
+        clock = config.recordingClock ?? .realTime
+        let deviceNow = clock.now(real: now).addingTimeInterval(config.clockSkew)
         let start = Date(timeIntervalSince1970: (deviceNow.timeIntervalSince1970 - Double(max(0, config.days)) * 86_400).rounded(.down))
         self.start = start
         self.model = model
@@ -110,8 +113,13 @@ public struct SimRecordings: Sendable {
     /// The start time the device reports (the placeholder under `placeholderTimes`).
     var reportedStart: Date { placeholderTimes ? Self.placeholderStart : start }
 
-    /// The device's clock now.
-    public var deviceNow: Date { Date().addingTimeInterval(clockSkew) }
+    /// The end of the recordings now, in the device's time: its clock, less how far the
+    /// recordings are behind it (`clock`; nothing at real time).
+    public var deviceNow: Date { clock.now().addingTimeInterval(clockSkew) }
+
+    /// The end of the recordings when the device's clock reads `deviceTime` (what the Search
+    /// service answers with: DataUntil, LatestRecording, the last track state).
+    public func recordingEnd(deviceTime: Date) -> Date { deviceTime.addingTimeInterval(-clock.lag()) }
 }
 
 extension SimRecordings: FootageTimeline {

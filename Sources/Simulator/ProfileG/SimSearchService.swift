@@ -38,33 +38,35 @@ enum SimSearchService {
 
     static func summary(_ c: SOAPContext, _ library: SimRecordings) -> String {
         let n = library.recordings.count
-        let from = n == 0 ? c.deviceTime : library.reportedStart
+        let end = library.recordingEnd(deviceTime: c.deviceTime)
+        let from = n == 0 ? end : library.reportedStart
         return "<tse:GetRecordingSummaryResponse><tse:Summary><tt:DataFrom>\(SimRecordingXML.time(from))</tt:DataFrom>"
-            + "<tt:DataUntil>\(SimRecordingXML.time(c.deviceTime))</tt:DataUntil><tt:NumberRecordings>\(n)</tt:NumberRecordings>"
+            + "<tt:DataUntil>\(SimRecordingXML.time(end))</tt:DataUntil><tt:NumberRecordings>\(n)</tt:NumberRecordings>"
             + "</tse:Summary></tse:GetRecordingSummaryResponse>"
     }
 
     static func information(_ c: SOAPContext, _ library: SimRecordings) throws -> String {
         let token = c.text("RecordingToken") ?? ""
         guard let r = library.recording(token: token) else { throw SimRecordingXML.recordingNotFound(token) }
-        return "<tse:GetRecordingInformationResponse><tse:RecordingInformation>\(SimRecordingXML.information(r, library: library, now: c.deviceTime))"
+        return "<tse:GetRecordingInformationResponse><tse:RecordingInformation>\(SimRecordingXML.information(r, library: library, now: library.recordingEnd(deviceTime: c.deviceTime)))"
             + "</tse:RecordingInformation></tse:GetRecordingInformationResponse>"
     }
 
     static func mediaAttributes(_ c: SOAPContext, _ library: SimRecordings) throws -> String {
-        let at = c.text("Time").flatMap(UTC.parse) ?? c.deviceTime
+        let end = library.recordingEnd(deviceTime: c.deviceTime)
+        let at = c.text("Time").flatMap(UTC.parse) ?? end
         var body = ""
         for token in c.request.children("RecordingTokens").map(\.text) {
             guard let r = library.recording(token: token) else { throw SimRecordingXML.recordingNotFound(token) }
             // the attributes hold over the piece of footage around `at` (or the whole recording)
-            let whole = DateInterval(start: r.timeline.start, end: max(r.timeline.start, c.deviceTime))
-            let piece = r.footage(in: whole, now: c.deviceTime).first { $0.start <= at && at < $0.end } ?? whole
+            let whole = DateInterval(start: r.timeline.start, end: max(r.timeline.start, end))
+            let piece = r.footage(in: whole, now: end).first { $0.start <= at && at < $0.end } ?? whole
             let main = c.config.recordings.recordSubStreams ? r.channel.sub : r.channel.main
             body += "<tse:MediaAttributes><tt:RecordingToken>\(XMLEscape.text(r.token))</tt:RecordingToken>"
             for t in r.tracks where t.type == .video {
                 body += "<tt:TrackAttributes><tt:TrackInformation><tt:TrackToken>\(t.token)</tt:TrackToken><tt:TrackType>Video</tt:TrackType>"
                     + "<tt:Description>VideoTrack</tt:Description><tt:DataFrom>\(SimRecordingXML.time(library.reportedStart))</tt:DataFrom>"
-                    + "<tt:DataTo>\(SimRecordingXML.time(c.deviceTime))</tt:DataTo></tt:TrackInformation>"
+                    + "<tt:DataTo>\(SimRecordingXML.time(end))</tt:DataTo></tt:TrackInformation>"
                     + "<tt:VideoAttributes><tt:Bitrate>\(main.bitrateKbps)</tt:Bitrate><tt:Width>\(main.width)</tt:Width><tt:Height>\(main.height)</tt:Height>"
                     + "<tt:Encoding>\(main.codec.rawValue)</tt:Encoding><tt:Framerate>\(main.fps)</tt:Framerate></tt:VideoAttributes></tt:TrackAttributes>"
             }
@@ -88,7 +90,7 @@ enum SimSearchService {
 
     static func findRecordings(_ c: SOAPContext, _ library: SimRecordings, _ sessions: SimSearchSessions) -> String {
         var found = scoped(c, library).map { r in
-            "<tt:RecordingInformation>\(SimRecordingXML.information(r, library: library, now: c.deviceTime))</tt:RecordingInformation>"
+            "<tt:RecordingInformation>\(SimRecordingXML.information(r, library: library, now: library.recordingEnd(deviceTime: c.deviceTime)))</tt:RecordingInformation>"
         }
         if let max = c.request.childText("MaxMatches").flatMap({ Int($0) }), max >= 0 { found = Array(found.prefix(max)) }
         let token = sessions.start(.recordings, results: found, keepAlive: keepAlive(c))
@@ -96,7 +98,7 @@ enum SimSearchService {
     }
 
     static func findEvents(_ c: SOAPContext, _ library: SimRecordings, _ sessions: SimSearchSessions) throws -> String {
-        let now = c.deviceTime
+        let now = library.recordingEnd(deviceTime: c.deviceTime)
         guard let startPoint = c.request.childText("StartPoint").flatMap(UTC.parse) else {
             throw SOAPFaultReply.invalidArgument("InvalidArgs", "FindEvents needs a StartPoint")
         }
