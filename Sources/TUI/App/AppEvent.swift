@@ -41,6 +41,8 @@ public enum AppEvent: Sendable {
     case liveFrame(session: Int, ShownPicture)
     /// Live view `session` ended: nil when stopped, or why the stream failed.
     case liveEnded(session: Int, Localized?)
+    /// The synced sources' sync state, as read now.
+    case syncStatusLoaded([SyncLine])
 }
 
 /// What WS-Discovery reports while it listens.

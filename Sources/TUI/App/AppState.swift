@@ -189,6 +189,12 @@ public struct DownloadsState: Sendable, Equatable {
     public var cursor = 0
     /// Downloads asked for that the engine has not taken yet.
     public var starting = 0
+    /// Each synced source's unattended sync, as last read (reloaded while the screen shows).
+    public var sync: [SyncLine] = []
+    /// Ticks since the sync lines were last asked for.
+    public var syncTicks = 0
+    /// Ticks between two reads of the sync lines while the downloads screen shows (5 s).
+    public static let syncReloadTicks = 50
     public init() {}
 
     public func job(_ id: Int64) -> DownloadJobInfo? { jobs.first { $0.id == id } }

@@ -59,6 +59,8 @@ public enum Command: Sendable, Equatable {
     /// arrive before are dropped by the engine, never queued). The UI loop runs it after it
     /// drew the frame (see `runsAfterDraw`).
     case liveReady(session: Int)
+    /// Read each synced source's unattended sync state (`SyncService.status`).
+    case loadSyncStatus
     /// Leave the app (the loop restores the terminal and exits).
     case quit
 

@@ -5,6 +5,8 @@ import Core
 extension AppState {
     mutating func handleEngineEvent(_ event: AppEvent, _ commands: inout [Command]) {
         switch event {
+        case let .syncStatusLoaded(lines):
+            downloads.sync = lines
         case let .sourcesLoaded(.success(list)):
             let previous = Dictionary(sources.saved.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             sources.saved = list.map { src in
@@ -15,6 +17,8 @@ extension AppState {
             }
             sources.loadStatus = .loaded
             clampCursors()
+            // which sources `vtrack sync` keeps: the downloads screen opens for them too
+            commands.append(.loadSyncStatus)
         case let .sourcesLoaded(.failure(error)):
             sources.loadStatus = .failed(error.message)
             addLog(.error, error.message)

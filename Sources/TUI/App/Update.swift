@@ -15,6 +15,13 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Command]
     case .tick:
         s.frame &+= 1
         s.tickPictures(&commands)
+        if s.screen == .downloads {
+            s.downloads.syncTicks += 1
+            if s.downloads.syncTicks >= DownloadsState.syncReloadTicks {
+                s.downloads.syncTicks = 0
+                commands.append(.loadSyncStatus)
+            }
+        }
     case let .clock(date):
         s.now = date
     default:
@@ -114,7 +121,7 @@ extension AppState {
         case .continueToDates:
             return cameras.isSaved ? nil : (cameras.saving ? UIText.saveRunning : UIText.needSaveFirst)
         case .gotoDownloads:
-            return downloads.rows.isEmpty ? UIText.noDownloadsYet : nil
+            return downloads.rows.isEmpty && downloads.sync.isEmpty ? UIText.noDownloadsYet : nil
         case .testSource:
             return form.testing ? UIText.testRunning : nil
         case .nextField where screen == .form && focus == .formField(.testButton):
@@ -219,6 +226,10 @@ extension AppState {
         focus = target.focusOrder[0]
         if target == .form { focus = form.address.text.isEmpty ? .formField(.address) : .formField(.testButton) }
         if target == .dates { requestCoverageIfNeeded(&commands) }
+        if target == .downloads {
+            downloads.syncTicks = 0
+            commands.append(.loadSyncStatus)
+        }
     }
 
     mutating func goBack(_ commands: inout [Command]) {

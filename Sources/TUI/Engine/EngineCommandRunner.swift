@@ -107,6 +107,14 @@ public final class EngineCommandRunner: CommandRunning {
             stopLive(session)
         case let .liveReady(session):
             liveReady(session)
+        case .loadSyncStatus:
+            // auxiliary: a database that cannot be read now shows no sync lines (its sentence
+            // reaches the technician from the screens that need it)
+            let lines = (try? SyncService.status(repository: openRepository())) ?? []
+            send(.syncStatusLoaded(lines.filter { $0.lastPassEnd != nil || $0.runningPID != nil || $0.lastSaved != nil }.map {
+                SyncLine(source: $0.source, lastSaved: $0.lastSaved, nextRun: $0.nextRun, runningPID: $0.runningPID,
+                         error: $0.firstError, cameras: $0.cameras.count)
+            }))
         case .quit:
             break
         }

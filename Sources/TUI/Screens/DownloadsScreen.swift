@@ -53,6 +53,15 @@ enum DownloadsScreen {
         let focused = s.focus == .downloadList && s.modal == nil
         let inner = Box.draw(&buf, area, title: title, focused: focused, theme: theme)
         guard inner.height > 3 else { return }
+        // the synced sources' lines at the bottom, under a rule, when there is room
+        let syncShown = min(dl.sync.count, max(0, (inner.height - 4) / 2), 4)
+        let listBottom = syncShown > 0 ? inner.maxY - syncShown - 1 : inner.maxY
+        if syncShown > 0 {
+            Box.rule(&buf, y: listBottom, from: inner.x - 1, width: inner.width + 2, theme: theme, focused: focused)
+            for (i, line) in dl.sync.prefix(syncShown).enumerated() {
+                drawSync(s, line, x: inner.x + 1, y: listBottom + 1 + i, width: inner.width - 2, &buf)
+            }
+        }
         if dl.rows.isEmpty {
             let text = dl.starting > 0 ? Localized(vi: "Đang bắt đầu tải…", en: "Starting the download…")
                 : Localized(vi: "Chưa có lượt tải nào.", en: "No downloads yet.")
@@ -71,7 +80,7 @@ enum DownloadsScreen {
         // a job header takes one line, a camera `perRow`: scroll so the cursor's camera shows
         let lines = lines(dl)
         let height = { (l: Line) -> Int in if case .job = l { 1 } else { perRow } }
-        let room = inner.maxY - top
+        let room = listBottom - top
         let cursorLine = lines.firstIndex(of: .row(dl.cursor)) ?? 0
         var first = 0
         while first < cursorLine && lines[first...cursorLine].reduce(0, { $0 + height($1) }) > room { first += 1 }
@@ -79,7 +88,7 @@ enum DownloadsScreen {
         if first > 0, case .job = lines[first - 1], lines[(first - 1)...cursorLine].reduce(0, { $0 + height($1) }) <= room { first -= 1 }
         var y = top, shown = first
         for line in lines[first...] {
-            guard y + height(line) <= inner.maxY else { break }
+            guard y + height(line) <= listBottom else { break }
             switch line {
             case let .job(job):
                 drawJob(s, job, x: inner.x + 1, y: y, width: inner.width - 2, &buf)
@@ -94,7 +103,37 @@ enum DownloadsScreen {
         let left = lines[shown...].filter { if case .row = $0 { true } else { false } }.count
         if left > 0 {
             let more = s.t(Localized(vi: "↓ còn \(left)", en: "↓ \(left) more"))
-            buf.write(more, x: inner.maxX - TextWidth.of(more) - 1, y: inner.maxY - 1, style: theme[.muted])
+            buf.write(more, x: inner.maxX - TextWidth.of(more) - 1, y: listBottom - 1, style: theme[.muted])
+        }
+    }
+
+    /// A synced source: how far its footage is saved and how far behind now that is, the next
+    /// pass (or the sync process running it), and the last error.
+    static func drawSync(_ s: AppState, _ line: SyncLine, x: Int, y: Int, width: Int, _ buf: inout CellBuffer) {
+        let theme = s.theme
+        func clock(_ d: Date) -> String {
+            let day = LocalDay.of(d, utcOffset: s.utcOffset)
+            let today = LocalDay.of(s.now, utcOffset: s.utcOffset)
+            let t = d.addingTimeInterval(Double(s.utcOffset))
+            let secs = Int(t.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400) + 86_400) % 86_400
+            let hm = String(format: "%02d:%02d", secs / 3600, secs % 3600 / 60)
+            return day == today ? hm : LocalDay.iso(day) + " " + hm
+        }
+        var cx = buf.write(s.t(Localized(vi: "⟳ Đồng bộ ", en: "⟳ Sync ")), x: x, y: y, style: theme[.info].adding(.bold))
+        cx = buf.write(line.source, x: cx, y: y, style: theme[.text].adding(.bold), limit: min(cx + 24, x + width))
+        var parts: [String] = []
+        if let saved = line.lastSaved {
+            let behind = Format.duration(max(0, s.now.timeIntervalSince(saved)))
+            parts.append(s.t(Localized(vi: "đã lưu đến \(clock(saved)) (chậm \(behind))", en: "saved up to \(clock(saved)) (\(behind) behind)")))
+        }
+        if let pid = line.runningPID {
+            parts.append(s.t(Localized(vi: "đang chạy (pid \(pid))", en: "running (pid \(pid))")))
+        } else if let next = line.nextRun {
+            parts.append(s.t(Localized(vi: "lượt sau \(clock(next))", en: "next pass \(clock(next))")))
+        }
+        cx = buf.write("  " + parts.joined(separator: " · "), x: cx, y: y, style: theme[.muted], limit: x + width)
+        if let e = line.error, cx + 3 < x + width {
+            buf.write("  " + s.t(e), x: cx, y: y, width: x + width - cx, style: theme[.error])
         }
     }
 
