@@ -41,7 +41,8 @@ public final class Simulator: Sendable {
         self.config = config
         self.model = NVRModel(config: config)
         self.clockSkew = Mutex(config.clockSkew)
-        let ptzChannels = config.ptzChannels.filter { $0 >= 1 && $0 <= model.channels.count }
+        let channelCount = model.channels.count
+        let ptzChannels = config.ptzChannels.filter { $0 >= 1 && $0 <= channelCount }
         self.ptz = SimPTZ(channels: ptzChannels, switches: config.ptz, clock: config.ptzClock)
         self.snapshots = SimSnapshotService(model: model, ptz: ptz)
         self.snapshotFaultNow = Mutex(config.snapshotFault)

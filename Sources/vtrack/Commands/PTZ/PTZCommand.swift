@@ -103,7 +103,7 @@ struct PTZCommand: ParsableCommand {
         let watches = [(SIGINT, Int32(130)), (SIGTERM, 143), (SIGHUP, 129)].map { sig, code in
             SignalWatch([sig], queue: DispatchQueue(label: "vtrack.ptz.signal")) {
                 ptz.stopAll()
-                exit(code)
+                Foundation.exit(code)
             }
         }
         defer { watches.forEach { $0.cancel() } }
