@@ -114,7 +114,7 @@ import TestSupport
 
     @Test func moveSendsATimeoutThenAStop() throws {
         let f = try SimFixture { $0.channels = 2; $0.ptzChannels = [2] }
-        let r = ptz(f.sim.httpPort, ["--camera", "Camera 02", "move", "--pan", "-0.5", "--zoom", "1", "--for", "0.3"])
+        let r = ptz(f.sim.httpPort, ["--camera", "Camera 02", "move", "--pan=-0.5", "--zoom", "1", "--for", "0.3"])
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(r.out == "Moved for 0.3 s, then stopped.\n")
         let report = try #require(f.sim.ptz.report(channel: 2))

@@ -16,7 +16,8 @@ struct PTZCommand: ParsableCommand {
         discussion: """
             Actions: status (position, moving), presets (token and name), stop, home, goto PRESET (token or name), \
             set-preset NAME (the current position), move (--pan/--tilt/--zoom speeds from -1 to 1, for --for seconds, \
-            at most \(Int(PTZCommand.maxMoveSeconds)); the camera stops by itself then, and VTrack also sends a Stop). \
+            at most \(Int(PTZCommand.maxMoveSeconds)); the camera stops by itself then, and VTrack also sends a Stop; \
+            write a negative speed as --pan=-0.5). \
             Ctrl-C, SIGTERM or SIGHUP during a move stop the camera before the command ends.
             Exit status 0 on success, 1 when the camera or device cannot (each says why, e.g. a camera without PTZ), \
             64 for bad usage.
@@ -100,13 +101,11 @@ struct PTZCommand: ParsableCommand {
     /// ContinuousMove for `--for` seconds (its Timeout too), then a Stop; a termination signal
     /// in between stops the camera first.
     private func move(_ ptz: PTZService, _ target: PictureTarget, _ output: PTZOutput) throws {
-        let watches = [(SIGINT, Int32(130)), (SIGTERM, 143), (SIGHUP, 129)].map { sig, code in
-            SignalWatch([sig], queue: DispatchQueue(label: "vtrack.ptz.signal")) {
-                ptz.stopAll()
-                Foundation.exit(code)
-            }
+        // in place before the move leaves: a signal at any time after it is answered with a Stop
+        StopSignals.install(SignalWatch.termination) { sig in
+            ptz.stopAll()
+            Foundation.exit(128 + sig)
         }
-        defer { watches.forEach { $0.cancel() } }
         let velocity = PTZVelocity(pan: pan, tilt: tilt, zoom: zoom)
         do {
             try ptz.move(target, velocity: velocity, timeout: seconds)

@@ -77,7 +77,7 @@ struct PTZOutput {
             return
         }
         let width = list.map { CLI.shown($0.token).count }.max() ?? 0
-        for p in list { print(CLI.pad(p.token, width) + " " + CLI.shown(p.name)) }
+        for p in list { print(CLI.pad(p.token, width) + CLI.shown(p.name)) }
     }
 
     func done(_ action: String, _ sentence: Localized) {
