@@ -55,6 +55,10 @@ struct SimMain: ParsableCommand {
     @OptionGroup(title: "Snapshots")
     var snapshotFlags: SnapshotFlags
 
+    // MARK: PTZ (see PTZFlags.swift)
+    @OptionGroup(title: "PTZ")
+    var ptzFlags: PTZFlags
+
     // MARK: RTSP (see RTSPFlags.swift)
     @OptionGroup(title: "RTSP")
     var rtspFlags: RTSPFlags
@@ -115,6 +119,7 @@ struct SimMain: ParsableCommand {
         discoveryFlags.apply(to: &c)
         rtspFlags.apply(to: &c)
         snapshotFlags.apply(to: &c)
+        ptzFlags.apply(to: &c)
         return c
     }
 
@@ -136,6 +141,11 @@ struct SimMain: ParsableCommand {
         }
         if let r = sim.discoveryResponder {
             FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
+        }
+        if !sim.ptz.channels.isEmpty {
+            let list = sim.ptz.channels.sorted().map(String.init).joined(separator: ",")
+            let service = config.ptz.noService ? " (no PTZ service: --ptz-no-service)" : " (/onvif/ptz_service)"
+            FileHandle.standardError.write(Data("vtrack-sim: PTZ on channel(s) \(list)\(service)\n".utf8))
         }
         FileHandle.standardError.write(Data("vtrack-sim: RTSP on port \(sim.rtspPort) (/live/chNN/main|sub, /replay/<recording token>)\n".utf8))
         // --rtsp-hold-after: each hold is a line on standard output; SIGUSR1 releases it

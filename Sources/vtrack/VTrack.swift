@@ -12,7 +12,7 @@ struct VTrack: ParsableCommand {
         discussion: "With no subcommand, opens the full-screen terminal app.",
         subcommands: [
             Probe.self, Discover.self, SourcesCommand.self, ConfigCommand.self, PathsCommand.self,
-            Record.self, Recordings.self, Download.self, Jobs.self, Sync.self, Snapshot.self, Demo.self,
+            Record.self, Recordings.self, Download.self, Jobs.self, Sync.self, Snapshot.self, PTZCommand.self, Demo.self,
             Keys.self, TUIScene.self, TUIBench.self, PictureBench.self, TerminalCommand.self,
         ],
         defaultSubcommand: TerminalCommand.self
