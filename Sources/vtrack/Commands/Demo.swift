@@ -97,6 +97,8 @@ final class DemoRunner: CommandRunning {
 
     func run(_ command: Command, send: @escaping @Sendable (AppEvent) -> Void) { engine.run(command, send: send) }
 
+    func stopMotion() { engine.stopMotion() }
+
     func shutdown() {
         engine.shutdown()
         Self.release(simulator: simulator, temporaryFolder: temporaryFolder)
