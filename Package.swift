@@ -109,6 +109,8 @@ let package = Package(
         .executableTarget(name: "streaming-bench", dependencies: ["Streaming"]),
         // Benchmark tools (bench/pictures.sh)
         .executableTarget(name: "pictures-bench", dependencies: ["Pictures"]),
+        // Benchmark tools (bench/ptz.sh): a ContinuousMove round trip against the simulator
+        .executableTarget(name: "ptz-bench", dependencies: ["Core", "ONVIF", "Simulator"]),
 
         // Tests
         // Helpers every test target shares (built products, spawning programs, vtrack-sim as a
@@ -139,6 +141,8 @@ let package = Package(
         // Camera pictures (issue 13): snapshots, key frames, PictureService and live view against the simulator.
         .testTarget(name: "PictureEngineTests", dependencies: ["TestSupport", "Core", "ONVIF", "Streaming", "Simulator", "Pictures",
                                                               "Common", "Store"]),
+        // PTZ (issue 14): Core's PTZService, the ONVIF PTZ calls and the simulated PTZ cameras.
+        .testTarget(name: "PTZTests", dependencies: ["TestSupport", "Core", "ONVIF", "Simulator", "Pictures", "Common"]),
         // Recordings (issue 6, Profile G search / coverage / replay URIs)
         .testTarget(name: "RecordingsTests", dependencies: ["TestSupport", "Core", "ONVIF", "Simulator", "Store", "Streaming", "Common"]),
     ],

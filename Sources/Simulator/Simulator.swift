@@ -23,6 +23,8 @@ public final class Simulator: Sendable {
     /// Profile G: one recording per channel with seeded gaps (empty without Profile G).
     public let recordings: SimRecordings
     let searchSessions: SimSearchSessions
+    /// PTZ (PTZ/): the motors, presets and request log of the channels in `config.ptzChannels`.
+    public let ptz: SimPTZ
 
     let router = SOAPRouter()
     /// `GET /onvif/snapshot/…` (Snapshot/): the pictures GetSnapshotUri points at.
@@ -39,7 +41,10 @@ public final class Simulator: Sendable {
         self.config = config
         self.model = NVRModel(config: config)
         self.clockSkew = Mutex(config.clockSkew)
-        self.snapshots = SimSnapshotService(model: model)
+        let channelCount = model.channels.count
+        let ptzChannels = config.ptzChannels.filter { $0 >= 1 && $0 <= channelCount }
+        self.ptz = SimPTZ(channels: ptzChannels, switches: config.ptz, clock: config.ptzClock)
+        self.snapshots = SimSnapshotService(model: model, ptz: ptz)
         self.snapshotFaultNow = Mutex(config.snapshotFault)
         // until the RTSP server exists, URIs carry the configured port (or the RTSP default)
         self.rtspPortValue = Mutex(config.rtspPort == 0 ? 554 : config.rtspPort)
@@ -48,6 +53,9 @@ public final class Simulator: Sendable {
         router.register(SimDeviceService.make())
         if !config.media2Only { router.register(SimMediaService.make()) }
         if !config.media1Only { router.register(SimMedia2Service.make()) }
+
+        // PTZ (Sources/Simulator/PTZ): on the chosen channels, unless the device plays one without the service
+        if !ptz.channels.isEmpty && !config.ptz.noService { router.register(SimPTZService.make(ptz)) }
 
         // Profile G (Sources/Simulator/ProfileG)
         self.recordings = SimRecordings(config: config, model: model)

@@ -108,6 +108,16 @@ public struct SimulatorConfig: Sendable {
         didSet { if let v = vendor { manufacturer = v.manufacturer } }
     }
 
+    // MARK: PTZ (PTZ/)
+    /// Channels with pan, tilt and zoom (empty: no PTZ service at all). Their main profile carries
+    /// a PTZ configuration, and their snapshot is a window onto a larger scene that follows the
+    /// position.
+    public var ptzChannels: Set<Int> = []
+    /// Odd PTZ devices: no service, no zoom, undeclared prefixes, Timeout ignored, no GetStatus.
+    public var ptz = SimPTZSwitches()
+    /// The time the PTZ motors go by (a test's `SimManualClock`, or real time).
+    public var ptzClock: SimClock = .system
+
     // MARK: WS-Discovery
     public var discovery = false
     /// How the WS-Discovery responder behaves (probe-form strictness, duplicates, three XAddrs, Hello/Bye…).

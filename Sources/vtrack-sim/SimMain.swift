@@ -55,6 +55,10 @@ struct SimMain: ParsableCommand {
     @OptionGroup(title: "Snapshots")
     var snapshotFlags: SnapshotFlags
 
+    // MARK: PTZ (see PTZFlags.swift)
+    @OptionGroup(title: "PTZ")
+    var ptzFlags: PTZFlags
+
     // MARK: RTSP (see RTSPFlags.swift)
     @OptionGroup(title: "RTSP")
     var rtspFlags: RTSPFlags
@@ -115,6 +119,7 @@ struct SimMain: ParsableCommand {
         discoveryFlags.apply(to: &c)
         rtspFlags.apply(to: &c)
         snapshotFlags.apply(to: &c)
+        ptzFlags.apply(to: &c)
         return c
     }
 

@@ -12,7 +12,7 @@ struct VTrack: ParsableCommand {
         discussion: "With no subcommand, opens the full-screen terminal app.",
         subcommands: [
             Probe.self, Discover.self, SourcesCommand.self, ConfigCommand.self, PathsCommand.self,
-            Record.self, Recordings.self, Download.self, Jobs.self, Snapshot.self, Demo.self,
+            Record.self, Recordings.self, Download.self, Jobs.self, Snapshot.self, PTZCommand.self, Demo.self,
             Keys.self, TUIScene.self, TUIBench.self, TerminalCommand.self,
         ],
         defaultSubcommand: TerminalCommand.self

@@ -14,6 +14,7 @@ enum CameraGrouping {
                 if out[i].codec == "unknown" { out[i].codec = p.codec }
                 if out[i].sourceToken == nil { out[i].sourceToken = p.sourceToken }
                 if out[i].width == nil { out[i].width = p.width; out[i].height = p.height }
+                if out[i].ptzConfigurationToken == nil { out[i].ptzConfigurationToken = p.ptzConfigurationToken }
                 continue
             }
             index[p.token] = out.count
@@ -30,8 +31,10 @@ enum CameraGrouping {
     ///     seen in profiles follow in order of first appearance.
     ///   - streamURIs: profile token → RTSP URI.
     ///   - snapshotURIs: source token → snapshot URI.
+    ///   - hasPTZ: the device offers the PTZ service: a camera with a profile that carries a PTZ
+    ///     configuration gets the `ptz` capability.
     static func cameras(host: String, profiles: [MediaProfile], sourceOrder: [String], streamURIs: [String: String],
-                        snapshotURIs: [String: String], device: DeviceInfo, hasRecordings: Bool) -> [Camera] {
+                        snapshotURIs: [String: String], device: DeviceInfo, hasRecordings: Bool, hasPTZ: Bool = false) -> [Camera] {
         var groups: [String: [MediaProfile]] = [:]
         var firstSeen: [String] = []
         for p in profiles {
@@ -60,6 +63,7 @@ enum CameraGrouping {
             if sub != nil { caps.append("sub_stream") }
             if ranked.contains(where: { $0.codec == "H265" }) { caps.append("h265") }
             if hasRecordings { caps.append("recording") }
+            if hasPTZ && ranked.contains(where: { $0.ptzConfigurationToken != nil }) { caps.append("ptz") }
             let model = [device.manufacturer, device.model].filter { !$0.isEmpty }.joined(separator: " ")
             let description = model.isEmpty ? "Channel \(channel)" : "\(model) channel \(channel)"
             cameras.append(Camera(

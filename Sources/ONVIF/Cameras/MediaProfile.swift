@@ -19,6 +19,8 @@ public struct MediaProfile: Sendable, Equatable, Hashable {
     public var height: Int?
     public var fps: Double?
     public var bitrateKbps: Int?
+    /// The token of the PTZ configuration the profile carries (`PTZConfiguration`, Media2 `PTZ`); nil without one.
+    public var ptzConfigurationToken: String?
 
     public init(token: String, name: String = "", service: Service, sourceToken: String? = nil, sourceName: String? = nil,
                 codec: String = "unknown", width: Int? = nil, height: Int? = nil, fps: Double? = nil, bitrateKbps: Int? = nil) {
@@ -51,6 +53,7 @@ public struct MediaProfile: Sendable, Equatable, Hashable {
             m.sourceName = vsc.childText("Name").flatMap { $0.isEmpty ? nil : $0 }
         }
         if let vec = p.child("VideoEncoderConfiguration") { m.readEncoder(vec) }
+        m.ptzConfigurationToken = p.child("PTZConfiguration")?.attribute("token").flatMap { $0.isEmpty ? nil : $0 }
         return m
     }
 
@@ -64,6 +67,7 @@ public struct MediaProfile: Sendable, Equatable, Hashable {
             m.sourceName = vs.childText("Name").flatMap { $0.isEmpty ? nil : $0 }
         }
         if let ve = configs.child("VideoEncoder") { m.readEncoder(ve) }
+        m.ptzConfigurationToken = configs.child("PTZ")?.attribute("token").flatMap { $0.isEmpty ? nil : $0 }
         return m
     }
 

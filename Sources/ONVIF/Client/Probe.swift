@@ -118,7 +118,7 @@ extension ONVIFClient {
         let profiles = CameraGrouping.merge(media1: r.media1 ?? [], media2: r.media2 ?? []).filter { $0.sourceToken != nil }
         let cameras = CameraGrouping.cameras(host: address.host, profiles: profiles, sourceOrder: r.sources,
                                              streamURIs: r.streamURIs.compactMapValues { $0 }, snapshotURIs: r.snapshotURIs.compactMapValues { $0 },
-                                             device: info, hasRecordings: map.hasRecordings)
+                                             device: info, hasRecordings: map.hasRecordings, hasPTZ: map.offers(.ptz))
         return ProbeResult(device: info, services: map, cameras: cameras)
     }
 

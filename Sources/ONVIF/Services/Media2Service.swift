@@ -4,7 +4,7 @@ extension ONVIFClient {
 
     /// Media2 GetProfiles with the video source and video encoder configurations.
     public func media2Profiles() throws -> [MediaProfile] {
-        let body = "<tr2:GetProfiles \(tr2)><tr2:Type>VideoSource</tr2:Type><tr2:Type>VideoEncoder</tr2:Type></tr2:GetProfiles>"
+        let body = "<tr2:GetProfiles \(tr2)><tr2:Type>VideoSource</tr2:Type><tr2:Type>VideoEncoder</tr2:Type><tr2:Type>PTZ</tr2:Type></tr2:GetProfiles>"
         let e = try call(.media2, "GetProfiles", body: body)
         return e.children("Profiles").compactMap(MediaProfile.media2)
     }

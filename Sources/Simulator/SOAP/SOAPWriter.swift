@@ -14,6 +14,7 @@ public enum SimNamespaces {
         ("tse", ONVIFService.search.namespace),
         ("trc", ONVIFService.recording.namespace),
         ("trp", ONVIFService.replay.namespace),
+        ("tptz", ONVIFService.ptz.namespace),
         ("tmd", ONVIFService.deviceIO.namespace),
         ("wsnt", "http://docs.oasis-open.org/wsn/b-2"),
         ("tns1", "http://www.onvif.org/ver10/topics"),

@@ -21,6 +21,7 @@ enum SimMedia2Service {
         let types = Set(c.request.children("Type").map(\.text))
         let wantSource = types.contains("All") || types.contains("VideoSource")
         let wantEncoder = types.contains("All") || types.contains("VideoEncoder")
+        let wantPTZ = types.contains("All") || types.contains("PTZ")
         var list = c.model.profilesInListOrder.filter { $0.profile.inMedia2 }
         if let token = c.request.childText("Token"), !token.isEmpty {
             list = list.filter { $0.profile.token == token }
@@ -28,12 +29,13 @@ enum SimMedia2Service {
         }
         let body = list.map { (ch, p) -> String in
             var s = "<tr2:Profiles token=\"\(p.token)\" fixed=\"true\"><tr2:Name>\(XMLEscape.text(p.name))</tr2:Name>"
-            if wantSource || wantEncoder {
+            if wantSource || wantEncoder || wantPTZ {
                 s += "<tr2:Configurations>"
                 if wantSource {
                     s += "<tr2:VideoSource token=\"\(SimMediaXML.sourceConfigurationToken(ch))\">\(SimMediaXML.sourceConfigurationInner(ch))</tr2:VideoSource>"
                 }
                 if wantEncoder && !SimMediaXML.lacksEncoder(ch, p, c) { s += SimMediaXML.media2Encoder(p) }
+                if wantPTZ && SimMediaXML.hasPTZ(ch, p, c) { s += SimMediaXML.ptzConfiguration(ch, c, element: "tr2:PTZ") }
                 s += "</tr2:Configurations>"
             }
             return s + "</tr2:Profiles>"

@@ -24,6 +24,7 @@ enum SimMediaService {
         var s = "<trt:\(element) token=\"\(p.token)\" fixed=\"true\"><tt:Name>\(XMLEscape.text(p.name))</tt:Name>"
         s += "<tt:VideoSourceConfiguration token=\"\(SimMediaXML.sourceConfigurationToken(ch))\">\(SimMediaXML.sourceConfigurationInner(ch))</tt:VideoSourceConfiguration>"
         if !SimMediaXML.lacksEncoder(ch, p, c) { s += SimMediaXML.media1Encoder(p) }
+        if SimMediaXML.hasPTZ(ch, p, c) { s += SimMediaXML.ptzConfiguration(ch, c, element: "tt:PTZConfiguration") }
         return s + "</trt:\(element)>"
     }
 

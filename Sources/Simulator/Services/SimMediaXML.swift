@@ -58,5 +58,17 @@ enum SimMediaXML {
         return found
     }
 
+    /// True when the profile carries the channel's PTZ configuration (the main profile of a PTZ channel).
+    static func hasPTZ(_ ch: NVRModel.Channel, _ p: NVRModel.Profile, _ c: SOAPContext) -> Bool {
+        p.isMain && c.config.ptzChannels.contains(ch.number)
+    }
+
+    /// The channel's PTZ configuration as a profile carries it (`tt:PTZConfiguration`, `tr2:PTZ`).
+    static func ptzConfiguration(_ ch: NVRModel.Channel, _ c: SOAPContext, element: String) -> String {
+        "<\(element) token=\"\(SimPTZXML.configurationToken(ch.number))\">"
+            + SimPTZXML.configurationInner(ch.number, zoom: !c.config.ptz.noZoomChannels.contains(ch.number), defaultTimeout: c.config.ptz.defaultTimeout)
+            + "</\(element)>"
+    }
+
     static func snapshotPath(_ ch: NVRModel.Channel) -> String { "/onvif/snapshot/\(ch.sourceToken).jpg" }
 }

@@ -4,7 +4,8 @@ import Synchronization
 
 /// Serves `GET /onvif/snapshot/<source token>.jpg`, the URI GetSnapshotUri gives: a JPEG of the
 /// channel's `SnapshotScene` (its colour, its number, the device clock, a marker that moves on
-/// every request), behind the snapshot login, with the snapshot fault switches.
+/// every request), behind the snapshot login, with the snapshot fault switches. A PTZ channel's
+/// picture is a window onto a larger scene, where the camera points now (`SceneView`).
 ///
 /// Order for each request: method (405 unless GET) → channel from the token (404 if none) →
 /// count the request → the faults that need no login (404, HTML page, stall) → login (401) →
@@ -19,9 +20,11 @@ final class SimSnapshotService: Sendable {
     static let quality = 80
 
     private let model: NVRModel
+    private let ptz: SimPTZ
 
-    init(model: NVRModel) {
+    init(model: NVRModel, ptz: SimPTZ) {
         self.model = model
+        self.ptz = ptz
     }
 
     /// True for the paths this service answers.
@@ -60,7 +63,8 @@ final class SimSnapshotService: Sendable {
         }
         let jpeg: [UInt8]
         do {
-            jpeg = try Self.jpeg(channel: channel, size: config.snapshotSize, time: Self.shownTime(env), counter: counter)
+            jpeg = try Self.jpeg(channel: channel, size: config.snapshotSize, time: Self.shownTime(env), counter: counter,
+                                 view: ptz.position(channel: channel.number).map(SceneView.init))
         } catch {
             return SimHTTPResponse(status: 500, contentType: "text/plain", text: "The snapshot could not be encoded: \(error)")
         }
@@ -73,9 +77,9 @@ final class SimSnapshotService: Sendable {
     }
 
     /// One channel's picture as JPEG.
-    static func jpeg(channel: NVRModel.Channel, size: SnapshotSize, time: Date, counter: Int) throws -> [UInt8] {
+    static func jpeg(channel: NVRModel.Channel, size: SnapshotSize, time: Date, counter: Int, view: SceneView? = nil) throws -> [UInt8] {
         let (w, h) = size.dimensions(channel)
-        let picture = SnapshotScene.render(channel: channel.number, width: w, height: h, time: time, counter: counter)
+        let picture = SnapshotScene.render(channel: channel.number, width: w, height: h, time: time, counter: counter, view: view)
         return try JPEGEncoder.encode(picture, quality: quality)
     }
 

@@ -72,3 +72,27 @@ struct SnapshotCanvas {
     /// `c` with every component times `f` (0…1).
     static func scaled(_ c: Color, _ f: Double) -> Color { mix((0, 0, 0), c, f) }
 }
+
+extension SnapshotCanvas {
+    /// Fills the whole canvas with the window (`x`, `y`, `w`, `h`, in `source` pixels) of
+    /// `source`, scaled to the canvas (nearest neighbour).
+    mutating func draw(_ source: Picture, window: (x: Double, y: Double, w: Double, h: Double)) {
+        guard width > 0, height > 0, source.width > 0, source.height > 0 else { return }
+        let sx = window.w / Double(width), sy = window.h / Double(height)
+        let columns = (0..<width).map { x in min(source.width - 1, max(0, Int(window.x + (Double(x) + 0.5) * sx))) * 3 }
+        let srcStride = source.width * 3
+        let (w, h) = (width, height)
+        source.rgb.withUnsafeBufferPointer { src in
+            rgb.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    let row = min(source.height - 1, max(0, Int(window.y + (Double(y) + 0.5) * sy))) * srcStride
+                    var o = y * w * 3
+                    for c in columns {
+                        dst[o] = src[row + c]; dst[o + 1] = src[row + c + 1]; dst[o + 2] = src[row + c + 2]
+                        o += 3
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Common
 import Foundation
 import Pictures
+import Synchronization
 
 /// The picture a simulated camera shows in its snapshot: a pure function of (channel, size,
 /// time, counter), so tests can predict what a client receives.
@@ -17,8 +18,8 @@ import Pictures
 ///   x = 16 · (counter mod (width / 16))**: it moves one step on every request.
 ///
 /// Everything is placed in proportion to the size, so the same scene can be drawn at the sub
-/// (640x360) or main (1920x1080) resolution; a later PTZ simulation can draw a larger picture
-/// and cut its window out of it.
+/// (640x360) or main (1920x1080) resolution. A PTZ channel's landscape is a window (`SceneView`)
+/// of a larger scene (`world`) that follows pan, tilt and zoom; the marks above stay put.
 public enum SnapshotScene {
     /// Side of the top-left square drawn in the channel's colour.
     public static let swatchSize = 32
@@ -38,14 +39,46 @@ public enum SnapshotScene {
     }
 
     /// The scene of `channel` at `width` x `height`, showing `time` (UTC fields, `HH:MM:SS`) and
-    /// `counter` (the marker's position and the number under the clock).
-    public static func render(channel: Int, width: Int, height: Int, time: Date, counter: Int) -> Picture {
+    /// `counter` (the marker's position and the number under the clock). With a `view` (a PTZ
+    /// channel), the landscape is that window of the channel's larger scene (`world`), while the
+    /// colour square, the number, the clock and the marker stay where they are, as a camera's
+    /// on-screen text does.
+    public static func render(channel: Int, width: Int, height: Int, time: Date, counter: Int, view: SceneView? = nil) -> Picture {
         var canvas = SnapshotCanvas(width: width, height: height)
+        guard canvas.width > 0, canvas.height > 0 else { return canvas.picture }
+        if let view {
+            canvas.draw(world(channel: channel, width: width, height: height), window: view.window(width: width, height: height))
+        } else {
+            drawLandscape(&canvas, channel: channel, houses: 3)
+        }
+        drawOverlay(&canvas, channel: channel, time: time, counter: counter)
+        return canvas.picture
+    }
+
+    /// The larger scene a PTZ channel's pictures are windows of: `SceneView.sceneWidths` x
+    /// `SceneView.sceneHeights` pictures of `width` x `height`, nine houses along the horizon.
+    /// Drawn once per channel and size, then kept.
+    public static func world(channel: Int, width: Int, height: Int) -> Picture {
+        let key = WorldKey(channel: channel, width: width, height: height)
+        if let p = worlds.withLock({ $0[key] }) { return p }
+        var canvas = SnapshotCanvas(width: width * SceneView.sceneWidths, height: height * SceneView.sceneHeights)
+        drawLandscape(&canvas, channel: channel, houses: 3 * SceneView.sceneWidths)
+        let picture = canvas.picture
+        worlds.withLock { w in
+            if w.count >= 16 { w.removeAll() }
+            w[key] = picture
+        }
+        return picture
+    }
+
+    private struct WorldKey: Hashable { var channel, width, height: Int }
+    private static let worlds = Mutex<[WorldKey: Picture]>([:])
+
+    /// Sky, ground, the sun and `houses` houses with lit windows, in proportion to the canvas.
+    static func drawLandscape(_ canvas: inout SnapshotCanvas, channel: Int, houses: Int) {
         let w = canvas.width, h = canvas.height
-        guard w > 0, h > 0 else { return canvas.picture }
         let color = channelColor(channel)
         let white: SnapshotCanvas.Color = (255, 255, 255)
-        let black: SnapshotCanvas.Color = (0, 0, 0)
 
         // sky and ground
         let horizon = h * 62 / 100
@@ -56,17 +89,20 @@ public enum SnapshotScene {
         let place = (Double(channel) * 0.618).truncatingRemainder(dividingBy: 1)
         canvas.disc(cx: Int(Double(w) * (0.3 + 0.5 * place)), cy: h / 5, r: max(2, h / 12), (255, 224, 96))
 
-        // three houses with windows; sizes from the channel
+        // houses with windows; sizes from the channel
         var seed = UInt64(truncatingIfNeeded: channel) &* 0x9E37_79B9_7F4A_7C15 | 1
         func next(_ n: Int) -> Int {
             seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
             return Int(seed % UInt64(max(1, n)))
         }
         let walls: [SnapshotCanvas.Color] = [(205, 200, 190), (130, 130, 140), (175, 150, 125)]
-        for (i, wall) in walls.enumerated() {
-            let hw = w * (14 + next(6)) / 100
+        let n = max(1, houses)
+        let widthShare = 3 * 100 / n // a house's width in hundredths, as three houses have 14…19 of 100
+        for i in 0..<n {
+            let wall = walls[i % walls.count]
+            let hw = w * (14 + next(6)) * widthShare / 100 / 100
             let hh = h * (15 + next(15)) / 100
-            let hx = w * (6 + 32 * i) / 100 + next(max(1, w / 40))
+            let hx = w * (6 + 96 * i / n) / 100 + next(max(1, w / 40))
             let bottom = horizon + h / 16
             canvas.fill(x: hx, y: bottom - hh, w: hw, h: hh, wall)
             canvas.fill(x: hx - hw / 12, y: bottom - hh - h / 30, w: hw + hw / 6, h: h / 30, (90, 40, 30)) // roof
@@ -77,6 +113,14 @@ public enum SnapshotScene {
                 }
             }
         }
+    }
+
+    /// The colour square, the channel number, the clock and counter, the marker strip.
+    static func drawOverlay(_ canvas: inout SnapshotCanvas, channel: Int, time: Date, counter: Int) {
+        let w = canvas.width, h = canvas.height
+        let color = channelColor(channel)
+        let white: SnapshotCanvas.Color = (255, 255, 255)
+        let black: SnapshotCanvas.Color = (0, 0, 0)
 
         // the channel's colour, exact, top left
         canvas.fill(x: 0, y: 0, w: swatchSize, h: swatchSize, color)
@@ -109,7 +153,6 @@ public enum SnapshotScene {
         // the strip and the marker that moves with every request
         canvas.fill(x: 0, y: h - markerSize, w: w, h: markerSize, black)
         canvas.fill(x: markerX(counter: counter, width: w), y: h - markerSize, w: markerSize, h: markerSize, white)
-        return canvas.picture
     }
 
     /// HSV (hue in degrees, saturation and value 0…1) to 8-bit RGB.
