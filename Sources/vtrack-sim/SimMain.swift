@@ -142,6 +142,11 @@ struct SimMain: ParsableCommand {
         if let r = sim.discoveryResponder {
             FileHandle.standardError.write(Data("vtrack-sim: WS-Discovery on UDP \(r.port ?? 0) as \(r.adverts.count) device(s)\n".utf8))
         }
+        if !sim.ptz.channels.isEmpty {
+            let list = sim.ptz.channels.sorted().map(String.init).joined(separator: ",")
+            let service = config.ptz.noService ? " (no PTZ service: --ptz-no-service)" : " (/onvif/ptz_service)"
+            FileHandle.standardError.write(Data("vtrack-sim: PTZ on channel(s) \(list)\(service)\n".utf8))
+        }
         FileHandle.standardError.write(Data("vtrack-sim: RTSP on port \(sim.rtspPort) (/live/chNN/main|sub, /replay/<recording token>)\n".utf8))
         // --rtsp-hold-after: each hold is a line on standard output; SIGUSR1 releases it
         var release: DispatchSourceSignal?

@@ -88,6 +88,30 @@ import TestSupport
         #expect(r.err == "vtrack: This camera has no PTZ (pan, tilt, zoom).\n")
     }
 
+    @Test func theSimulatorsPTZSwitchesFromItsFlags() throws {
+        let noStatus = try SimProcess(["--channels", "1", "--ptz", "1", "--ptz-no-status"])
+        let r = ptz(noStatus.port, ["--camera", "Camera 01", "status"])
+        #expect(r.status == 1)
+        #expect(r.err == "vtrack: This camera does not report its PTZ position (it has no GetStatus).\n")
+
+        let noService = try SimProcess(["--channels", "1", "--ptz", "1", "--ptz-no-service"])
+        #expect(ptz(noService.port, ["--camera", "Camera 01", "presets"]).err == "vtrack: This camera has no PTZ (pan, tilt, zoom).\n")
+
+        let odd = try SimProcess(["--channels", "2", "--ptz", "all", "--ptz-undeclared-prefixes", "--ptz-no-zoom", "2"])
+        #expect(ptz(odd.port, ["--camera", "Camera 01", "goto", "2"]).status == 0)
+        #expect(ptz(odd.port, ["--camera", "Camera 01", "status"]).out == "pan: 0.6\ntilt: -0.3\nzoom: 0.5\nmoving: no\n")
+        #expect(ptz(odd.port, ["--camera", "Camera 02", "presets"]).out == "1 Gate\n2 Yard\n")
+        let zoom = ptz(odd.port, ["--camera", "Camera 02", "move", "--zoom", "1", "--for", "0.1"])
+        #expect(zoom.status == 1)
+        #expect(zoom.err == "vtrack: This camera's PTZ cannot zoom.\n")
+        #expect(ptz(odd.port, ["--camera", "Camera 02", "status"]).out == "pan: 0\ntilt: 0\nzoom: none\nmoving: no\n")
+
+        let full = try SimProcess(["--channels", "1", "--ptz", "1", "--ptz-max-presets", "2"])
+        let saved = ptz(full.port, ["--camera", "Camera 01", "set-preset", "Third"])
+        #expect(saved.status == 1)
+        #expect(saved.err == "vtrack: The camera's presets are full (at most 2): remove one first.\n")
+    }
+
     @Test func badUsageExits64() throws {
         let s = try SimProcess(["--channels", "1", "--ptz", "1"])
         let cases: [[String]] = [
