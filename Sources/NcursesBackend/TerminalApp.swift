@@ -172,7 +172,7 @@ public final class TerminalApp: Sendable {
     /// Runs one event through `update` (on the UI queue) and starts its commands.
     private func handle(_ event: AppEvent) {
         let (commands, animating, running) = loop.withLock { l -> ([Command], Bool, Bool) in
-            let (next, commands) = step(l.state, event, at: Date())
+            let (next, commands) = step(l.state, event, at: Date(), uptime: Double(DispatchTime.now().uptimeNanoseconds) / 1e9)
             l.state = next
             return (commands, next.isAnimating, next.running)
         }
@@ -264,6 +264,8 @@ public final class TerminalApp: Sendable {
             return true
         }
         guard first else { return }
+        // a camera set moving stops before anything else (the terminal may be gone already)
+        engine.stopMotion()
         NcursesScreen.stop()
         engine.shutdown()
         // _exit, not exit: engine threads (a discovery sweep, a download) may still be running,

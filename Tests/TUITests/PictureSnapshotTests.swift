@@ -9,7 +9,7 @@ import Testing
 /// pictures of `SampleScenes`. The text goldens hold the symbols; a second golden per screen
 /// holds the colours of picture cells (a sample of them), so a colour bug fails too.
 @Suite struct PictureSnapshotTests {
-    static let scenes: [SampleScenes.Scene] = [.cameraPictures, .preview]
+    static let scenes: [SampleScenes.Scene] = [.cameraPictures, .preview, .previewPTZ]
     static let sizes = [(80, 24), (200, 60)]
 
     @Test(arguments: scenes)

@@ -103,7 +103,8 @@ import Testing
         var s = Self.grid()
         let (o, c) = Drive.press(s, .char("p"))
         #expect(o.isPreviewing && o.pictures.preview?.cameraID == Self.cams[0].id)
-        #expect(c == [.loadPictures(Self.conn, cameras: [Self.cams[0]], refresh: true)], "a fresh picture at once")
+        #expect(c == [.loadPictures(Self.conn, cameras: [Self.cams[0]], refresh: true), .ptzOpen(Self.conn, camera: Self.cams[0])],
+                "a fresh picture at once, and what the camera can do with PTZ")
         s = update(o, .pictureLoaded(cameraID: Self.cams[0].id, Self.pic())).0
         return s
     }
@@ -169,7 +170,7 @@ import Testing
 
     @Test func liveFramesAreAnsweredStaleOnesIgnoredAndTheViewStops() {
         var s = Self.previewing()
-        var (l, c) = Drive.press(s, .char("l"))
+        var (l, c) = Drive.press(s, .char("v"))
         guard case let .startLive(conn, cam, session)? = c.first, c.count == 1 else { Issue.record("no live: \(c)"); return }
         #expect(conn == Self.conn && cam == Self.cams[0])
         s = l
@@ -188,8 +189,8 @@ import Testing
         // a frame of another view is dropped, not answered
         (l, c) = update(s, .liveFrame(session: session + 7, Self.pic(4)))
         #expect(c.isEmpty && l.pictures.preview?.live?.frame === f2)
-        // l again stops it; still pictures come back
-        (l, c) = Drive.press(s, .char("l"))
+        // v again stops it; still pictures come back
+        (l, c) = Drive.press(s, .char("v"))
         #expect(c == [.stopLive(session: session)] && l.pictures.preview?.live == nil)
         #expect(Self.ticksToRefresh(&l) == 1, "a still picture at once")
         // closing the preview stops it; a frame after that is ignored
@@ -205,40 +206,45 @@ import Testing
 
     @Test func aLiveViewThatFailsSaysWhyAndStillPicturesResume() {
         var s = Self.previewing()
-        let (l, c) = Drive.press(s, .char("l"))
+        let (l, c) = Drive.press(s, .char("v"))
         guard case let .startLive(_, _, session)? = c.first else { Issue.record("no live"); return }
         let why = Localized(vi: "Luồng phụ không trả lời.", en: "The sub stream does not answer.")
         s = update(l, .liveEnded(session: session, why)).0
         #expect(s.pictures.preview?.live?.ended == why && s.log.lines.last?.text == why)
         #expect(s.rendered().plainText.contains("The sub stream does not answer."))
         #expect(Self.ticksToRefresh(&s) == 1)
-        // l starts a new view with a new number
-        let (again, c2) = Drive.press(s, .char("l"))
+        // v starts a new view with a new number
+        let (again, c2) = Drive.press(s, .char("v"))
         guard case let .startLive(_, _, next)? = c2.first else { Issue.record("no second live: \(c2)"); return }
         #expect(next != session && c2.count == 1 && again.pictures.preview?.live?.session == next, "the ended view is not stopped again")
     }
 
-    @Test func arrowsMoveThePreviewToTheNextCameraKeepingLive() {
+    @Test func bracketsMoveThePreviewToTheNextCameraKeepingLive() {
         var s = Self.previewing()
-        let (l, c) = Drive.press(s, .char("l"))
+        let (l, c) = Drive.press(s, .char("v"))
         guard case let .startLive(_, _, session)? = c.first else { Issue.record("no live"); return }
         s = l
-        let (n, c2) = Drive.press(s, .right)
+        let (n, c2) = Drive.press(s, .char("]"))
         #expect(n.pictures.preview?.cameraID == Self.cams[1].id && n.cameras.cursor == 1)
-        #expect(c2.count == 3)
+        #expect(c2.count == 4)
+        #expect(c2.contains(.ptzOpen(Self.conn, camera: Self.cams[1])), "the next camera is asked about PTZ")
         #expect(c2.first == .stopLive(session: session))
         #expect(c2.contains(.loadPictures(Self.conn, cameras: [Self.cams[1]], refresh: true)))
         #expect(c2.contains { if case let .startLive(_, cam, s2) = $0 { return cam == Self.cams[1] && s2 != session } else { return false } })
-        // ← from the first wraps to the last; Space ticks the previewed camera
-        let (w, _) = Drive.press(Self.previewing(), .left)
+        // [ from the first wraps to the last (PgUp and PgDn too); Space ticks the previewed camera
+        let (w, _) = Drive.press(Self.previewing(), .char("["))
         #expect(w.pictures.preview?.cameraID == Self.cams[3].id)
+        #expect(Drive.press(Self.previewing(), .pageUp).0.pictures.preview?.cameraID == Self.cams[3].id)
+        #expect(Drive.press(Self.previewing(), .pageDown).0.pictures.preview?.cameraID == Self.cams[1].id)
+        // ← and → steer a PTZ camera now: they no longer change the camera
+        #expect(Drive.press(Self.previewing(), .left).0.pictures.preview?.cameraID == Self.cams[0].id)
         let (t, _) = Drive.press(w, .space)
         #expect(t.cameras.rows[3].selected != w.cameras.rows[3].selected)
     }
 
     @Test func aNewTestClosesThePreviewAndForgetsTheOldPictures() {
         var s = Self.previewing()
-        let (l, c) = Drive.press(s, .char("l"))
+        let (l, c) = Drive.press(s, .char("v"))
         guard case let .startLive(_, _, session)? = c.first else { Issue.record("no live"); return }
         s = l
         let (t, c2) = update(s, .probeFinished(Self.conn, .success(ProbeOutcome(device: SampleScenes.device, cameras: Self.cams))))

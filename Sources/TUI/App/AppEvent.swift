@@ -1,5 +1,6 @@
 import Foundation
 import Common
+import Core
 
 /// Everything that can happen to the app: keys, resizes, time, and engine results.
 /// The UI loop feeds these to `update`, one at a time, on its serial queue.
@@ -43,6 +44,16 @@ public enum AppEvent: Sendable {
     case liveEnded(session: Int, Localized?)
     /// The synced sources' sync state, as read now.
     case syncStatusLoaded([SyncLine])
+
+    /// The camera's PTZ abilities, presets and status (by camera id), or why it has no PTZ.
+    case ptzOpened(cameraID: String, Result<PTZOverview, EngineFailure>)
+    /// A status read (position, moving), or why it failed.
+    case ptzStatus(cameraID: String, Result<PTZStatus, EngineFailure>)
+    /// The camera's presets, as the device lists them now.
+    case ptzPresets(cameraID: String, [PTZPreset])
+    case ptzPresetSaved(cameraID: String, PTZPreset)
+    /// A PTZ request failed, with the sentence to show.
+    case ptzFailed(cameraID: String, Localized)
 }
 
 /// What WS-Discovery reports while it listens.

@@ -11,6 +11,9 @@ public struct AppState: Sendable {
     public var now: Date
     /// Local time minus UTC, seconds (the technician's days are local days).
     public var utcOffset: Int
+    /// Seconds on a monotonic clock when the current event arrived (the UI loop sets it with
+    /// `step`; tests set it by hand). PTZ hold-to-move measures key repeats with it.
+    public var uptime: Double = 0
     public var screen: Screen = .sources
     public var focus: Focus = .savedList
     public var modal: Modal?

@@ -1,5 +1,6 @@
 import Foundation
 import Common
+import Core
 
 /// How to reach a device. The password stays in memory only; `description` never shows it.
 public struct Connection: Sendable, Equatable, CustomStringConvertible {
@@ -61,6 +62,20 @@ public enum Command: Sendable, Equatable {
     case liveReady(session: Int)
     /// Read each synced source's unattended sync state (`SyncService.status`).
     case loadSyncStatus
+    /// What the preview's camera can do with PTZ, its presets and where it points (asked once
+    /// when the preview opens; → `.ptzOpened`).
+    case ptzOpen(Connection, camera: Camera)
+    /// ContinuousMove at `velocity` for at most `timeout` seconds (the camera stops by itself
+    /// then). Moves and stops run in the order asked; a newer one replaces one still waiting.
+    case ptzMove(Connection, camera: Camera, velocity: PTZVelocity, timeout: Double)
+    /// Stop pan, tilt and zoom.
+    case ptzStop(Connection, camera: Camera)
+    /// Where the camera points and whether it moves (→ `.ptzStatus`).
+    case ptzStatus(Connection, camera: Camera)
+    case ptzGotoPreset(Connection, camera: Camera, preset: PTZPreset)
+    /// Save the current view as a new preset (→ `.ptzPresetSaved`, then `.ptzPresets`).
+    case ptzSavePreset(Connection, camera: Camera, name: String)
+    case ptzHome(Connection, camera: Camera)
     /// Leave the app (the loop restores the terminal and exits).
     case quit
 

@@ -7,4 +7,13 @@ public protocol CommandRunning: Sendable {
     /// Called once before the process exits: stop background work, leaving unfinished
     /// downloads resumable. Must return within a few seconds.
     func shutdown()
+    /// Called first when the app leaves (quit, SIGINT/SIGTERM/SIGHUP, the terminal gone), before
+    /// the terminal is restored: stop whatever moves in the world (PTZ cameras set moving).
+    /// Must return within a second or two; `shutdown` follows.
+    func stopMotion()
+}
+
+extension CommandRunning {
+    /// Nothing moves by default.
+    public func stopMotion() {}
 }

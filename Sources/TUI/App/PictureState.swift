@@ -40,9 +40,11 @@ public struct PreviewState: Sendable, Equatable {
     /// preview is on screen and no load runs.
     public var ticksToRefresh: Int
     public var live: LiveState?
+    /// The camera's PTZ controls (asked for when the preview opens).
+    public var ptz: PTZState?
 
-    public init(cameraID: String, ticksToRefresh: Int, live: LiveState? = nil) {
-        self.cameraID = cameraID; self.ticksToRefresh = ticksToRefresh; self.live = live
+    public init(cameraID: String, ticksToRefresh: Int, live: LiveState? = nil, ptz: PTZState? = nil) {
+        self.cameraID = cameraID; self.ticksToRefresh = ticksToRefresh; self.live = live; self.ptz = ptz
     }
 }
 
@@ -86,4 +88,8 @@ public struct PictureSettings: Sendable, Equatable {
 
     /// The refresh period in ticks (at least one).
     public var refreshTicks: Int { max(1, Int((previewRefresh / AppState.tickSeconds).rounded())) }
+
+    /// The preview's refresh period while its PTZ camera moves, in ticks: counted once the
+    /// last picture arrived, so with the time a picture takes, about 4 pictures a second.
+    public static let movingRefreshTicks = 2
 }

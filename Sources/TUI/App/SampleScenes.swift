@@ -1,5 +1,6 @@
 import Foundation
 import Common
+import Core
 import Pictures
 
 /// Fixed, deterministic states of every screen: used by the snapshot tests, the screenshot
@@ -12,7 +13,15 @@ public enum SampleScenes {
         case cameraPictures
         /// The full-screen preview of one camera.
         case preview
+        /// The preview of a PTZ camera while a held key turns it: position, moving, speed, presets.
+        case previewPTZ
+        /// The same, with the prompt for a new preset's name open.
+        case presetName
     }
+
+    /// The presets of the PTZ scenes (digits 1–9 go to them).
+    public static let presets: [PTZPreset] = ["Cổng", "Kho", "Bàn 1", "Bàn 2", "Bãi xe", "Lối đi", "Cửa sau", "Mái", "Toàn cảnh"]
+        .enumerated().map { PTZPreset(token: "preset_\($0.offset + 1)", name: $0.element) }
 
     /// 2026-11-25 10:30 in Vietnam (UTC+7).
     public static let now = Date(timeIntervalSince1970: 1_795_577_400)
@@ -242,6 +251,24 @@ public enum SampleScenes {
             let cam = cameras[0]
             s.pictures[cam.id] = PictureSlot(shown: shownPicture(cam))
             s.pictures.preview = PreviewState(cameraID: cam.id, ticksToRefresh: s.pictureSettings.refreshTicks)
+        case .previewPTZ, .presetName:
+            tested(&s)
+            s.screen = .cameras; s.focus = .cameraGrid; s.cameras.cursor = 0
+            let cam = cameras[0]
+            s.pictures[cam.id] = PictureSlot(shown: shownPicture(cam))
+            var ptz = PTZState(cameraID: cam.id, phase: .ready(PTZCapabilities(
+                panTilt: true, zoom: true, continuousMove: true, relativeMove: true, absoluteMove: true, home: true, maxPresets: 64,
+                panRange: -1...1, tiltRange: -1...1, zoomRange: 0...1)))
+            ptz.status = PTZStatus(pan: -0.25, tilt: 0.1, zoom: 0.4, moving: true)
+            ptz.presets = presets
+            ptz.ticksToStatus = PTZState.movingStatusTicks
+            if scene == .presetName {
+                ptz.status?.moving = false
+                var field = TextField("", maxLength: 64)
+                field.set("Cổng sau")
+                ptz.naming = field
+            }
+            s.pictures.preview = PreviewState(cameraID: cam.id, ticksToRefresh: PictureSettings.movingRefreshTicks, ptz: ptz)
         }
         return s
     }

@@ -22,8 +22,8 @@ public enum UIText {
 
     static let picturesOff = Localized(vi: "Ảnh camera đang tắt (--graphics none); mở lại VTrack với --graphics auto để xem ảnh.",
                                        en: "Camera pictures are off (--graphics none); open VTrack with --graphics auto to see them.")
-    static let liveRunning = Localized(vi: "Đang xem trực tiếp; nhấn l để dừng trước khi lấy lại ảnh.",
-                                       en: "Live video is on; press l to stop it before taking a picture again.")
+    static let liveRunning = Localized(vi: "Đang xem trực tiếp; nhấn v để dừng trước khi lấy lại ảnh.",
+                                       en: "Live video is on; press v to stop it before taking a picture again.")
     static let onlyOneCamera = Localized(vi: "Chỉ có một camera đang hiện.", en: "Only one camera is shown.")
 
     // MARK: Form

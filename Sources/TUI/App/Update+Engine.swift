@@ -105,6 +105,16 @@ extension AppState {
             case let .startLive(_, _, session):
                 pictureEvent(.liveEnded(session: session, message), &commands)
                 return
+            case let .ptzOpen(_, camera):
+                ptzEvent(.ptzOpened(cameraID: camera.id, .failure(EngineFailure(message))), &commands)
+                return
+            case let .ptzStatus(_, camera):
+                ptzEvent(.ptzStatus(cameraID: camera.id, .failure(EngineFailure(message))), &commands)
+                return
+            case let .ptzMove(_, camera, _, _), let .ptzStop(_, camera), let .ptzGotoPreset(_, camera, _),
+                 let .ptzSavePreset(_, camera, _), let .ptzHome(_, camera):
+                ptzEvent(.ptzFailed(cameraID: camera.id, message), &commands)
+                return
             case .startDownload:
                 // the job was never made: nothing else changes
                 downloads.starting = max(0, downloads.starting - 1)
@@ -119,6 +129,9 @@ extension AppState {
 
         case .pictureLoading, .pictureLoaded, .pictureFailed, .liveFrame, .liveEnded:
             pictureEvent(event, &commands)
+
+        case .ptzOpened, .ptzStatus, .ptzPresets, .ptzPresetSaved, .ptzFailed:
+            ptzEvent(event, &commands)
 
         case .key, .resize, .tick, .clock:
             break

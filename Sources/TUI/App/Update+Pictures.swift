@@ -43,11 +43,11 @@ extension AppState {
             pictures[id].loading = true
         case let .pictureLoaded(id, shown):
             pictures[id] = PictureSlot(shown: shown, loading: false, failure: nil)
-            if pictures.preview?.cameraID == id { pictures.preview?.ticksToRefresh = pictureSettings.refreshTicks }
+            if pictures.preview?.cameraID == id { let ticks = previewRefreshTicks; pictures.preview?.ticksToRefresh = ticks }
         case let .pictureFailed(id, reason):
             pictures[id].loading = false
             pictures[id].failure = reason
-            if pictures.preview?.cameraID == id { pictures.preview?.ticksToRefresh = pictureSettings.refreshTicks }
+            if pictures.preview?.cameraID == id { let ticks = previewRefreshTicks; pictures.preview?.ticksToRefresh = ticks }
         case let .liveFrame(session, frame):
             // a frame of a view that was stopped (the preview closed, another camera) is dropped
             guard pictures.preview?.live?.session == session, pictures.preview?.live?.ended == nil else { return }
@@ -78,8 +78,14 @@ extension AppState {
             pictures.preview?.ticksToRefresh = p.ticksToRefresh - 1
             return
         }
-        pictures.preview?.ticksToRefresh = pictureSettings.refreshTicks
+        let ticks = previewRefreshTicks
+        pictures.preview?.ticksToRefresh = ticks
         requestPictures([row.camera], refresh: true, &commands)
+    }
+
+    /// Ticks between two pictures of the preview: faster while its PTZ camera moves.
+    var previewRefreshTicks: Int {
+        pictures.preview?.ptz?.isActive == true ? min(PictureSettings.movingRefreshTicks, pictureSettings.refreshTicks) : pictureSettings.refreshTicks
     }
 
     mutating func openPreview(_ commands: inout [Command]) {
@@ -90,10 +96,12 @@ extension AppState {
         pictures.preview = PreviewState(cameraID: row.camera.id, ticksToRefresh: pictureSettings.refreshTicks)
         // what is cached shows at once; a fresh one is asked for now
         requestPictures([row.camera], refresh: true, &commands)
+        openPTZ(&commands)
     }
 
     /// Closes the preview, stopping its live view; its refresh stops with it.
     mutating func closePreview(_ commands: inout [Command]) {
+        stopPTZ(&commands)
         stopLive(&commands)
         pictures.preview = nil
     }
@@ -134,17 +142,19 @@ extension AppState {
             if let id = pictures.preview?.cameraID, let i = cameras.rows.firstIndex(where: { $0.camera.id == id }) {
                 cameras.rows[i].selected.toggle()
             }
-        case .moveLeft, .moveRight:
+        case .previousCamera, .nextCamera:
             let visible = cameras.visibleIndices
             guard visible.count > 1 else { return }
-            let step = action == .moveLeft ? -1 : 1
+            let step = action == .previousCamera ? -1 : 1
             cameras.cursor = (cameras.cursor + step + visible.count) % visible.count
             let wasLive = pictures.preview?.live.map { $0.ended == nil } ?? false
+            let speed = pictures.preview?.ptz?.speed
             closePreview(&commands)
             openPreview(&commands)
+            if let speed { pictures.preview?.ptz?.speed = speed }
             if wasLive { startLive(&commands) }
         default:
-            break
+            ptzAction(action, &commands)
         }
     }
 
@@ -159,7 +169,7 @@ extension AppState {
             if cameras.rows.isEmpty { return UIText.needTestFirst }
             if let live = pictures.preview?.live, live.ended == nil { return UIText.liveRunning }
             return nil
-        case .moveLeft, .moveRight:
+        case .previousCamera, .nextCamera:
             return cameras.visibleIndices.count > 1 ? nil : UIText.onlyOneCamera
         default:
             return nil

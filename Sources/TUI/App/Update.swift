@@ -14,6 +14,7 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Command]
         s.clampCursors()
     case .tick:
         s.frame &+= 1
+        s.tickPTZ(&commands)
         s.tickPictures(&commands)
         if s.screen == .downloads {
             s.downloads.syncTicks += 1
@@ -44,6 +45,14 @@ public func step(_ state: AppState, _ event: AppEvent, at date: Date) -> (AppSta
     }
 }
 
+/// `step` with the monotonic clock's reading too (`uptime`, seconds): what PTZ hold-to-move
+/// measures key repeats and ticks with.
+public func step(_ state: AppState, _ event: AppEvent, at date: Date, uptime: Double) -> (AppState, [Command]) {
+    var s = state
+    s.uptime = uptime
+    return step(s, event, at: date)
+}
+
 extension AppState {
     /// The key contexts that apply now, most specific first.
     public var activeContexts: [KeyContext] {
@@ -53,7 +62,7 @@ extension AppState {
         case .some: return [.confirm]
         case nil: break
         }
-        if isPreviewing { return [.preview] }
+        if isPreviewing { return pictures.preview?.ptz?.naming != nil ? [.presetName] : [.preview] }
         if focus == .log { return [.log, .global] }
         switch screen {
         case .sources: return [.sources, .global]
@@ -70,6 +79,7 @@ extension AppState {
     /// A text field has focus, so printable keys type instead of acting.
     public var isTyping: Bool {
         guard modal == nil else { return false }
+        if isPreviewing { return pictures.preview?.ptz?.naming != nil }
         switch focus {
         case let .formField(f): return screen == .form && f.isText
         case .startTime, .endTime: return screen == .dates
@@ -94,6 +104,10 @@ extension AppState {
                 notice = Notice(reason)
                 return
             }
+            if binding.action == .gotoPreset, let n = key.printable?.wholeNumberValue {
+                gotoPreset(number: n, &commands)
+                return
+            }
             perform(binding.action, &commands)
             return
         }
@@ -104,7 +118,10 @@ extension AppState {
     public func disabledReason(_ action: Action) -> Localized? {
         if isPreviewing, modal == nil {
             switch action {
-            case .moveLeft, .moveRight, .refreshPictures: return pictureDisabledReason(action)
+            case .previousCamera, .nextCamera, .refreshPictures: return pictureDisabledReason(action)
+            case .panLeft, .panRight, .tiltUp, .tiltDown, .zoomIn, .zoomOut, .stopCamera, .speedDown, .speedUp,
+                 .gotoPreset, .savePreset, .gotoHome:
+                return ptzDisabledReason(action)
             default: return nil
             }
         }
@@ -190,6 +207,10 @@ extension AppState {
 
     /// Gives a key to the focused text field.
     mutating func edit(_ key: Key) {
+        if isPreviewing, pictures.preview?.ptz?.naming != nil {
+            pictures.preview?.ptz?.naming?.handle(key)
+            return
+        }
         switch focus {
         case let .formField(f) where f.isText:
             var field = form[f]
@@ -212,6 +233,7 @@ extension AppState {
     }
 
     mutating func quitApp(_ commands: inout [Command]) {
+        stopPTZ(&commands)
         stopLive(&commands)
         running = false
         modal = nil

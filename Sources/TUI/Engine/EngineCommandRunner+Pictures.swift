@@ -24,7 +24,7 @@ extension EngineCommandRunner {
     }
 
     /// The targets of `cameras` on the connection's device, by the service's key.
-    private func targets(_ c: Connection, _ cameras: [Camera]) throws -> [PictureTarget] {
+    func targets(_ c: Connection, _ cameras: [Camera]) throws -> [PictureTarget] {
         try sources().pictureTargets(name: c.name, host: c.host, port: c.port, user: c.user, password: c.password, cameras: cameras)
     }
 

@@ -7,7 +7,7 @@ import Synchronization
 /// Runs the app's commands with Core's services on background queues and reports back with
 /// events. This file (with `EngineMapping.swift`) is the only glue between the terminal app and
 /// Core: sources (test, save, list), discovery, coverage, stream checks, downloads and camera
-/// pictures (Core's `PictureService`: loads, cache, live views). It keeps no state of its own
+/// pictures (Core's `PictureService`: loads, cache, live views) and PTZ (Core's `PTZService`). It keeps no state of its own
 /// beyond the services it made and the live views it runs.
 public final class EngineCommandRunner: CommandRunning {
     private let work = DispatchQueue(label: "vtrack.engine", attributes: .concurrent)
@@ -18,6 +18,9 @@ public final class EngineCommandRunner: CommandRunning {
     private let downloadEngine = Mutex<DownloadEngine?>(nil)
     let pictureService = Mutex<PictureService?>(nil)
     let lives = Mutex<LiveViews>(LiveViews())
+    let ptzService = Mutex<PTZService?>(nil)
+    let ptzTargets = Mutex<[String: PictureTarget]>([:])
+    let ptzLane = PTZLane()
     let clientOptions: ClientOptions
     private let discoveryHosts: [String]
 
@@ -36,6 +39,8 @@ public final class EngineCommandRunner: CommandRunning {
     }
 
     public func shutdown() {
+        // First of all, no camera is left moving.
+        stopMotion()
         // Running downloads are paused so their files are closed cleanly; they resume next time.
         if let engine = downloadEngine.withLock({ $0 }) {
             for id in engine.runningJobs { engine.pause(jobID: id) }
@@ -115,6 +120,8 @@ public final class EngineCommandRunner: CommandRunning {
                 SyncLine(source: $0.source, lastSaved: $0.lastSaved, nextRun: $0.nextRun, runningPID: $0.runningPID,
                          error: $0.firstError, cameras: $0.cameras.count)
             }))
+        case .ptzOpen, .ptzStatus, .ptzMove, .ptzStop, .ptzGotoPreset, .ptzSavePreset, .ptzHome:
+            runPTZ(command, send)
         case .quit:
             break
         }

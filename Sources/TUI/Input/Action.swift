@@ -13,7 +13,10 @@ public enum Action: String, CaseIterable, Sendable {
     // Camera grid
     case toggleCamera, selectAll, selectNone, startFilter, endFilter, clearFilter, saveSelection, continueToDates
     // Pictures
-    case refreshPictures, openPreview, closePreview, toggleLive
+    case refreshPictures, openPreview, closePreview, toggleLive, previousCamera, nextCamera
+    // PTZ (in the preview)
+    case panLeft, panRight, tiltUp, tiltDown, zoomIn, zoomOut, stopCamera, speedDown, speedUp
+    case gotoPreset, savePreset, gotoHome, acceptName, cancelName
     // Date range
     case dayBack, dayForward, weekBack, weekForward, monthBack, monthForward, gotoToday, markDay
     case presetToday, presetYesterday, presetLastWeek, presetDefaultDays, startDownload

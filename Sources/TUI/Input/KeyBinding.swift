@@ -22,8 +22,11 @@ public struct KeyBinding: Sendable {
         self.description = description; self.short = short; self.barKeys = barKeys; self.primary = primary
     }
 
-    /// The keys as shown to people: `j / ↓`.
-    public var keysLabel: String { keys.map(\.label).joined(separator: " / ") }
+    /// The keys as shown to people: `j / ↓`; a long run of keys (the digits 1–9) as its bar label.
+    public var keysLabel: String {
+        if keys.count > 4, let barKeys { return barKeys }
+        return keys.map(\.label).joined(separator: " / ")
+    }
 
     /// The shortest label of the keys, for the help bar.
     public var shortKeysLabel: String {

@@ -9,6 +9,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case cameras
     case cameraFilter
     case preview
+    case presetName
     case dates
     case timeField
     case downloads
@@ -26,6 +27,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .cameras: return Localized(vi: "Lưới camera", en: "Camera grid")
         case .cameraFilter: return Localized(vi: "Lọc camera (sau /)", en: "Camera filter (after /)")
         case .preview: return Localized(vi: "Xem ảnh lớn (sau p)", en: "Picture preview (after p)")
+        case .presetName: return Localized(vi: "Tên điểm đặt sẵn (sau s trong ảnh lớn)", en: "Preset name (after s in the preview)")
         case .dates: return Localized(vi: "Chọn ngày", en: "Date range")
         case .timeField: return Localized(vi: "Ô giờ (bắt đầu, kết thúc)", en: "Time fields (start, end)")
         case .downloads: return Localized(vi: "Tải về", en: "Downloads")

@@ -47,14 +47,30 @@ public enum Keymap {
         KeyBinding(.cameraFilter, [.enter], .endFilter, Localized(vi: "Xong, giữ bộ lọc", en: "Done, keep the filter"), short: Localized(vi: "xong", en: "done"), primary: true),
         KeyBinding(.cameraFilter, [.escape], .clearFilter, Localized(vi: "Bỏ bộ lọc", en: "Clear the filter"), short: Localized(vi: "bỏ lọc", en: "clear"), primary: true),
 
-        // Picture preview
-        KeyBinding(.preview, [.escape, .char("p"), .char("q")], .closePreview, Localized(vi: "Đóng ảnh lớn, về lưới camera", en: "Close the preview, back to the grid"), short: Localized(vi: "đóng", en: "close"), primary: true),
-        KeyBinding(.preview, [.char("l")], .toggleLive, Localized(vi: "Xem trực tiếp (luồng phụ, tối đa 10 hình/giây) / tắt", en: "Live video (sub stream, up to 10 pictures a second) on / off"), short: Localized(vi: "trực tiếp", en: "live"), primary: true),
+        // Picture preview (with PTZ: hold a key to move, let go to stop)
+        KeyBinding(.preview, [.escape, .char("p"), .char("q")], .closePreview, Localized(vi: "Đóng ảnh lớn, về lưới camera (camera đang quay thì dừng)", en: "Close the preview, back to the grid (a moving camera stops)"), short: Localized(vi: "đóng", en: "close"), primary: true),
+        KeyBinding(.preview, [.left, .char("h")], .panLeft, Localized(vi: "PTZ: quay sang trái (giữ phím; thả ra thì dừng)", en: "PTZ: pan left (hold the key; let go to stop)")),
+        KeyBinding(.preview, [.right, .char("l")], .panRight, Localized(vi: "PTZ: quay sang phải (giữ phím)", en: "PTZ: pan right (hold the key)")),
+        KeyBinding(.preview, [.up, .char("k")], .tiltUp, Localized(vi: "PTZ: ngẩng lên (giữ phím)", en: "PTZ: tilt up (hold the key)")),
+        KeyBinding(.preview, [.down, .char("j")], .tiltDown, Localized(vi: "PTZ: cúi xuống (giữ phím)", en: "PTZ: tilt down (hold the key)"), short: Localized(vi: "xoay", en: "aim"), barKeys: "←↑↓→", primary: true),
+        KeyBinding(.preview, [.char("+"), .char("=")], .zoomIn, Localized(vi: "PTZ: phóng to (giữ phím)", en: "PTZ: zoom in (hold the key)")),
+        KeyBinding(.preview, [.char("-")], .zoomOut, Localized(vi: "PTZ: thu nhỏ (giữ phím)", en: "PTZ: zoom out (hold the key)"), short: Localized(vi: "zoom", en: "zoom"), barKeys: "+-"),
+        KeyBinding(.preview, (1...9).map { Key.char(Character(String($0))) }, .gotoPreset, Localized(vi: "PTZ: đến điểm đặt sẵn 1–9 (danh sách dưới ảnh)", en: "PTZ: go to preset 1–9 (listed under the picture)"), short: Localized(vi: "điểm đặt", en: "preset"), barKeys: "1-9"),
+        KeyBinding(.preview, [.char("s")], .savePreset, Localized(vi: "PTZ: lưu góc nhìn này thành điểm đặt sẵn (hỏi tên)", en: "PTZ: save this view as a preset (asks for a name)"), short: Localized(vi: "lưu góc", en: "save view")),
+        KeyBinding(.preview, [.char("0"), .home], .gotoHome, Localized(vi: "PTZ: về vị trí gốc (home)", en: "PTZ: go to the home position"), short: Localized(vi: "gốc", en: "home")),
+        KeyBinding(.preview, [.char("x")], .stopCamera, Localized(vi: "PTZ: dừng camera ngay", en: "PTZ: stop the camera now")),
+        KeyBinding(.preview, [.char("<"), .char(",")], .speedDown, Localized(vi: "PTZ: chậm hơn (tốc độ 1–5)", en: "PTZ: slower (speed 1–5)")),
+        KeyBinding(.preview, [.char(">"), .char(".")], .speedUp, Localized(vi: "PTZ: nhanh hơn (tốc độ 1–5)", en: "PTZ: faster (speed 1–5)"), short: Localized(vi: "tốc độ", en: "speed"), barKeys: "<>"),
+        KeyBinding(.preview, [.char("v")], .toggleLive, Localized(vi: "Xem trực tiếp (luồng phụ, tối đa 10 hình/giây) / tắt", en: "Live video (sub stream, up to 10 pictures a second) on / off"), short: Localized(vi: "trực tiếp", en: "live"), primary: true),
         KeyBinding(.preview, [.char("r")], .refreshPictures, Localized(vi: "Lấy lại ảnh ngay", en: "Take the picture again now"), short: Localized(vi: "làm mới", en: "refresh")),
-        KeyBinding(.preview, [.left], .moveLeft, Localized(vi: "Camera trước", en: "Previous camera")),
-        KeyBinding(.preview, [.right], .moveRight, Localized(vi: "Camera sau", en: "Next camera"), short: Localized(vi: "camera", en: "camera"), barKeys: "←→"),
+        KeyBinding(.preview, [.char("["), .pageUp], .previousCamera, Localized(vi: "Camera trước", en: "Previous camera")),
+        KeyBinding(.preview, [.char("]"), .pageDown], .nextCamera, Localized(vi: "Camera sau", en: "Next camera"), short: Localized(vi: "camera", en: "camera"), barKeys: "[]"),
         KeyBinding(.preview, [.space], .toggleCamera, Localized(vi: "Chọn / bỏ chọn camera này", en: "Tick / untick this camera"), short: Localized(vi: "chọn", en: "tick")),
         KeyBinding(.preview, [.char("?"), .function(1)], .showHelp, Localized(vi: "Mở trợ giúp (mọi phím)", en: "Open help (every key)"), short: Localized(vi: "trợ giúp", en: "help"), primary: true),
+
+        KeyBinding(.presetName, [.enter], .acceptName, Localized(vi: "Lưu điểm đặt sẵn với tên này", en: "Save the preset with this name"), short: Localized(vi: "lưu", en: "save"), primary: true),
+        KeyBinding(.presetName, [.escape], .cancelName, Localized(vi: "Thôi, không lưu", en: "Cancel, save nothing"), short: Localized(vi: "thôi", en: "cancel"), primary: true),
+        KeyBinding(.presetName, [.function(1)], .showHelp, Localized(vi: "Mở trợ giúp (? thì gõ vào tên)", en: "Open help (? types into the name)"), short: Localized(vi: "trợ giúp", en: "help"), primary: true),
 
         // Date range
         KeyBinding(.dates, [.left, .char("h")], .dayBack, Localized(vi: "Ngày trước", en: "Previous day")),

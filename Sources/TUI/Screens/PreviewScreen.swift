@@ -38,7 +38,12 @@ enum PreviewScreen {
         if let problem {
             buf.write(TextWidth.truncate(s.t(problem), to: inner.width - 2), x: inner.x + 1, y: inner.y + 1, style: theme[.warning], limit: inner.maxX)
         }
-        let pictureRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        var ptzRows = p.ptz.map { PTZLines.rows($0) } ?? 0
+        if inner.height <= ptzRows + 3 { ptzRows = 0 }
+        if let ptz = p.ptz, ptzRows > 0 {
+            PTZLines.draw(s, ptz, Rect(x: inner.x, y: inner.maxY - ptzRows, width: inner.width, height: ptzRows), &buf)
+        }
+        let pictureRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2 - ptzRows)
         if let live, live.frame == nil {
             let text = Spinner.frame(s.frame) + " " + s.t(Localized(vi: "đang mở luồng trực tiếp…", en: "opening the live stream…"))
             let r = pictureRect.centered(width: TextWidth.of(text), height: 1)

@@ -13,7 +13,7 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Open the terminal app on the built-in NVR simulator (loopback only; nothing leaves this machine).",
-        discussion: "Starts the simulator in-process on free ports, makes a demo database and video folder in a temporary folder, and opens the app with that source filled in: press Enter to test it.")
+        discussion: "Starts the simulator in-process on free ports, makes a demo database and video folder in a temporary folder, and opens the app with that source filled in: press Enter to test it. The odd channels are PTZ cameras (steer them in the preview, p).")
 
     @OptionGroup var terminal: TerminalOptions
 
@@ -37,6 +37,8 @@ struct Demo: ParsableCommand {
         config.discoverySwitches.port = 0
         config.discoverySwitches.multicast = false
         config.recordings.schedule = recording
+        // the odd channels pan, tilt and zoom (the preview's PTZ keys), the even ones are fixed
+        config.ptzChannels = Set(stride(from: 1, through: config.channels, by: 2))
         let sim = Simulator(config: config)
         let temporaryFolder = folder == nil ? dir : nil
         let videoRoot = dir + "/nvr_downloads"
@@ -96,6 +98,8 @@ final class DemoRunner: CommandRunning {
     }
 
     func run(_ command: Command, send: @escaping @Sendable (AppEvent) -> Void) { engine.run(command, send: send) }
+
+    func stopMotion() { engine.stopMotion() }
 
     func shutdown() {
         engine.shutdown()

@@ -86,12 +86,12 @@ struct PictureEndToEndTests {
         }
         #expect(r.ok, "the preview refreshes every second (was \(taken)):\n\(r.screen)")
 
-        t.keys("l")
+        t.keys("v")
         r = t.wait(timeout: 30) { s in
             guard s.contains("● LIVE"), let after = s.components(separatedBy: "sub stream · ").dropFirst().first else { return false }
             return (Int(String(after.prefix(while: { $0.isNumber }))) ?? 0) >= 5
         }
-        #expect(r.ok, "l shows live video from the sub stream:\n\(r.screen)")
+        #expect(r.ok, "v shows live video from the sub stream:\n\(r.screen)")
         #expect(Self.pictureColours(Self.colouredScreen(t), rows: 4..<30).count >= 8)
 
         t.keys("Escape")
