@@ -22,7 +22,7 @@ import TestSupport
         let loc = tmp.locations(db: "deep/er/vtrack.db")
         let repo = try Repository(locations: loc)
         #expect(try repo.appliedMigrations() == ["v1_video_source", "v1_processing_config", "v1_source_secret", "v1_encrypt_clear_passwords",
-                                                  "v2_download_tables"])
+                                                  "v2_download_tables", "v3_sync_tables"])
         try repo.write { tx in
             let s = try tx.addSource(name: "nvr_localhost", config: SourceConfig(url: "127.0.0.1", port: 8080, username: "admin"))
             try tx.setPassword("x", for: s)
@@ -47,7 +47,7 @@ import TestSupport
         try Repository(locations: loc).write { try $0.addSource(name: "a", config: SourceConfig(url: "h")) }
         let again = try Repository(locations: loc)
         #expect(try again.sources().map(\.name) == ["a"])
-        #expect(try again.appliedMigrations().count == 5)
+        #expect(try again.appliedMigrations().count == 6)
     }
 
     @Test func prototypeDatabaseIsAdoptedAndItsPasswordsEncrypted() throws {

@@ -52,7 +52,7 @@ import TestSupport
         for s in sources {
             #expect(try repo.password(for: s).hasPrefix("pw-"))
         }
-        #expect(try repo.appliedMigrations().count == 5)
+        #expect(try repo.appliedMigrations().count == 6)
     }
 
     @Test func twoProcessesAdoptingThePrototypeAtOnce() throws {
