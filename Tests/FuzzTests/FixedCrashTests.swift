@@ -1,6 +1,9 @@
+import Core
 import Foundation
+import Simulator
 import Streaming
 import Testing
+import TUI
 
 /// What the fixes of fuzz crashes must keep doing right, beyond not trapping.
 @Suite struct FixedCrashTests {
@@ -13,5 +16,56 @@ import Testing
         #expect(m.headers.all("WWW-Authenticate") == ["Basic realm=\"a\"", "Digest realm=\"b\", nonce=\"n\""])
         #expect(m.headers["Server"] == "x folded")
         #expect(m.cseq == 2)
+    }
+
+    /// Fuzz/crashes/cli/default-days-int-max.txt: without `--from`, the range reached back
+    /// `default_days` days, any number a database holds; 10^14 days or more made an instant
+    /// that trapped when the "before 2000" sentence wrote it down.
+    @Test func aHugeDefaultDaysIsRefusedAsTooEarlyNotATrap() {
+        let now = Date(timeIntervalSince1970: 1_795_577_400)
+        for days in [Int.max, 100_000_000_000_000, 100_001] {
+            #expect(throws: UserTimeError.self) { try UserTime.range(from: nil, to: nil, defaultDays: days, now: now) }
+        }
+        #expect((try? UserTime.range(from: nil, to: nil, defaultDays: 7, now: now))?.duration == 7 * 86_400)
+    }
+
+    /// Fuzz/crashes/keys/prepend-mark-then-letter-cursor-past-end.bin: the terminal hands over
+    /// one code point at a time; one that joins its neighbour (U+0600 the next letter, a
+    /// combining mark of decomposed Vietnamese the previous one) used to move the cursor past the
+    /// end of the text, and the next key trapped.
+    @Test func codePointsThatJoinTheirNeighbourKeepTheCursorInTheText() {
+        var field = TextField()
+        for scalar in ["C", "o", "\u{302}", "\u{309}", "n", "g"] as [Unicode.Scalar] { field.handle(.char(Character(scalar))) }
+        #expect(field.text == "Co\u{302}\u{309}ng")
+        #expect(field.text.count == 4 && field.cursor == 4)
+        field.handle(.backspace)
+        field.handle(.left)
+        field.handle(.char("x"))
+        #expect(field.text == "Co\u{302}\u{309}xn")
+
+        var prepended = TextField()
+        for scalar in ["\u{100}", "\u{600}", "\u{1400}", "\u{1A00}"] as [Unicode.Scalar] { prepended.handle(.char(Character(scalar))) }
+        #expect(prepended.cursor == prepended.text.count)
+        prepended.handle(.delete)
+        prepended.handle(.char("z"))
+        #expect(prepended.text.hasSuffix("z"))
+    }
+
+    /// Fuzz/crashes/simrtsp/trickled-head-searched-again-on-every-byte.bin: the simulator's RTSP
+    /// connection searched its whole buffer for the end of a head on every read, so a client
+    /// sending one byte at a time cost the (single) event loop the square of the head's length.
+    /// Each byte is now searched about once; a head or body past 64 KiB closes the connection.
+    @Test func aTricklingRTSPClientCostsTheSimulatorEachByteOnce() throws {
+        let head = Array("OPTIONS rtsp://127.0.0.1/live/ch01/main RTSP/1.0\r\nCSeq: 1\r\n".utf8)
+            + Array(repeating: UInt8(ascii: "x"), count: 20_000) + Array("\r\n\r\n".utf8)
+        let lines = SimRequestReading.rtspConnection(head, chunk: 1, auth: .none)
+        #expect(lines.first?.hasPrefix("OPTIONS 1 ") == true, "\(lines)")
+        let searched = try #require(lines.last.flatMap { Int($0.split(separator: " ").last ?? "") })
+        #expect(searched < 4 * head.count, "searched \(searched) bytes for a head of \(head.count)")
+
+        let endless = Array("OPTIONS * RTSP/1.0\r\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 70_000)
+        #expect(SimRequestReading.rtspConnection(endless, chunk: 4096, auth: .none).contains("closed"))
+        let hugeBody = Array("SET_PARAMETER * RTSP/1.0\r\nCSeq: 2\r\nContent-Length: 100000\r\n\r\n".utf8)
+        #expect(SimRequestReading.rtspConnection(hugeBody, chunk: 0, auth: .none).contains("closed"))
     }
 }
