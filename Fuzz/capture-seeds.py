@@ -6,11 +6,16 @@ puts a logging TCP proxy in front of its HTTP and RTSP ports, and runs vtrack ag
   Fuzz/corpus/simrtsp/client-*.bin   every RTSP connection vtrack opened (login byte, chunk 0)
   Fuzz/corpus/store/client-*.bin     the video_source / processing_config rows vtrack wrote
 Usage: Fuzz/capture-seeds.py BUILD_DIR   (e.g. .build/debug, after `swift build`)"""
-import os, socket, sqlite3, subprocess, sys, tempfile, threading
+import os, re, socket, sqlite3, subprocess, sys, tempfile, threading
 
 build = sys.argv[1] if len(sys.argv) > 1 else ".build/debug"
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
 PASSWORD = "admin123"
+
+def known_nonce(data):
+    """Digest answers name the nonce the capturing server handed out; the harness replaces
+    NONCE by one its own server knows, so these answers reach the response check."""
+    return re.sub(rb'(Authorization: Digest [^\r\n]*?nonce=)"[0-9a-fA-F]+"', rb'\1"NONCE"', data)
 
 def put(target, name, data):
     os.makedirs(os.path.join(root, target), exist_ok=True)
@@ -118,17 +123,17 @@ for tag, flags, config in [("wsse", ["--auth", "wsse"], 1), ("digest", ["--auth"
     n = 0
     for conn in proxy.connections:
         for req in http_requests(conn):
-            put("simhttp", f"client-{tag}-{n:02}.bin", bytes([config]) + req)
+            put("simhttp", f"client-{tag}-{n:02}.bin", bytes([config]) + known_nonce(req))
             n += 1
     print(tag, n, "HTTP requests")
 
 # RTSP: `vtrack record` of a live stream with each login shape (SimRTSPFuzz's login byte)
 for i, shape in enumerate(["none", "basic", "digest", "digest-rfc2069", "digest-no-algorithm", "digest-unquoted"]):
-    sim, _, rtsp_port = run_sim(["--auth", "none", "--rtsp-auth", shape])
+    sim, _, rtsp_port = run_sim(["--auth", "none" if shape == "none" else "digest", "--rtsp-auth", shape])
     proxy = Proxy(rtsp_port)
     with tempfile.TemporaryDirectory() as home:
         vtrack(["record", f"rtsp://127.0.0.1:{proxy.port}/live/ch01/sub", "--user", "admin", "--duration", "1", "-o", home + "/x.mp4"], home)
     sim.terminate(); sim.wait()
     for k, conn in enumerate(proxy.connections):
-        put("simrtsp", f"client-record-{shape}-{k}.bin", bytes([i, 0]) + bytes(conn))
+        put("simrtsp", f"client-record-{shape}-{k}.bin", bytes([i, 0]) + known_nonce(bytes(conn)))
     print(shape, len(proxy.connections), "RTSP connections")

@@ -2,7 +2,9 @@
 """Writes the hand-made seeds of Fuzz/corpus/ (field quirks of /work/shared/field-quirks.md and
 RTP packets cut from the simulator's assets). Answers captured from the simulator are written by
 a one-off capture (OPTIONS…PLAY and SOAP requests against vtrack-sim, kept
-   under Fuzz/corpus/*/sim-*); both are committed, so this only runs when seeds change."""
+   under Fuzz/corpus/*/sim-*); what vtrack itself sends and saves (the simhttp, simrtsp and store
+   seeds named client-*) by Fuzz/capture-seeds.py. All are committed, so these only run when
+   seeds change."""
 import os, struct, sys
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
