@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Simulator
+import Store
 import Streaming
 import Testing
 import TUI
@@ -67,5 +68,38 @@ import TUI
         #expect(SimRequestReading.rtspConnection(endless, chunk: 4096, auth: .none).contains("closed"))
         let hugeBody = Array("SET_PARAMETER * RTSP/1.0\r\nCSeq: 2\r\nContent-Length: 100000\r\n\r\n".utf8)
         #expect(SimRequestReading.rtspConnection(hugeBody, chunk: 0, auth: .none).contains("closed"))
+    }
+
+    /// Fuzz/crashes/store/*: a number no `Int` can hold where the store reads a whole number —
+    /// `processing_config.default_days` as the real 1e300 or the text `9.3e18`, `{"parallel":
+    /// 1e300}` in a job's options — trapped every command that read the row. Such a value now
+    /// reads as missing (the default); reals are still cut toward zero.
+    @Test func aNumberNoIntCanHoldReadsAsMissing() {
+        func config(_ days: StoredValue) -> ProcessingConfig {
+            var row: [String: StoredValue] = [:]
+            for name in ["video_root", "output_path", "max_packing_time", "video_buffer", "run_mode", "selected_cameras", "frame_rate",
+                         "camera_paths"] { row[name] = .null }
+            row["default_days"] = days
+            row["frame_interval"] = .text(" 9.3e18 ")
+            row["min_packing_time"] = .real(12.9)
+            row["id"] = .integer(1)
+            row["db_path"] = .text("/data/vtrack.db")
+            return StoreReading.processingConfig(row, databaseFile: "/data/vtrack.db")
+        }
+        #expect(config(.real(1e300)).defaultDays == 30)
+        #expect(config(.text("1e300")).defaultDays == 30)
+        #expect(config(.real(-1e19)).defaultDays == 30)
+        #expect(config(.real(45.9)).defaultDays == 45)
+        #expect(config(.real(45.9)).frameInterval == 5)
+        #expect(config(.real(45.9)).minPackingTime == 12)
+        func job(_ options: String) -> DownloadJobRecord {
+            StoreReading.downloadJob(["id": .integer(1), "source_id": .integer(1), "options": .text(options), "range_start": .null,
+                                      "range_end": .null, "cameras": .null, "source_name": .null, "format": .null,
+                                      "max_file_size_mb": .integer(500), "state": .null, "reason": .null, "created_at": .null,
+                                      "updated_at": .null, "finished_at": .null])
+        }
+        #expect(job(#"{"parallel":1e300}"#).parallel == nil)
+        #expect(job(#"{"parallel":2.5}"#).parallel == nil)
+        #expect(job(#"{"parallel":3}"#).parallel == 3)
     }
 }
