@@ -2,26 +2,6 @@ import Common
 import Foundation
 import GRDB
 
-/// A column value as SQLite stores it. A database written by someone else (the prototype,
-/// VTrack's processing, a hand edit) may hold any storage class in any column.
-public enum StoredValue: Sendable, Equatable {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-    case blob([UInt8])
-
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: return .null
-        case .integer(let i): return i.databaseValue
-        case .real(let d): return d.databaseValue
-        case .text(let s): return s.databaseValue
-        case .blob(let b): return Data(b).databaseValue
-        }
-    }
-}
-
 /// The store's readers of rows and of the JSON in their columns behind one public door, for
 /// the fuzz harness (`Sources/FuzzTargets`) and tools: each builds the record exactly as a read
 /// from the database does, from column name → value. None of them traps, whatever the values.
