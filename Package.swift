@@ -101,7 +101,7 @@ let package = Package(
         // Fuzzing (Fuzz/, scripts/fuzz): one target per parser of untrusted input, behind public
         // entry points of the engines; vtrack-fuzz replays inputs or, built with
         // -DVTRACK_LIBFUZZER, runs libFuzzer; FuzzTests replays every corpus and crash file.
-        .target(name: "FuzzTargets", dependencies: ["Common", "ONVIF", "Streaming", "Core", "TUI"],
+        .target(name: "FuzzTargets", dependencies: ["Common", "ONVIF", "Streaming", "Core", "TUI", "CLISupport", "Store", "Simulator"],
                 plugins: ["ImportRules"]),
         .executableTarget(name: "vtrack-fuzz", dependencies: ["FuzzTargets"], plugins: ["ImportRules"]),
 

@@ -2,7 +2,9 @@
 """Writes the hand-made seeds of Fuzz/corpus/ (field quirks of /work/shared/field-quirks.md and
 RTP packets cut from the simulator's assets). Answers captured from the simulator are written by
 a one-off capture (OPTIONS…PLAY and SOAP requests against vtrack-sim, kept
-   under Fuzz/corpus/*/sim-*); both are committed, so this only runs when seeds change."""
+   under Fuzz/corpus/*/sim-*); what vtrack itself sends and saves (the simhttp, simrtsp and store
+   seeds named client-*) by Fuzz/capture-seeds.py. All are committed, so these only run when
+   seeds change."""
 import os, struct, sys
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
@@ -205,3 +207,158 @@ put("mp4", "prft-v1.mp4", fmp4(1, v1=True))
 put("mp4", "header-only.mp4", fmp4(0))
 big = bytearray(fmp4(1)); big[0:4] = b"\x00\x00\x00\x01"
 put("mp4", "largesize-ftyp.mp4", bytes(big[:8]) + struct.pack(">Q", 0x20) + bytes(big[8:]))
+
+# === Targets added later: cli, store, keys, simhttp, simrtsp (hand-made edge cases; the
+# sim-*/client-* seeds of these targets are captured from vtrack talking to vtrack-sim) ===
+
+# --- CLI arguments: zone byte, then lines from / to / default_days / seconds / count / cameras; "\x01" = not given
+NG = "\x01"
+cli = [
+    "\x00-7d\nnow\n30\n10\n2\nCamera 01,Camera 02",
+    "\x01" + "2024-01-15T08:30:00+07:00\n2024-01-15T09:30:00Z\n1\n600\n64\n",
+    "\x02yesterday\ntoday\n-1\ninf\n-1\n,",
+    "\x03" + "2024-02-30\n2024-03-01 08:30\n366\n1e308\n1000001\n \u202ecam, \U0001f4f7 ,C\u1ea3ng",
+    "\x04-99999999999d\n" + NG + "\n30\n-0\n9223372036854775807\n\"\"",
+    "\x00" + "2026-12-07T00:20:36.123456+14:00\n2026-12-07T00:20:36,5-12:00\n7\n0.1\n1\nA",
+    "\x00" + NG + "\n9999-12-31T23:59:59Z\n366\nnan\n0\n",
+    "\x00-2h\n-3h\n1\n0x1p-3\n+5\n" + "a," * 40,
+    "\x01" + NG + "\n" + NG + "\n367\n600.0000001\n65\n" + NG,
+    "\x02-1e12d\n-90m\n0\n.5\n 1\nCamera 01 (2)",
+    "\x00" + "2000-01-01T00:00:00Z\n2000-12-31T23:59:59Z\n-9223372036854775808\n604800\n1\n",
+    "\x03NOW\nToDay\n2147483648\n1E2\n064\n\t",
+]
+for i, t in enumerate(cli):
+    put("cli", f"args{i:02}.txt", t)
+
+# --- Store rows: table byte, storage-class byte per column (0 text, 1 integer, 2 real, 3 blob, 4 null), NUL-separated values
+def row(table, classes, values):
+    return bytes([table] + classes) + b"\x00".join(v.encode() if isinstance(v, str) else v for v in values)
+cam = '{"id":"VS_0f8c","name":"Camera 01","description":"","stream_url":"rtsp://192.168.1.64:554/Streaming/Channels/101","resolution":"1920x1080","codec":"H264","capabilities":["replay"],"channel":1,"source_token":"VS_0f8c","main_stream":{"uri":"rtsp://192.168.1.64:554/Streaming/Channels/101","resolution":"1920x1080","codec":"H264"},"sub_stream":null}'
+configs = {
+    "prototype-with-password": '{"protocol":"onvif","url":"192.168.1.64","port":"80","username":"admin","password":"Abc12345","detected_cameras":[' + cam + '],"selected_cameras":["Camera 01"]}',
+    "vtrack-written": '{"detected_cameras":[' + cam + ',' + cam.replace("Camera 01", "Camera 01") + '],"device":{"firmware_version":"V4.30","manufacturer":"HIKVISION","model":"DS-7608NI-K2","serial_number":"X","profiles":["S","G"],"clock_offset_seconds":-3.5},"folder":"nvr_kho","port":80,"protocol":"onvif","selected_cameras":["Camera 01","Camera 01 (2)"],"url":"192.168.1.64","username":"admin","x_processing":{"zones":[[0.1,0.2],[1e300,-0.0]],"on":true,"note":null}}',
+    "odd-types": '{"port":80.0,"url":5,"username":["admin"],"password":12345,"selected_cameras":"Camera 01","detected_cameras":{"name":"x"},"device":[],"folder":""}',
+    "not-json": "{'url': '192.168.1.64', 'password': 'x'}",
+    "deep": '{"x":' + "[" * 300 + "]" * 300 + ',"password":"\\u0000\\ud800"}',
+}
+for name, cfg in configs.items():
+    put("store", f"video-source-{name}.bin", row(0, [0, 0, 0, 0, 1, 0, 1], ["nvr", "nvr_kho \u202e\U0001f4f7", "192.168.1.64", cfg, "1", "2026-11-25 08:30:00+00:00", "0"]))
+put("store", "video-source-types.bin", row(0, [1, 2, 3, 0, 2, 4, 0], ["7", "1.5", b"\xff\xfe", configs["vtrack-written"], "0.0", "", "yes"]))
+put("store", "processing-config.bin", row(1, [0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 2, 0, 1], [
+    "/data/nvr_downloads", "/data/output_clips", "30", "10", "120", "5", "2", "default", '["Camera 01","nvr_kho/Camera 02"]',
+    "/data/vtrack.db", "30.0", '{"Camera 01":"/data/nvr_downloads/nvr_kho/Camera 01","nvr_kho/Camera 02":"/data/x"}', "1", "45"]))
+put("store", "processing-config-text-numbers.bin", row(1, [0, 3, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0], [
+    "", b"/data/\xc3", " 30 ", "10", "9", "five", "2.5", "", '["a",1,null]', "", "25 fps", '{"a":["b"]}', "1", "/tmp/x\n"]))
+put("store", "download-job.bin", row(2, [1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 4], [
+    "1", "nvr_kho", "2026-11-25 00:00:00+00:00", "2026-11-25 12:00:00+00:00", '["Camera 01","Camera 02"]', "mp4", "500",
+    '{"parallel":2,"replay_sessions":1}', "paused", '{"en":"Stopped by Ctrl-C.","vi":"D\u1eebng."}', "2026-11-25 08:30:00.250+00:00",
+    "2026-11-25 08:31:00+00:00", ""]))
+put("store", "download-job-odd.bin", row(2, [1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0], [
+    "1", "", "2026-11-25T12:00:00Z", "2026-11-25 00:00:00+00:00", '"Camera 01"', "mkv", "0", '{"parallel":"3","x":[1]}',
+    "nonsense", "plain reason text", "yesterday", "", "2026-13-45 99:99:99+00:00"]))
+put("store", "download-camera.bin", row(3, [0, 0, 0, 4, 0, 0, 2, 1, 0], [
+    "Camera 01", "/data/nvr_downloads/nvr_kho/Camera 01", "downloading", "",
+    '[["2026-11-25 00:00:00+00:00","2026-11-25 06:00:00.250+00:00"],["2026-11-25 07:00:00+00:00","2026-11-25 06:00:00+00:00"],["x"]]',
+    "onvif:REC_0f8c", "3600.5", "123456789", "2026-11-25 08:31:00+00:00"]))
+put("store", "download-file.bin", row(4, [0, 0, 0, 0, 1, 2, 0], [
+    "Camera 01", "/data/nvr_downloads/nvr_kho/Camera 01/Camera 01_20261125T000000Z.mp4", "2026-11-25 00:00:00.040+00:00",
+    "2026-11-25 00:59:59.960+00:00", "524288000", "3599.92", "done"]))
+
+# --- Terminal keys: scene byte, language byte, then (kind, code32) records; kind 1 = function key, 0xFE = resize
+KEY = {"down": 0o402, "up": 0o403, "left": 0o404, "right": 0o405, "home": 0o406, "backspace": 0o407, "f1": 0o411,
+       "dc": 0o512, "npage": 0o522, "ppage": 0o523, "enter": 0o527, "btab": 0o541, "end": 0o550}
+def keys(scene, lang, items):
+    out = bytes([scene, lang])
+    for it in items:
+        if isinstance(it, str) and it in KEY:
+            out += bytes([1]) + struct.pack(">I", KEY[it])
+        elif isinstance(it, tuple):
+            out += bytes([0xFE]) + struct.pack(">I", it[0] << 24 | it[1] << 16)
+        elif isinstance(it, int):
+            out += bytes([0]) + struct.pack(">I", it)
+        else:
+            for ch in it:
+                out += bytes([0]) + struct.pack(">I", ord(ch))
+    return out
+# scenes: sources form formError cameras saveReport dates downloads help confirmQuit tooSmall
+put("keys", "sources-navigate.bin", keys(0, 0, ["down", "down", "up", "end", "home", "npage", "ppage", 9, "btab", 10, 27, "?", 27]))
+put("keys", "form-type-vietnamese.bin", keys(1, 1, ["C\u1ed5ng tr\u01b0\u1edbc", 9, "192.168.1.64", 9, "80", 9, "admin", 9, "p\u00e1ss", 127, 8, "left", "dc", "home", "end", 10]))
+put("keys", "form-type-nfd-emoji-bidi.bin", keys(1, 0, ["Co\u0302\u0309ng", 0x1F4F7, 0x202E, 0xFE0F, 0x0301, 0x200D, 9, "::1", 9, "99999", 10, 27]))
+put("keys", "form-error-controls.bin", keys(2, 0, [0, 1, 2, 20, 26, 31, 0xD800, 0x110000, 0xFFFFFFFF, 10, 27]))
+put("keys", "cameras-toggle.bin", keys(3, 1, [" ", "down", " ", "a", "n", "down", "down", "down", " ", 10, 27]))
+put("keys", "dates-move.bin", keys(5, 0, ["left", "left", " ", "right", "right", " ", "up", "down", "t", 10, 27]))
+put("keys", "downloads-controls.bin", keys(6, 0, ["down", "p", "r", "c", "x", "q", "n", 27]))
+put("keys", "help-and-quit.bin", keys(7, 1, ["f1", "npage", "end", 27, 17, "y"]))
+put("keys", "confirm-quit.bin", keys(8, 0, ["n", 17, 10]))
+put("keys", "resize-tiny-and-back.bin", keys(0, 0, [(20, 5), "down", (0, 0), (1, 1), "x", (200, 79), (80, 24), 10]))
+put("keys", "function-keys.bin", b"\x04\x00" + b"".join(bytes([1]) + struct.pack(">I", 0o410 + n) for n in range(0, 14)))
+
+# --- Simulator HTTP: config byte (0 none, 1 wsse, 2 digest sha-256, 3 basic, 4 both, 5 media1+hikvision+Z-only, 6 media2 no Profile G, 7 digest+html401+dahua)
+def soap_req(path, body, ns=S12, ctype="application/soap+xml; charset=utf-8", header="", extra_headers=""):
+    e = f'<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="{ns}" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:tr2="http://www.onvif.org/ver20/media/wsdl" xmlns:tse="http://www.onvif.org/ver10/search/wsdl" xmlns:trp="http://www.onvif.org/ver10/replay/wsdl" xmlns:trc="http://www.onvif.org/ver10/recording/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema"><s:Header>{header}</s:Header><s:Body>{body}</s:Body></s:Envelope>'
+    return f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {ctype}\r\n{extra_headers}\r\n{e}"
+def wsse(created, pw="PasswordDigest", nonce="LKqI6G/AikKCQrN0zqZFlg=="):
+    return ('<wsse:Security s:mustUnderstand="1" xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" '
+            'xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd"><wsse:UsernameToken><wsse:Username>admin</wsse:Username>'
+            f'<wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#{pw}">tuOSpGlFlIXsozq4HFNeeGeFLEI=</wsse:Password>'
+            f'<wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">{nonce}</wsse:Nonce>'
+            f'<wsu:Created>{created}</wsu:Created></wsse:UsernameToken></wsse:Security>')
+digest_auth = 'Authorization: Digest username="admin", realm="VTrackSim", nonce="NONCE", uri="/onvif/device_service", algorithm=SHA-256, response="6629fae49393a05397450978507c4ef1", qop=auth, nc=00000001, cnonce="0a4f113b", opaque="5ccc069c403ebaf9f0171e9517f40e41"\r\n'
+simhttp = {
+    "date-time-public.bin": "\x01" + soap_req("/onvif/device_service", "<tds:GetSystemDateAndTime/>"),
+    "device-info-wsse-offset.bin": "\x01" + soap_req("/onvif/device_service", "<tds:GetDeviceInformation/>", header=wsse("2026-12-07T00:20:36+00:00")),
+    "device-info-wsse-zulu-only.bin": "\x05" + soap_req("/onvif/device_service", "<tds:GetDeviceInformation/>", header=wsse("2026-12-07T00:20:36.123Z")),
+    "wsse-plaintext-password.bin": "\x04" + soap_req("/onvif/device_service", "<tds:GetCapabilities><tds:Category>All</tds:Category></tds:GetCapabilities>", header=wsse("2026-12-07T00:20:36Z", pw="PasswordText")),
+    "wsse-bad-created.bin": "\x01" + soap_req("/onvif/device_service", "<tds:GetServices><tds:IncludeCapability>true</tds:IncludeCapability></tds:GetServices>", header=wsse("2026-13-07T24:00:00+14:30", nonce="!!")),
+    "digest-sha256.bin": "\x02" + soap_req("/onvif/device_service", "<tds:GetDeviceInformation/>", extra_headers=digest_auth),
+    "digest-garbage.bin": "\x02" + soap_req("/onvif/device_service", "<tds:GetScopes/>", extra_headers='Authorization: Digest username="admin, realm=VTrackSim, nonce=NONCE, uri="/onvif/device_service?x", response=\r\n'),
+    "basic.bin": "\x03" + soap_req("/onvif/device_service", "<tds:GetHostname/>", extra_headers="Authorization: Basic YWRtaW46YWRtaW4xMjM=\r\n"),
+    "soap11-action.bin": "\x00" + soap_req("/onvif/media_service", "<trt:GetProfiles/>", ns=S11, ctype="text/xml; charset=utf-8", extra_headers='SOAPAction: "http://www.onvif.org/ver10/media/wsdl/GetProfiles"\r\n'),
+    "media1-stream-uri.bin": "\x00" + soap_req("/onvif/media_service", '<trt:GetStreamUri><trt:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream><tt:Transport><tt:Protocol>RTSP</tt:Protocol></tt:Transport></trt:StreamSetup><trt:ProfileToken>prof_1ef4_main</trt:ProfileToken></trt:GetStreamUri>'),
+    "media2-profiles.bin": "\x00" + soap_req("/onvif/media2_service", "<tr2:GetProfiles><tr2:Type>All</tr2:Type></tr2:GetProfiles>", ctype='application/soap+xml; charset=utf-8; action="http://www.onvif.org/ver20/media/wsdl/GetProfiles"'),
+    "media2-snapshot-uri.bin": "\x06" + soap_req("/onvif/media2_service", "<tr2:GetSnapshotUri><tr2:ProfileToken>prof_1ef4_sub</tr2:ProfileToken></tr2:GetSnapshotUri>"),
+    "media2-stream-uri-unknown.bin": "\x00" + soap_req("/onvif/media2_service", "<tr2:GetStreamUri><tr2:Protocol>RTSP</tr2:Protocol><tr2:ProfileToken>&lt;nope&gt;</tr2:ProfileToken></tr2:GetStreamUri>"),
+    "find-recordings.bin": "\x00" + soap_req("/onvif/search_service", "<tse:FindRecordings><tse:Scope/><tse:MaxMatches>100</tse:MaxMatches><tse:KeepAliveTime>PT10S</tse:KeepAliveTime></tse:FindRecordings>"),
+    "recording-search-results.bin": "\x00" + soap_req("/onvif/search_service", "<tse:GetRecordingSearchResults><tse:SearchToken>SearchToken_1</tse:SearchToken><tse:MinResults>1</tse:MinResults><tse:MaxResults>-5</tse:MaxResults><tse:WaitTime>PT0.5S</tse:WaitTime></tse:GetRecordingSearchResults>"),
+    "find-events.bin": "\x00" + soap_req("/onvif/search_service", "<tse:FindEvents><tse:StartPoint>2026-11-25T00:00:00Z</tse:StartPoint><tse:EndPoint>1970-01-01T00:00:00Z</tse:EndPoint><tse:Scope><tse:IncludedRecordings>REC_1ef4</tse:IncludedRecordings></tse:Scope><tse:SearchFilter><tt:TPZ/></tse:SearchFilter><tse:IncludeStartState>true</tse:IncludeStartState><tse:KeepAliveTime>PT99999999S</tse:KeepAliveTime></tse:FindEvents>"),
+    "recording-summary.bin": "\x00" + soap_req("/onvif/search_service", "<tse:GetRecordingSummary/>"),
+    "replay-uri.bin": "\x00" + soap_req("/onvif/replay_service", "<trp:GetReplayUri><trp:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream><tt:Transport><tt:Protocol>RTSP</tt:Protocol></tt:Transport></trp:StreamSetup><trp:RecordingToken>REC_1ef4</trp:RecordingToken></trp:GetReplayUri>"),
+    "recordings.bin": "\x00" + soap_req("/onvif/recording_service", "<trc:GetRecordings/>"),
+    "unknown-operation.bin": "\x00" + soap_req("/onvif/device_service", "<tds:SystemReboot/>"),
+    "not-an-envelope.bin": "\x00POST /onvif/device_service HTTP/1.1\r\nContent-Type: application/soap+xml\r\n\r\n<html><body>hi</body></html>",
+    "wrong-path.bin": "\x00" + soap_req("/onvif/ptz_service", "<tds:GetDeviceInformation/>"),
+    "get-device-service.bin": "\x00GET /onvif/device_service?wsdl HTTP/1.1\r\n\r\n",
+    "snapshot-basic.bin": "\x03GET /onvif/snapshot/VS_1ef4.jpg HTTP/1.1\r\nAuthorization: Basic YWRtaW46YWRtaW4xMjM=\r\n\r\n",
+    "snapshot-digest.bin": "\x07GET /onvif/snapshot/VS_1ef4.jpg?t=1 HTTP/1.1\r\n" + digest_auth.replace("/onvif/device_service", "/onvif/snapshot/VS_1ef4.jpg?t=1").replace("SHA-256", "MD5") + "\r\n",
+    "snapshot-none.bin": "\x00GET /onvif/snapshot/VS_1ef4.jpg HTTP/1.1\r\n\r\n",
+    "snapshot-unknown-channel.bin": "\x00GET /onvif/snapshot/../../etc/passwd.jpg HTTP/1.1\r\n\r\n",
+    "snapshot-post.bin": "\x00POST /onvif/snapshot/VS_1ef4.jpg HTTP/1.1\r\n\r\nx",
+}
+put_all("simhttp", simhttp)
+
+# --- Simulator RTSP: login byte (none basic digest digestRFC2069 digestNoAlgorithm digestUnquoted), chunk byte (0 = whole), then the connection's bytes
+def rtsp_req(method, uri, cseq, headers=(), body=b""):
+    h = f"{method} {uri} RTSP/1.0\r\nCSeq: {cseq}\r\nUser-Agent: VTrack\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers)
+    if body:
+        h += f"Content-Length: {len(body)}\r\n"
+    return h.encode() + b"\r\n" + body
+base = "rtsp://127.0.0.1:8554"
+rdigest = ("Authorization", 'Digest username="admin", realm="VTrack", nonce="NONCE", uri="' + base + '/replay/REC_1ef4", response="0123456789abcdef0123456789abcdef", algorithm=MD5, qop=auth, nc=00000001, cnonce="abc"')
+replay = (rtsp_req("OPTIONS", base + "/replay/REC_1ef4", 1) + rtsp_req("DESCRIBE", base + "/replay/REC_1ef4", 2, [("Accept", "application/sdp"), ("Require", "onvif-replay"), rdigest])
+          + rtsp_req("SETUP", base + "/replay/REC_1ef4/trackID=0", 3, [("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1"), ("Require", "onvif-replay")])
+          + rtsp_req("PLAY", base + "/replay/REC_1ef4", 4, [("Session", "12345678"), ("Require", "onvif-replay"), ("Range", "clock=20261125T000000Z-20261125T010000.500Z"), ("Rate-Control", "no"), ("Scale", "4.0")])
+          + b"$\x01\x00\x08\x81\xc9\x00\x01\x00\x00\x00\x01" + rtsp_req("GET_PARAMETER", base + "/replay/REC_1ef4", 5, [("Session", "12345678")]) + rtsp_req("TEARDOWN", base + "/replay/REC_1ef4", 6, [("Session", "12345678")]))
+simrtsp = {
+    "replay-whole.bin": b"\x00\x00" + replay,
+    "replay-digest-bytewise.bin": b"\x02\x01" + replay,
+    "replay-digest-rfc2069-chunks.bin": b"\x03\x07" + replay,
+    "live-basic.bin": b"\x01\x10" + rtsp_req("DESCRIBE", base + "/live/ch01/main", 1, [("Authorization", "Basic YWRtaW46YWRtaW4xMjM=")]) + rtsp_req("SETUP", base + "/live/ch01/main/trackID=0?x=1", 2, [("Transport", "RTP/AVP/TCP;unicast;interleaved=254-255;mode=play")]),
+    "hikvision-tracks.bin": b"\x04\x00" + rtsp_req("DESCRIBE", base + "/Streaming/tracks/101?starttime=20261125T000000Z&endtime=20261125T010000Z", 1) + rtsp_req("PLAY", base + "/Streaming/tracks/102/?starttime=20261125t000000z", 2),
+    "dahua-playback.bin": b"\x05\x00" + rtsp_req("DESCRIBE", base + "/cam/playback?channel=1&subtype=1&starttime=2026_11_25_00_00_00&endtime=2026_11_25_01_00_00", 1),
+    "body-and-bad-heads.bin": b"\x00\x03" + rtsp_req("SET_PARAMETER", "*", 1, [("Content-Type", "text/parameters")], b"a: b\r\n") + b"HELLO\r\n\r\nGET / HTTP/1.1\r\n\r\n" + rtsp_req("OPTIONS", "*", "99999999999999999999"),
+    "negative-and-huge-length.bin": b"\x00\x00" + b"OPTIONS * RTSP/1.0\r\nCSeq: 1\r\nContent-Length: -5\r\n\r\n" + b"OPTIONS * RTSP/1.0\r\nCSeq: 2\r\nContent-Length: 9223372036854775807\r\n\r\nabc",
+    "client-frames.bin": b"\x00\x02" + b"$\x00\x00\x00" + b"$\x01\xff\xff" + b"\x00" * 40,
+    "folded-and-odd-ranges.bin": b"\x02\x00" + rtsp_req("PLAY", base + "/replay/REC_1ef4", 1, [("Range", "clock=20261125T000000Z-"), ("Range", "npt=0.000-"), ("Scale", "nan"), ("Require", "onvif-replay, , funky")]) + rtsp_req("PLAY", base + "/replay/REC_1ef4", 2, [("Range", "clock=99991231T235959.999999Z-00000101T000000Z"), ("Scale", "-1e308"), ("Session", "12345678;timeout=60")]),
+}
+put_all("simrtsp", simrtsp)
+print("later seeds written")

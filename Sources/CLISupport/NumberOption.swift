@@ -18,21 +18,33 @@ public enum NumberOption {
     /// `value` when it is finite and in `range`; otherwise refuses the command.
     @discardableResult
     public static func seconds(_ value: Double, option: String, in range: ClosedRange<Double> = timeoutSeconds) throws -> Double {
-        guard value.isFinite, range.contains(value) else {
-            Usage.refuse(Localized(vi: "\(option) phải là số giây từ \(text(range.lowerBound)) đến \(text(range.upperBound)), không phải \(text(value)).",
-                             en: "\(option) must be a number of seconds from \(text(range.lowerBound)) to \(text(range.upperBound)), not \(text(value))."))
-        }
+        if let refusal = refusal(seconds: value, option: option, in: range) { Usage.refuse(refusal) }
         return value
+    }
+
+    /// The sentence that refuses `value` for `option`, or nil when it is finite and in `range`.
+    public static func refusal(seconds value: Double, option: String, in range: ClosedRange<Double> = timeoutSeconds) -> Localized? {
+        guard value.isFinite, range.contains(value) else {
+            return Localized(vi: "\(option) phải là số giây từ \(text(range.lowerBound)) đến \(text(range.upperBound)), không phải \(text(value)).",
+                             en: "\(option) must be a number of seconds from \(text(range.lowerBound)) to \(text(range.upperBound)), not \(text(value)).")
+        }
+        return nil
     }
 
     /// `value` when it is in `range`; otherwise refuses the command.
     @discardableResult
     public static func count(_ value: Int, option: String, in range: ClosedRange<Int>) throws -> Int {
-        guard range.contains(value) else {
-            Usage.refuse(Localized(vi: "\(option) phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound), không phải \(value).",
-                             en: "\(option) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value)."))
-        }
+        if let refusal = refusal(count: value, option: option, in: range) { Usage.refuse(refusal) }
         return value
+    }
+
+    /// The sentence that refuses `value` for `option`, or nil when it is in `range`.
+    public static func refusal(count value: Int, option: String, in range: ClosedRange<Int>) -> Localized? {
+        guard range.contains(value) else {
+            return Localized(vi: "\(option) phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound), không phải \(value).",
+                             en: "\(option) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value).")
+        }
+        return nil
     }
 
     /// `0.1`, `600`, `nan`, `inf`, `1e+308`: short and exact enough for a sentence.

@@ -18,6 +18,11 @@ public enum FuzzRegistry {
         ("mp4", MP4Fuzz.run),
         ("theme", ThemeFuzz.run),
         ("time", TimeFuzz.run),
+        ("cli", CLIFuzz.run),
+        ("store", StoreFuzz.run),
+        ("keys", KeysFuzz.run),
+        ("simhttp", SimHTTPFuzz.run),
+        ("simrtsp", SimRTSPFuzz.run),
     ]
 
     public static var names: [String] { targets.map(\.name) }

@@ -1,42 +1,19 @@
 import CNcursesw
 import TUI
 
-/// Turns what `wget_wch` returns into `Key`s.
+/// Turns what `wget_wch` returns into `Key`s: `TUI.KeyDecoding` with this ncurses' `KEY_*` codes.
 enum KeyDecoder {
+    static let decoding: KeyDecoding = {
+        var keys: [Int32: Key] = [KEY_UP: .up, KEY_DOWN: .down, KEY_LEFT: .left, KEY_RIGHT: .right, KEY_HOME: .home,
+                                  KEY_END: .end, KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_BTAB: .backTab,
+                                  KEY_BACKSPACE: .backspace, KEY_DC: .delete, KEY_ENTER: .enter]
+        for n in 1...12 { keys[vtrack_key_f(Int32(n))] = .function(n) }
+        return KeyDecoding(functionKeys: keys)
+    }()
+
     /// A function key (`wget_wch` returned KEY_CODE_YES).
-    static func special(_ code: UInt32) -> Key? {
-        let c = Int32(code)
-        switch c {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_PPAGE: return .pageUp
-        case KEY_NPAGE: return .pageDown
-        case KEY_BTAB: return .backTab
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_ENTER: return .enter
-        default:
-            for n in 1...12 where c == vtrack_key_f(Int32(n)) { return .function(n) }
-            return nil
-        }
-    }
+    static func special(_ code: UInt32) -> Key? { decoding.special(code) }
 
     /// A character (`wget_wch` returned OK).
-    static func character(_ code: UInt32) -> Key? {
-        switch code {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26: return .ctrl(Character(UnicodeScalar(UInt8(96 + code))))
-        case 0..<32: return nil
-        default:
-            guard let scalar = UnicodeScalar(code) else { return nil }
-            return .char(Character(scalar))
-        }
-    }
+    static func character(_ code: UInt32) -> Key? { KeyDecoding.character(code) }
 }

@@ -53,7 +53,7 @@ public struct NVRModel: Sendable {
             let sub = Profile(token: "prof_\(scrambled)_sub", name: "Ch\(cc) Sub", codec: subIs265 ? .h265 : .h264, width: 640, height: 360, fps: 15,
                               bitrateKbps: 512, rtspPath: "/live/ch\(cc)/sub",
                               inMedia1: !config.media2Only && !subIs265, inMedia2: !config.media1Only, isMain: false)
-            chans.append(Channel(number: n, sourceToken: "VS_\(scrambled)", name: "Camera \(cc)", main: main, sub: sub,
+            chans.append(Channel(number: n, sourceToken: "VS_\(scrambled)", name: config.channelNames[n] ?? "Camera \(cc)", main: main, sub: sub,
                                  recordingToken: "REC_\(scrambled)"))
         }
         channels = chans

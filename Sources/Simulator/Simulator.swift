@@ -74,10 +74,7 @@ public final class Simulator: Sendable {
         do {
             server = try SimHTTPServer(host: config.host, port: config.port) { [weak self] request in
                 guard let self else { return SimHTTPResponse(status: 503) }
-                if SimSnapshotService.handles(request) {
-                    return self.snapshots.respond(request, env: self.environment(), authenticator: self.router.authenticator, stats: self.counters)
-                }
-                return self.router.handle(request, environment: { self.environment() }, stats: self.counters)
+                return self.respond(request)
             }
         } catch {
             throw SimulatorError.cannotListen(what: "HTTP", host: config.host, port: config.port, detail: "\(error)")
@@ -107,6 +104,15 @@ public final class Simulator: Sendable {
             }
             discovery.withLock { $0 = responder }
         }
+    }
+
+    /// The answer to one whole HTTP request: a snapshot (`GET /onvif/snapshot/…`) or a SOAP
+    /// operation, each behind its login check. What the HTTP server runs for every request.
+    func respond(_ request: SimHTTPRequest) -> SimHTTPResponse {
+        if SimSnapshotService.handles(request) {
+            return snapshots.respond(request, env: environment(), authenticator: router.authenticator, stats: counters)
+        }
+        return router.handle(request, environment: { self.environment() }, stats: counters)
     }
 
     /// The WS-Discovery responder while running with `config.discovery` (its port, statistics).

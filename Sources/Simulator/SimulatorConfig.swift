@@ -14,6 +14,9 @@ public struct SimulatorConfig: Sendable {
     public var model: String = "SIM-NVR"
     public var serialNumber: String = "SIM0001"
     public var deviceName: String = "VTrack Simulated NVR"
+    /// Channel number → the name its video source and profiles carry, instead of `Camera 01`
+    /// (names as installers type them: Vietnamese, CJK, emoji, stray control characters).
+    public var channelNames: [Int: String] = [:]
 
     // MARK: Authentication
     public var user: String = "admin"

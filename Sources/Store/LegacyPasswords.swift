@@ -12,18 +12,24 @@ enum LegacyPasswords {
         var cleaned = 0
         for row in rows {
             let id: Int64 = row["id"]
-            let json = DBValue.string(row["config"])
-            guard SourceConfig.holdsPassword(json: json),
-                  let data = json?.data(using: .utf8),
-                  var object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else { continue }
-            let password = object.removeValue(forKey: SourceConfig.passwordKey)?.stringValue ?? ""
-            if !password.isEmpty {
-                try StoreWriter.saveSecret(db, password: password, sourceID: id, secrets: secrets)
+            guard let stripped = strip(json: DBValue.string(row["config"])) else { continue }
+            if !stripped.password.isEmpty {
+                try StoreWriter.saveSecret(db, password: stripped.password, sourceID: id, secrets: secrets)
             }
-            try db.execute(sql: "UPDATE video_source SET config = ? WHERE id = ?", arguments: [ProcessingConfig.json(object), id])
+            try db.execute(sql: "UPDATE video_source SET config = ? WHERE id = ?", arguments: [stripped.json, id])
             cleaned += 1
         }
         return cleaned
+    }
+
+    /// The password a `config` column holds (empty when it is not text) and the column without
+    /// it; nil when there is no `password` key.
+    static func strip(json: String?) -> (password: String, json: String)? {
+        guard SourceConfig.holdsPassword(json: json),
+              let data = json?.data(using: .utf8),
+              var object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else { return nil }
+        let password = object.removeValue(forKey: SourceConfig.passwordKey)?.stringValue ?? ""
+        return (password, ProcessingConfig.json(object))
     }
 
     /// Whether any row still holds a `password` key (a cheap check before a write transaction).

@@ -57,13 +57,15 @@ enum DBValue {
         }
     }
 
+    /// A whole number: an integer, or a real or text cut toward zero; nil for a number no `Int`
+    /// can hold (a hand edit's `1e300`), which then reads as missing.
     static func int(_ v: DatabaseValue) -> Int? {
         switch v.storage {
         case let .int64(i): return Int(i)
-        case let .double(d): return d.isFinite ? Int(d) : nil
+        case let .double(d): return Int(exactly: d.rounded(.towardZero))
         case let .string(s):
             let t = s.trimmingCharacters(in: .whitespaces)
-            return Int(t) ?? Double(t).flatMap { $0.isFinite ? Int($0) : nil }
+            return Int(t) ?? Double(t).flatMap { Int(exactly: $0.rounded(.towardZero)) }
         default: return nil
         }
     }

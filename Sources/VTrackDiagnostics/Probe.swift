@@ -69,15 +69,18 @@ enum ProbeOutput {
         return String(decoding: try enc.encode(Out(device: r.device, cameras: r.cameras)), as: UTF8.self)
     }
 
-    /// Device lines, then one table row per camera.
+    /// Device lines, then one table row per camera (`TextTable`: columns by display width,
+    /// bidirectional and control characters escaped; the device's own words on the lines above
+    /// are escaped the same way).
     static func text(_ r: ProbeResult, address: DeviceAddress, scheme: String?) -> String {
         let d = r.device
+        let shown = TerminalText.shown
         var out = ""
         let name = [d.manufacturer, d.model].filter { !$0.isEmpty }.joined(separator: " ")
-        out += "\(Localized(vi: "Thiết bị", en: "Device").text()): \(name.isEmpty ? "?" : name) (\(address.authority))\n"
-        if !d.firmwareVersion.isEmpty { out += "Firmware: \(d.firmwareVersion)\n" }
-        if !d.serialNumber.isEmpty { out += "\(Localized(vi: "Số sê-ri", en: "Serial").text()): \(d.serialNumber)\n" }
-        if let n = d.scopeName { out += "\(Localized(vi: "Tên", en: "Name").text()): \(n)\n" }
+        out += "\(Localized(vi: "Thiết bị", en: "Device").text()): \(name.isEmpty ? "?" : shown(name)) (\(address.authority))\n"
+        if !d.firmwareVersion.isEmpty { out += "Firmware: \(shown(d.firmwareVersion))\n" }
+        if !d.serialNumber.isEmpty { out += "\(Localized(vi: "Số sê-ri", en: "Serial").text()): \(shown(d.serialNumber))\n" }
+        if let n = d.scopeName { out += "\(Localized(vi: "Tên", en: "Name").text()): \(shown(n))\n" }
         if !d.profiles.isEmpty { out += "ONVIF profiles: \(d.profiles.joined(separator: ", "))\n" }
         if let o = d.clockOffsetSeconds { out += "\(Localized(vi: "Lệch đồng hồ", en: "Clock offset").text()): \(String(format: "%+.0f", o)) s\n" }
         if let scheme { out += "\(Localized(vi: "Xác thực", en: "Login").text()): \(scheme)\n" }

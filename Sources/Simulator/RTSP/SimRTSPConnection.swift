@@ -14,6 +14,7 @@ final class SimRTSPConnection: ChannelInboundHandler {
     private let assets: SimVideoAsset.Library
     private let auth: SimRTSPAuth
     private var inbound = ByteBuffer()
+    private var framing = SimRTSPFraming()
     private var context: ChannelHandlerContext?
 
     // session
@@ -121,34 +122,28 @@ final class SimRTSPConnection: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    /// Consumes one request or client frame from `inbound`; nil/false when more bytes are needed.
+    /// Consumes one request or client frame from `inbound` (`SimRTSPFraming`); nil when more
+    /// bytes are needed.
     private func parseOne(context: ChannelHandlerContext) -> Bool? {
-        guard let first = inbound.getInteger(at: inbound.readerIndex, as: UInt8.self) else { return nil }
-        if first == 0x24 {  // RTCP from the client: counts as activity
-            guard inbound.readableBytes >= 4, let len = inbound.getInteger(at: inbound.readerIndex + 2, as: UInt16.self) else { return nil }
-            guard inbound.readableBytes >= 4 + Int(len) else { return nil }
-            inbound.moveReaderIndex(forwardBy: 4 + Int(len))
+        switch framing.next(inbound.readableBytesView) {
+        case .needMore:
+            return nil
+        case .tooLong:
+            context.close(promise: nil)
+            return nil
+        case .clientFrame(let length):  // RTCP from the client: counts as activity
+            inbound.moveReaderIndex(forwardBy: length)
             lastActivity = .now()
             return true
-        }
-        let view = inbound.readableBytesView
-        guard let headEnd = view.firstRange(of: [13, 10, 13, 10]) else {
-            if inbound.readableBytes > 64 * 1024 { context.close(promise: nil) }
-            return nil
-        }
-        let headLength = headEnd.lowerBound - view.startIndex
-        let head = inbound.getString(at: inbound.readerIndex, length: headLength) ?? ""
-        guard var request = SimRTSPRequest.parse(head: head) else {
-            inbound.moveReaderIndex(forwardBy: headLength + 4)
+        case .badHead(let length):
+            inbound.moveReaderIndex(forwardBy: length)
             respond(status: 400, reason: "Bad Request", cseq: "0")
             return true
+        case .request(let request, let length):
+            inbound.moveReaderIndex(forwardBy: length)
+            handle(request)
+            return true
         }
-        let bodyLength = Int(request.headers["Content-Length"] ?? "0") ?? 0
-        guard inbound.readableBytes >= headLength + 4 + bodyLength else { return nil }
-        inbound.moveReaderIndex(forwardBy: headLength + 4)
-        request.body = inbound.readBytes(length: bodyLength) ?? []
-        handle(request)
-        return true
     }
 
     // MARK: Requests

@@ -130,9 +130,9 @@ enum DownloadReason {
 }
 
 extension JSONValue {
-    /// The value as an integer, when it is a whole number.
+    /// The value as an integer, when it is a whole number an `Int` can hold.
     public var intValue: Int? {
-        if case .number(let d) = self, d.isFinite, d == d.rounded() { return Int(d) }
+        if case .number(let d) = self { return Int(exactly: d) }
         if case .string(let s) = self { return Int(s) }
         return nil
     }

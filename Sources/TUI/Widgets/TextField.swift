@@ -35,23 +35,31 @@ public struct TextField: Sendable, Equatable {
 
     /// Applies an editing key. Returns false when the key is not an editing key (the caller
     /// may then treat it as navigation).
+    ///
+    /// Terminals hand over one code point at a time, and a code point may join the character
+    /// before it (a combining mark of decomposed Vietnamese, a zero-width joiner, a variation
+    /// selector) or after it (a prepended mark such as U+0600): the cursor moves by the
+    /// characters the text actually gained or lost, and always stays within the text.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
+        cursor = max(0, min(cursor, text.count))
         switch key {
         case let .char(c):
             guard accepts.allows(c) else { return true }      // swallowed: a field never leaks keys
             guard text.count < maxLength else { return true }
+            let before = text.count
             let i = text.index(text.startIndex, offsetBy: cursor)
             text.insert(c, at: i)
-            cursor += 1
+            cursor = min(text.count, cursor + text.count - before)
         case .backspace:
             guard cursor > 0 else { return true }
             let i = text.index(text.startIndex, offsetBy: cursor - 1)
             text.remove(at: i)
-            cursor -= 1
+            cursor = min(text.count, cursor - 1)
         case .delete:
             guard cursor < text.count else { return true }
             text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+            cursor = min(text.count, cursor)
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(text.count, cursor + 1)
         case .home, .ctrl("a"): cursor = 0

@@ -11,9 +11,6 @@ struct TimeArgument: ExpressibleByArgument, Sendable {
     let text: String
 
     init?(argument: String) { text = argument }
-
-    /// The instant, or a `UserTimeError`.
-    func resolve(now: Date = Date()) throws -> Date { try UserTime.parse(text, now: now) }
 }
 
 /// `--from` / `--to` resolved into a UTC range: the defaults are `defaultDays` days ending now.
@@ -21,19 +18,13 @@ enum TimeRangeArguments {
     /// - Parameter now: the current time, in whole seconds (ONVIF times are whole seconds).
     static func resolve(from: TimeArgument?, to: TimeArgument?, defaultDays: Int,
                         now: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))) throws -> DateInterval {
-        let end = try to?.resolve(now: now) ?? now
-        let start = try from?.resolve(now: now) ?? end.addingTimeInterval(-Double(max(1, defaultDays)) * 86_400)
-        guard start < end else { throw RecordingsRequestError.emptyRange(from: start, to: end) }
-        let range = DateInterval(start: start, end: end)
-        try UserTime.checkRange(range)
-        return range
+        try UserTime.range(from: from?.text, to: to?.text, defaultDays: defaultDays, now: now)
     }
 
     /// `--cameras A,B` as names; nil when not given. An option given with no name in it
     /// (`--cameras ""`, `--cameras ,`) is bad usage, never "the saved selection".
     static func cameraNames(_ option: String?) -> [String]? {
-        guard let option else { return nil }
-        let names = option.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let names = CameraListOption.names(option) else { return nil }
         if names.isEmpty {
             Usage.refuse(Localized(vi: "--cameras đang trống: hãy ghi tên camera (A,B), hoặc bỏ --cameras để dùng các camera đã chọn của nguồn.",
                                    en: "--cameras is empty: name the cameras (A,B), or leave --cameras out to use the source's selected cameras."))
