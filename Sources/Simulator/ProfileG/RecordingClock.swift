@@ -37,9 +37,11 @@ public final class RecordingClock: Sendable {
 
     /// The end of the recordings at real time `real` (never after it).
     public func now(real: Date = Date()) -> Date {
+        // `behind` shrinks by (scale - 1) s every real second; computed as a lag so that a clock
+        // that has caught up (or never was behind) gives `real` exactly, not `real` ± rounding
         let elapsed = max(0, real.timeIntervalSince(origin))
-        let t = origin.timeIntervalSince1970 - behind + elapsed * scale
-        return Date(timeIntervalSince1970: min(real.timeIntervalSince1970, t))
+        let lag = behind - elapsed * (scale - 1)
+        return lag <= 0 ? real : real.addingTimeInterval(-lag)
     }
 
     /// How far the recordings are behind real time at `real`, seconds (0 once caught up).
