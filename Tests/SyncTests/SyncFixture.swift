@@ -190,10 +190,11 @@ let oneGOP = 2.0 + 1.0 / 15
 /// footage the device has, and the device's footage is all there (within a GOP per interval edge).
 func checkSyncCoverage(files: [DownloadFileRecord], footage: [DateInterval], span: DateInterval, camera: String,
                        sourceLocation: SourceLocation = #_sourceLocation) {
-    let sorted = files.sorted { $0.start! < $1.start! }
-    for (a, b) in zip(sorted, sorted.dropFirst()) {
-        let overlap = a.end!.timeIntervalSince(b.start!)
-        #expect(overlap <= oneGOP, "\(camera): \(a.path) and \(b.path) overlap by \(overlap) s", sourceLocation: sourceLocation)
+    let sorted = files.sorted { ($0.start!, $0.end!) < ($1.start!, $1.end!) }
+    let overlaps = sharedFootage(sorted.map { DateInterval(start: $0.start!, end: $0.end!) })
+    for (i, overlap) in overlaps.enumerated() where overlap.seconds > oneGOP {
+        Issue.record("\(camera): \(sorted[overlap.with].path) and \(sorted[i + 1].path) overlap by \(overlap.seconds) s",
+                     sourceLocation: sourceLocation)
     }
     let have = IntervalMath.union(sorted.map { DateInterval(start: $0.start!, end: $0.end!) })
     let device = IntervalMath.clamp(footage, to: span)
@@ -205,4 +206,19 @@ func checkSyncCoverage(files: [DownloadFileRecord], footage: [DateInterval], spa
     for x in extra {
         #expect(x.duration <= oneGOP, "\(camera): files hold \(x) where the device has nothing", sourceLocation: sourceLocation)
     }
+}
+
+/// For each file after the first (sorted by start, then end), the footage it shares with the
+/// files before it: with the one reaching furthest, whose index is `with`. Two files can begin on
+/// the same key frame (a job's last second and the next job's first GOP, which starts at the key
+/// frame before the high-water mark), and a short file can lie inside a long one.
+func sharedFootage(_ sorted: [DateInterval]) -> [(with: Int, seconds: Double)] {
+    guard var reach = sorted.indices.first else { return [] }
+    var out: [(with: Int, seconds: Double)] = []
+    for i in sorted.indices.dropFirst() {
+        let a = sorted[reach], b = sorted[i]
+        out.append((reach, max(0, min(a.end, b.end).timeIntervalSince(b.start))))
+        if b.end > a.end { reach = i }
+    }
+    return out
 }
