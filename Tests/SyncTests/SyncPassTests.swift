@@ -176,4 +176,44 @@ import TestSupport
         #expect(try !fx.syncFiles(cameras[0]).isEmpty)
         #expect(try fx.repo.read { try $0.syncCamera(sourceID: 1, camera: cameras[0]) }?.lastError == nil)
     }
+
+    /// The other way round: while the sync fetches a camera, a manual download of that camera is
+    /// refused even over a range the sync does not touch (one sentence naming the sync's job and
+    /// process), and the refused job is not left behind; once the sync job ends it goes through.
+    @Test func aManualDownloadOfACameraTheSyncFetchesIsRefused() throws {
+        let fx = try SyncFixture(behind: 900) { $0.rtsp.faults.holdAfterBytes = [200_000] }
+        let hold = fx.sim.rtspServer!.hold
+        let log = SyncLog()
+        let service = fx.service({ $0.since = 1200 }, log: log)
+        let pass = DispatchGroup()
+        pass.enter()
+        DispatchQueue.global().async {
+            service.runPass()
+            pass.leave()
+        }
+        #expect(eventually { hold.isHeld })
+        let syncJob = try #require(log.all.lazy.compactMap { e -> Int64? in
+            if case let .jobStarted(_, id, _, _, _) = e { return id } else { return nil }
+        }.first)
+        // the camera the sync has not finished (the held one at least)
+        let open = try fx.repo.read { try $0.downloadCameras(jobID: syncJob) }.filter { $0.state != .done }
+        let camera = try #require(open.first?.camera)
+
+        let engine = DownloadEngine(repository: fx.repo, queue: DispatchQueue(label: "manual")) { _ in }
+        let old = DateInterval(start: Date().addingTimeInterval(-1700), duration: 60)
+        let jobsBefore = try fx.repo.read { try $0.downloadJobs() }.count
+        #expect(throws: DownloadError.cameraFetchedElsewhere(syncJob, camera: camera, pid: getpid(), bySync: true)) {
+            try engine.start(DownloadRequest(sourceName: fx.sourceName, range: old, cameras: [camera]))
+        }
+        let sentence = DownloadError.cameraFetchedElsewhere(syncJob, camera: camera, pid: getpid(), bySync: true).message
+        #expect(sentence.en.contains("being fetched by the sync (job \(syncJob), PID \(getpid()))"), "\(sentence.en)")
+        #expect(try fx.repo.read { try $0.downloadJobs() }.count == jobsBefore)
+
+        hold.release()
+        pass.wait()
+        #expect(log.problems.isEmpty, "\(log.problems)")
+        let manual = try engine.start(DownloadRequest(sourceName: fx.sourceName, range: old, cameras: [camera]))
+        engine.waitUntilIdle()
+        #expect(try fx.repo.read { try $0.downloadJob(id: manual.id) }?.state == .done)
+    }
 }

@@ -205,20 +205,26 @@ public final class DownloadEngine: Sendable {
     /// downloaded twice by a newer one, and of two overlapping stopped jobs the older one can
     /// always go on. A job never started (`queued`, lock free) does not count: it may be another
     /// process's, created at the same moment and about to start (whichever starts second is
-    /// refused, naming the first). Call it under `StartLock`.
+    /// refused, naming the first). A sync job and a manual one never run the same camera at once,
+    /// whatever their ranges (the sync's high-water mark and a manual job's files would race).
+    /// Call it under `StartLock`.
     private func overlap(_ job: DownloadJobRecord, only: String?) throws -> DownloadError? {
         let open: (DownloadCameraRecord) -> Bool = { $0.state != .done && $0.state != .cancelled }
         let (others, mine) = try repository.read { r in (try r.downloadJobs(unfinishedOnly: true), try r.downloadCameras(jobID: job.id)) }
         let cameras = Set(mine.filter { open($0) && (only == nil || $0.camera == only) }.map(\.camera))
-        for other in others.sorted(by: { $0.id < $1.id })
-        where other.id != job.id && other.sourceID == job.sourceID
-            && other.range.start < job.range.end && job.range.start < other.range.end {
+        let isSync = job.options["sync"] != nil
+        for other in others.sorted(by: { $0.id < $1.id }) where other.id != job.id && other.sourceID == job.sourceID {
+            let rangesMeet = other.range.start < job.range.end && job.range.start < other.range.end
+            let otherKind = (other.options["sync"] != nil) != isSync
+            guard rangesMeet || otherKind else { continue }
             let shared = try repository.read { try $0.downloadCameras(jobID: other.id) }.filter { open($0) && cameras.contains($0.camera) }
             guard let camera = shared.first?.camera else { continue }
             if JobLock.isHeld(databasePath: repository.path, jobID: other.id) {
-                return .overlapsRunningJob(other.id, camera: camera, pid: JobLock.holder(databasePath: repository.path, jobID: other.id))
+                let pid = JobLock.holder(databasePath: repository.path, jobID: other.id)
+                if otherKind { return .cameraFetchedElsewhere(other.id, camera: camera, pid: pid, bySync: !isSync) }
+                return .overlapsRunningJob(other.id, camera: camera, pid: pid)
             }
-            if other.id < job.id, other.state != .queued { return .overlapsStoppedJob(other.id, camera: camera, state: other.state.rawValue) }
+            if rangesMeet, other.id < job.id, other.state != .queued { return .overlapsStoppedJob(other.id, camera: camera, state: other.state.rawValue) }
         }
         return nil
     }

@@ -64,6 +64,10 @@ public enum DownloadError: UserFacingError, Equatable {
     /// An older unfinished job, stopped (paused, failed, killed), already
     /// covers this camera of the same source over an overlapping range: continue that one.
     case overlapsStoppedJob(Int64, camera: String, state: String)
+    /// A job of the other kind runs now and fetches this camera of the same source, whatever its
+    /// range: a sync and a manual download never fetch one camera at once. `bySync`: the running
+    /// job is the sync's (a manual download is refused); else a manual one (the sync waits).
+    case cameraFetchedElsewhere(Int64, camera: String, pid: Int32?, bySync: Bool)
     /// The job's lock file next to the database cannot be opened (so no one can tell whether
     /// another process runs the job).
     case lockFileFailed(path: String, errno: Int32)
@@ -132,6 +136,14 @@ public enum DownloadError: UserFacingError, Equatable {
         case .overlapsStoppedJob(let id, let camera, let state):
             return Localized(vi: "Lượt tải \(id) (\(Self.stateWord(state).vi)) chưa xong và đã gồm camera \(camera) trong một khoảng thời gian trùng với lượt này: hãy tiếp tục nó bằng `vtrack download --resume \(id)` (hoặc huỷ nó bằng `vtrack jobs --cancel \(id)`) thay vì tải trùng.",
                              en: "Download job \(id) (\(Self.stateWord(state).en)) is unfinished and already covers \(camera) over an overlapping time range: continue it with `vtrack download --resume \(id)` (or cancel it with `vtrack jobs --cancel \(id)`) instead of downloading the same footage twice.")
+        case .cameraFetchedElsewhere(let id, let camera, let pid, let bySync):
+            let who = pid.map { ", PID \($0)" } ?? ""
+            if bySync {
+                return Localized(vi: "Camera \(camera) đang được đồng bộ tự động tải (lượt tải \(id)\(who)): hãy tải tay camera này sau khi lượt đó xong, hoặc dừng đồng bộ trước (Ctrl-C, hoặc systemctl stop vtrack-sync).",
+                                 en: "Camera \(camera) is being fetched by the sync (job \(id)\(who)): download it by hand once that job ends, or stop the sync first (Ctrl-C, or systemctl stop vtrack-sync).")
+            }
+            return Localized(vi: "Lượt tải \(id) đang tải camera \(camera)\(who): đồng bộ sẽ tải camera này ở lượt sau, khi lượt tải đó xong.",
+                             en: "Download job \(id) is downloading \(camera) now\(who): the sync fetches this camera on a later pass, once that job ends.")
         case .fileInTheWay(let path):
             return Localized(vi: "Đã có sẵn \"\(path)\" (một tệp hoặc liên kết tượng trưng không do VTrack tạo) nên không ghi vào đó: hãy chuyển nó đi chỗ khác, rồi tiếp tục tải; các tệp đã tải vẫn còn nguyên.",
                              en: "\"\(path)\" is already there (a file or symbolic link VTrack did not make), so nothing is written through it: move it away, then resume the download; the files already downloaded are intact.")

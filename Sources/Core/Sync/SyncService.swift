@@ -204,7 +204,13 @@ public final class SyncService: Sendable {
         for job in leftover {
             if isStopping { return failure }
             emit(.jobStarted(source: source.name, jobID: job.id, range: job.range, cameras: job.cameras, resumed: true))
-            failure = try run(jobID: job.id, source: source, kind: SyncJobKind(job), into: &summary) ?? failure
+            do {
+                failure = try run(jobID: job.id, source: source, kind: SyncJobKind(job), into: &summary) ?? failure
+            } catch let e as DownloadError {
+                // a manual download fetches one of its cameras now: the job waits for a later pass
+                guard let camera = Self.busyCamera(e) else { throw e }
+                noteProblem(source, camera, SyncError.cameraBusy(camera, e.message).message, into: &summary)
+            }
         }
         // 2. known gaps due for another look
         if !isStopping, options.gapRechecks > 0 { try recheckGaps(source, into: &summary) }
@@ -246,13 +252,7 @@ public final class SyncService: Sendable {
                 emit(.jobStarted(source: source.name, jobID: job.id, range: range, cameras: cameras, resumed: false))
                 return try run(jobID: job.id, source: source, kind: kind, into: &summary)
             } catch let e as DownloadError {
-                let busy: String?
-                switch e {
-                case let .overlapsRunningJob(_, camera, _): busy = camera
-                case let .overlapsStoppedJob(_, camera, _): busy = camera
-                default: busy = nil
-                }
-                guard let camera = busy, cameras.contains(camera) else { throw e }
+                guard let camera = Self.busyCamera(e), cameras.contains(camera) else { throw e }
                 // the engine removed the refused job; the camera waits for the other one
                 let why = SyncError.cameraBusy(camera, e.message).message
                 noteProblem(source, camera, why, into: &summary)
@@ -260,6 +260,16 @@ public final class SyncService: Sendable {
             }
         }
         return nil
+    }
+
+    /// The camera another job holds when the engine refuses a start for that reason.
+    static func busyCamera(_ e: DownloadError) -> String? {
+        switch e {
+        case let .overlapsRunningJob(_, camera, _): return camera
+        case let .overlapsStoppedJob(_, camera, _): return camera
+        case let .cameraFetchedElsewhere(_, camera, _, _): return camera
+        default: return nil
+        }
     }
 
     /// The cameras of this source that a running job of another kind (a manual download, here
@@ -275,7 +285,8 @@ public final class SyncService: Sendable {
         for job in others.sorted(by: { $0.id < $1.id }) where JobLock.isHeld(databasePath: repository.path, jobID: job.id) {
             let open = try repository.read { try $0.downloadCameras(jobID: job.id) }.filter { $0.state != .done && $0.state != .cancelled }
             for c in open where !out.contains(where: { $0.0 == c.camera }) {
-                let e = DownloadError.overlapsRunningJob(job.id, camera: c.camera, pid: JobLock.holder(databasePath: repository.path, jobID: job.id))
+                let e = DownloadError.cameraFetchedElsewhere(job.id, camera: c.camera, pid: JobLock.holder(databasePath: repository.path, jobID: job.id),
+                                                            bySync: false)
                 out.append((c.camera, e.message))
             }
         }
